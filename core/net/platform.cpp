@@ -1,0 +1,163 @@
+#include "platform.h"
+
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+#endif
+
+namespace ss {
+
+void initSocketPlatform() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+#ifdef _WIN32
+        WSADATA data;
+        WSAStartup(MAKEWORD(2, 2), &data);
+#else
+        // A write to a socket whose peer has reset raises SIGPIPE, whose default action ends
+        // the process. MSG_NOSIGNAL covers send(); ignoring the signal covers everything else.
+        signal(SIGPIPE, SIG_IGN);
+#endif
+    });
+}
+
+int lastSocketError() {
+#ifdef _WIN32
+    return WSAGetLastError();
+#else
+    return errno;
+#endif
+}
+
+std::string socketErrorText(int code) {
+#ifdef _WIN32
+    char buf[256] = {};
+    FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS, nullptr,
+                   static_cast<DWORD>(code), 0, buf, sizeof buf, nullptr);
+    std::string text(buf);
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
+        text.pop_back();
+    return text;
+#else
+    return std::strerror(code);
+#endif
+}
+
+const char* socketErrorName(int code) {
+    switch (code) {
+#ifdef _WIN32
+        case WSAEWOULDBLOCK: return "WSAEWOULDBLOCK";
+        case WSAECONNRESET: return "WSAECONNRESET";
+        case WSAEMFILE: return "WSAEMFILE";
+        case WSAEADDRINUSE: return "WSAEADDRINUSE";
+        case WSAEINTR: return "WSAEINTR";
+        case WSAENOBUFS: return "WSAENOBUFS";
+#else
+        case 0: return "";
+        case EAGAIN: return "EAGAIN";
+        case EINTR: return "EINTR";
+        case EBADF: return "EBADF";
+        case EINVAL: return "EINVAL";
+        case EMFILE: return "EMFILE";
+        case ENFILE: return "ENFILE";
+        case ENOBUFS: return "ENOBUFS";
+        case ENOMEM: return "ENOMEM";
+        case EPIPE: return "EPIPE";
+        case ECONNRESET: return "ECONNRESET";
+        case ECONNABORTED: return "ECONNABORTED";
+        case ECONNREFUSED: return "ECONNREFUSED";
+        case EADDRINUSE: return "EADDRINUSE";
+        case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
+        case EACCES: return "EACCES";
+        case ETIMEDOUT: return "ETIMEDOUT";
+        case ENOTCONN: return "ENOTCONN";
+        case EMSGSIZE: return "EMSGSIZE";
+#endif
+        default: return "";
+    }
+}
+
+bool isWouldBlock(int code) {
+#ifdef _WIN32
+    return code == WSAEWOULDBLOCK;
+#else
+    return code == EAGAIN || code == EWOULDBLOCK;
+#endif
+}
+
+bool isInterrupted(int code) {
+#ifdef _WIN32
+    return code == WSAEINTR;
+#else
+    return code == EINTR;
+#endif
+}
+
+bool isDescriptorExhaustion(int code) {
+#ifdef _WIN32
+    return code == WSAEMFILE || code == WSAENOBUFS;
+#else
+    return code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM;
+#endif
+}
+
+bool setNonBlocking(NativeSocket s, std::string* error) {
+#ifdef _WIN32
+    u_long on = 1;
+    if (ioctlsocket(s, FIONBIO, &on) == 0) return true;
+#else
+    int flags = fcntl(s, F_GETFL, 0);
+    if (flags >= 0 && fcntl(s, F_SETFL, flags | O_NONBLOCK) == 0) return true;
+#endif
+    if (error) *error = socketErrorText(lastSocketError());
+    return false;
+}
+
+void closeSocket(NativeSocket s) {
+    if (s == kInvalidSocket) return;
+#ifdef _WIN32
+    closesocket(s);
+#else
+    ::close(s);
+#endif
+}
+
+int sendFlags() {
+#ifdef MSG_NOSIGNAL
+    return MSG_NOSIGNAL;
+#else
+    return 0;
+#endif
+}
+
+void suppressSigpipe([[maybe_unused]] NativeSocket s) {
+#ifdef SO_NOSIGPIPE
+    int on = 1;
+    setsockopt(s, SOL_SOCKET, SO_NOSIGPIPE, &on, sizeof on);
+#endif
+}
+
+ssize_type sendBytes(NativeSocket s, const void* data, size_t len) {
+#ifdef _WIN32
+    return ::send(s, static_cast<const char*>(data), static_cast<int>(len), 0);
+#else
+    return ::send(s, data, len, sendFlags());
+#endif
+}
+
+ssize_type recvBytes(NativeSocket s, void* data, size_t len, int flags) {
+#ifdef _WIN32
+    return ::recv(s, static_cast<char*>(data), static_cast<int>(len), flags);
+#else
+    return ::recv(s, data, len, flags);
+#endif
+}
+
+}  // namespace ss

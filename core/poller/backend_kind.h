@@ -1,0 +1,23 @@
+// The names of the readiness backends and which of them this build has.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace ss {
+
+enum class BackendKind : uint8_t { Select, Poll, Epoll, Kqueue, WsaPoll };
+
+std::string_view backendName(BackendKind kind);
+// Accepts the names above in lower case ("select", "poll", "epoll", "kqueue", "wsapoll") and
+// "auto", which resolves to the best available backend.
+std::optional<BackendKind> parseBackend(std::string_view name);
+// The backends compiled into this build, in order of preference for "auto" (best first).
+std::vector<BackendKind> availableBackends();
+BackendKind bestBackend();
+// One sentence on the backend's cost model and limits, for --list-backends and tooltips.
+std::string_view backendSummary(BackendKind kind);
+
+}  // namespace ss

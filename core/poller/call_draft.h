@@ -1,0 +1,34 @@
+// What one wait call received and returned, filled in by a backend while it makes the call.
+// The loop owns one draft and reuses it for every call, so after warm-up no call allocates:
+// clear() keeps the vectors' capacity.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace ss {
+
+struct CallDraft {
+    // What went in: for select the three fd_sets, for poll the pollfd events, for epoll and
+    // kqueue the interest list registered with the kernel at the time of the call.
+    std::vector<int32_t> inRead, inWrite, inExcept;
+    // What came back ready, in the same shape. Hang-up and error conditions that the backend
+    // reports separately (POLLHUP, EPOLLERR, EV_EOF ...) are listed in readyHangup/readyError.
+    std::vector<int32_t> readyRead, readyWrite, readyExcept, readyHangup, readyError;
+    int64_t startNs = 0;     // monotonic clock just before the system call
+    int64_t durationNs = 0;  // time spent inside it
+    int32_t timeoutMs = -1;  // as passed; -1 blocks until something is ready
+    int32_t ret = 0;         // the system call's return value
+    int32_t err = 0;         // errno (or WSAGetLastError()) when ret < 0, else 0
+
+    void clear() {
+        for (auto* v : {&inRead, &inWrite, &inExcept, &readyRead, &readyWrite, &readyExcept,
+                        &readyHangup, &readyError})
+            v->clear();
+        startNs = durationNs = 0;
+        timeoutMs = -1;
+        ret = err = 0;
+    }
+};
+
+}  // namespace ss

@@ -1,0 +1,79 @@
+// Value types for what happened inside the engine, as the consumer side sees them after
+// decoding the trace ring. The engine thread never builds these; it writes compact binary
+// records (trace_ring.h) and the watcher's thread decodes them here.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../poller/backend_kind.h"
+
+namespace ss {
+
+enum class Role : uint8_t { Listener, Connection, Udp, Wakeup };
+std::string_view roleName(Role role);
+
+enum class EventKind : uint8_t {
+    Listen,        // a listener (TCP or UDP) is bound; text = "127.0.0.1:9991/tcp"
+    Accept,        // a connection was accepted; text = peer address, aux = listener fd
+    Refuse,        // a connection was accepted and closed at once; text names the reason
+    Recv,          // bytes arrived (bytes = count, preview = the first bytes)
+    Send,          // bytes were written (bytes = count, preview = the first bytes)
+    Datagram,      // UDP datagram received; text = peer address
+    QueueChange,   // application queue of fd now holds bytes (aux = messages)
+    HalfClose,     // the peer shut down its write side (recv returned 0) while we still send
+    Close,         // fd closed; aux = CloseReason
+    Error,         // a socket call failed; err = errno
+    Urgent,        // urgent (MSG_OOB) data read; bytes = count, preview = the byte
+    BackpressureOn,   // app queue reached the limit: fd left the read set
+    BackpressureOff,  // queue drained below the limit: fd is read again
+    Watch,         // fd entered the interest list
+    Unwatch,       // fd left the interest list (still open)
+    Backend,       // the loop switched backend; text = "select -> epoll"
+    Mode,          // paused / running / stepping / slow motion; text says which
+    Wakeup,        // the wake-up descriptor was drained; bytes = commands handled
+    AcceptPaused,  // accept failed with EMFILE/ENFILE; listeners rest briefly (aux = ms)
+    Note,          // free text from the engine (listener removed, preset started ...)
+};
+std::string_view eventKindName(EventKind kind);
+
+enum class CloseReason : uint8_t {
+    PeerClosed,      // recv returned 0 and nothing remained to send
+    PeerReset,       // ECONNRESET / EPIPE
+    Error,           // another socket error
+    ServerClosed,    // the behaviour finished (welcome, http) or the server stopped
+    Refused,         // see EventKind::Refuse
+    ExceptionalSet,  // the tutorial's rule: an fd reported in the except set is closed
+};
+std::string_view closeReasonName(CloseReason reason);
+
+struct CallRecord {
+    uint64_t number = 0;  // 1, 2, 3 ... for this engine run
+    int64_t startNs = 0;  // monotonic, relative to the engine's start
+    int64_t durationNs = 0;
+    BackendKind backend = BackendKind::Select;
+    int32_t timeoutMs = -1;
+    int32_t ret = 0;
+    int32_t err = 0;
+    std::vector<int32_t> inRead, inWrite, inExcept;
+    std::vector<int32_t> readyRead, readyWrite, readyExcept, readyHangup, readyError;
+};
+
+struct SocketEvent {
+    uint64_t number = 0;
+    int64_t timeNs = 0;  // monotonic, relative to the engine's start
+    EventKind kind = EventKind::Note;
+    Role role = Role::Connection;
+    int32_t fd = -1;
+    int64_t bytes = 0;
+    int64_t aux = 0;
+    int32_t err = 0;
+    std::string preview;  // raw bytes, at most kPreviewBytes
+    std::string text;
+};
+
+constexpr size_t kPreviewBytes = 64;
+
+}  // namespace ss
