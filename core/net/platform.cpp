@@ -53,34 +53,60 @@ std::string socketErrorText(int code) {
 const char* socketErrorName(int code) {
     switch (code) {
 #ifdef _WIN32
-        case WSAEWOULDBLOCK: return "WSAEWOULDBLOCK";
-        case WSAECONNRESET: return "WSAECONNRESET";
-        case WSAEMFILE: return "WSAEMFILE";
-        case WSAEADDRINUSE: return "WSAEADDRINUSE";
-        case WSAEINTR: return "WSAEINTR";
-        case WSAENOBUFS: return "WSAENOBUFS";
+        case WSAEWOULDBLOCK:
+            return "WSAEWOULDBLOCK";
+        case WSAECONNRESET:
+            return "WSAECONNRESET";
+        case WSAEMFILE:
+            return "WSAEMFILE";
+        case WSAEADDRINUSE:
+            return "WSAEADDRINUSE";
+        case WSAEINTR:
+            return "WSAEINTR";
+        case WSAENOBUFS:
+            return "WSAENOBUFS";
 #else
-        case 0: return "";
-        case EAGAIN: return "EAGAIN";
-        case EINTR: return "EINTR";
-        case EBADF: return "EBADF";
-        case EINVAL: return "EINVAL";
-        case EMFILE: return "EMFILE";
-        case ENFILE: return "ENFILE";
-        case ENOBUFS: return "ENOBUFS";
-        case ENOMEM: return "ENOMEM";
-        case EPIPE: return "EPIPE";
-        case ECONNRESET: return "ECONNRESET";
-        case ECONNABORTED: return "ECONNABORTED";
-        case ECONNREFUSED: return "ECONNREFUSED";
-        case EADDRINUSE: return "EADDRINUSE";
-        case EADDRNOTAVAIL: return "EADDRNOTAVAIL";
-        case EACCES: return "EACCES";
-        case ETIMEDOUT: return "ETIMEDOUT";
-        case ENOTCONN: return "ENOTCONN";
-        case EMSGSIZE: return "EMSGSIZE";
+        case 0:
+            return "";
+        case EAGAIN:
+            return "EAGAIN";
+        case EINTR:
+            return "EINTR";
+        case EBADF:
+            return "EBADF";
+        case EINVAL:
+            return "EINVAL";
+        case EMFILE:
+            return "EMFILE";
+        case ENFILE:
+            return "ENFILE";
+        case ENOBUFS:
+            return "ENOBUFS";
+        case ENOMEM:
+            return "ENOMEM";
+        case EPIPE:
+            return "EPIPE";
+        case ECONNRESET:
+            return "ECONNRESET";
+        case ECONNABORTED:
+            return "ECONNABORTED";
+        case ECONNREFUSED:
+            return "ECONNREFUSED";
+        case EADDRINUSE:
+            return "EADDRINUSE";
+        case EADDRNOTAVAIL:
+            return "EADDRNOTAVAIL";
+        case EACCES:
+            return "EACCES";
+        case ETIMEDOUT:
+            return "ETIMEDOUT";
+        case ENOTCONN:
+            return "ENOTCONN";
+        case EMSGSIZE:
+            return "EMSGSIZE";
 #endif
-        default: return "";
+        default:
+            return "";
     }
 }
 
@@ -111,17 +137,21 @@ bool isDescriptorExhaustion(int code) {
 bool setNonBlocking(NativeSocket s, std::string* error) {
 #ifdef _WIN32
     u_long on = 1;
-    if (ioctlsocket(s, FIONBIO, &on) == 0) return true;
+    if (ioctlsocket(s, FIONBIO, &on) == 0)
+        return true;
 #else
     int flags = fcntl(s, F_GETFL, 0);
-    if (flags >= 0 && fcntl(s, F_SETFL, flags | O_NONBLOCK) == 0) return true;
+    if (flags >= 0 && fcntl(s, F_SETFL, flags | O_NONBLOCK) == 0)
+        return true;
 #endif
-    if (error) *error = socketErrorText(lastSocketError());
+    if (error)
+        *error = socketErrorText(lastSocketError());
     return false;
 }
 
 void closeSocket(NativeSocket s) {
-    if (s == kInvalidSocket) return;
+    if (s == kInvalidSocket)
+        return;
 #ifdef _WIN32
     closesocket(s);
 #else

@@ -32,7 +32,9 @@ using ssize_type = ssize_t;
 #endif
 
 // Descriptors are shown and traced as plain integers; on Windows a SOCKET value fits.
-inline int32_t fdNumber(NativeSocket s) { return static_cast<int32_t>(s); }
+inline int32_t fdNumber(NativeSocket s) {
+    return static_cast<int32_t>(s);
+}
 
 // Once per process: Winsock start-up on Windows, ignoring SIGPIPE on POSIX (a peer that resets
 // mid-write must produce EPIPE, never a signal that kills the process). Idempotent, thread-safe.

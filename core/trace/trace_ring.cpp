@@ -8,7 +8,9 @@ namespace {
 constexpr size_t kAlign = 16;
 constexpr size_t kBlockHeader = 8;
 
-size_t roundUp(size_t n) { return (n + kAlign - 1) & ~(kAlign - 1); }
+size_t roundUp(size_t n) {
+    return (n + kAlign - 1) & ~(kAlign - 1);
+}
 
 struct CallHead {
     uint64_t number;
@@ -80,14 +82,17 @@ uint8_t* TraceRing::reserve(RecordType type, size_t payloadBytes) {
     return p + kBlockHeader;
 }
 
-void TraceRing::commit() { m_head.store(m_pendingHead, std::memory_order_release); }
+void TraceRing::commit() {
+    m_head.store(m_pendingHead, std::memory_order_release);
+}
 
 bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& draft,
                          int64_t baseNs) {
     size_t fds = 0;
     forEachList(draft, [&](const std::vector<int32_t>& v) { fds += v.size(); });
     uint8_t* p = reserve(RecordType::Call, sizeof(CallHead) + fds * sizeof(int32_t));
-    if (!p) return false;
+    if (!p)
+        return false;
     CallHead head{};
     head.number = number;
     head.startNs = draft.startNs - baseNs;
@@ -103,7 +108,8 @@ bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& 
     std::memcpy(p, &head, sizeof head);
     uint8_t* out = p + sizeof head;
     forEachList(draft, [&](const std::vector<int32_t>& v) {
-        if (v.empty()) return;
+        if (v.empty())
+            return;
         std::memcpy(out, v.data(), v.size() * sizeof(int32_t));
         out += v.size() * sizeof(int32_t);
     });
@@ -112,10 +118,13 @@ bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& 
 }
 
 bool TraceRing::pushEvent(const SocketEvent& e, std::string_view preview, std::string_view text) {
-    if (preview.size() > kPreviewBytes) preview = preview.substr(0, kPreviewBytes);
-    if (text.size() > 1024) text = text.substr(0, 1024);
+    if (preview.size() > kPreviewBytes)
+        preview = preview.substr(0, kPreviewBytes);
+    if (text.size() > 1024)
+        text = text.substr(0, 1024);
     uint8_t* p = reserve(RecordType::Event, sizeof(EventHead) + preview.size() + text.size());
-    if (!p) return false;
+    if (!p)
+        return false;
     EventHead head{};
     head.number = e.number;
     head.timeNs = e.timeNs;
@@ -128,15 +137,16 @@ bool TraceRing::pushEvent(const SocketEvent& e, std::string_view preview, std::s
     head.previewLen = static_cast<uint16_t>(preview.size());
     head.textLen = static_cast<uint16_t>(text.size());
     std::memcpy(p, &head, sizeof head);
-    if (!preview.empty()) std::memcpy(p + sizeof head, preview.data(), preview.size());
-    if (!text.empty()) std::memcpy(p + sizeof head + preview.size(), text.data(), text.size());
+    if (!preview.empty())
+        std::memcpy(p + sizeof head, preview.data(), preview.size());
+    if (!text.empty())
+        std::memcpy(p + sizeof head + preview.size(), text.data(), text.size());
     commit();
     return true;
 }
 
 size_t TraceRing::drain(const std::function<void(const CallRecord&)>& onCall,
-                        const std::function<void(const SocketEvent&)>& onEvent,
-                        size_t maxRecords) {
+                        const std::function<void(const SocketEvent&)>& onEvent, size_t maxRecords) {
     uint64_t tail = m_tail.load(std::memory_order_relaxed);
     const uint64_t head = m_head.load(std::memory_order_acquire);
     size_t consumed = 0;
@@ -159,16 +169,17 @@ size_t TraceRing::drain(const std::function<void(const CallRecord&)>& onCall,
             call.err = h.err;
             call.backend = static_cast<BackendKind>(h.backend);
             const uint8_t* in = p + sizeof h;
-            std::vector<int32_t>* lists[8] = {&call.inRead,      &call.inWrite,
-                                              &call.inExcept,    &call.readyRead,
-                                              &call.readyWrite,  &call.readyExcept,
-                                              &call.readyHangup, &call.readyError};
+            std::vector<int32_t>* lists[8] = {
+                &call.inRead,     &call.inWrite,     &call.inExcept,    &call.readyRead,
+                &call.readyWrite, &call.readyExcept, &call.readyHangup, &call.readyError};
             for (int i = 0; i < 8; ++i) {
                 lists[i]->resize(h.counts[i]);
-                if (h.counts[i]) std::memcpy(lists[i]->data(), in, h.counts[i] * sizeof(int32_t));
+                if (h.counts[i])
+                    std::memcpy(lists[i]->data(), in, h.counts[i] * sizeof(int32_t));
                 in += h.counts[i] * sizeof(int32_t);
             }
-            if (onCall) onCall(call);
+            if (onCall)
+                onCall(call);
             ++consumed;
         } else if (type == RecordType::Event) {
             EventHead h;
@@ -184,7 +195,8 @@ size_t TraceRing::drain(const std::function<void(const CallRecord&)>& onCall,
             const char* extra = reinterpret_cast<const char*>(p + sizeof h);
             event.preview.assign(extra, h.previewLen);
             event.text.assign(extra + h.previewLen, h.textLen);
-            if (onEvent) onEvent(event);
+            if (onEvent)
+                onEvent(event);
             ++consumed;
         }
         tail += size;

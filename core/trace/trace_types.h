@@ -16,26 +16,26 @@ enum class Role : uint8_t { Listener, Connection, Udp, Wakeup };
 std::string_view roleName(Role role);
 
 enum class EventKind : uint8_t {
-    Listen,        // a listener (TCP or UDP) is bound; text = "127.0.0.1:9991/tcp"
-    Accept,        // a connection was accepted; text = peer address, aux = listener fd
-    Refuse,        // a connection was accepted and closed at once; text names the reason
-    Recv,          // bytes arrived (bytes = count, preview = the first bytes)
-    Send,          // bytes were written (bytes = count, preview = the first bytes)
-    Datagram,      // UDP datagram received; text = peer address
-    QueueChange,   // application queue of fd now holds bytes (aux = messages)
-    HalfClose,     // the peer shut down its write side (recv returned 0) while we still send
-    Close,         // fd closed; aux = CloseReason
-    Error,         // a socket call failed; err = errno
-    Urgent,        // urgent (MSG_OOB) data read; bytes = count, preview = the byte
+    Listen,           // a listener (TCP or UDP) is bound; text = "127.0.0.1:9991/tcp"
+    Accept,           // a connection was accepted; text = peer address, aux = listener fd
+    Refuse,           // a connection was accepted and closed at once; text names the reason
+    Recv,             // bytes arrived (bytes = count, preview = the first bytes)
+    Send,             // bytes were written (bytes = count, preview = the first bytes)
+    Datagram,         // UDP datagram received; text = peer address
+    QueueChange,      // application queue of fd now holds bytes (aux = messages)
+    HalfClose,        // the peer shut down its write side (recv returned 0) while we still send
+    Close,            // fd closed; aux = CloseReason
+    Error,            // a socket call failed; err = errno
+    Urgent,           // urgent (MSG_OOB) data read; bytes = count, preview = the byte
     BackpressureOn,   // app queue reached the limit: fd left the read set
     BackpressureOff,  // queue drained below the limit: fd is read again
-    Watch,         // fd entered the interest list
-    Unwatch,       // fd left the interest list (still open)
-    Backend,       // the loop switched backend; text = "select -> epoll"
-    Mode,          // paused / running / stepping / slow motion; text says which
-    Wakeup,        // the wake-up descriptor was drained; bytes = commands handled
-    AcceptPaused,  // accept failed with EMFILE/ENFILE; listeners rest briefly (aux = ms)
-    Note,          // free text from the engine (listener removed, preset started ...)
+    Watch,            // fd entered the interest list
+    Unwatch,          // fd left the interest list (still open)
+    Backend,          // the loop switched backend; text = "select -> epoll"
+    Mode,             // paused / running / stepping / slow motion; text says which
+    Wakeup,           // the wake-up descriptor was drained; bytes = commands handled
+    AcceptPaused,     // accept failed with EMFILE/ENFILE; listeners rest briefly (aux = ms)
+    Note,             // free text from the engine (listener removed, preset started ...)
 };
 std::string_view eventKindName(EventKind kind);
 

@@ -1,0 +1,51 @@
+// poll(): one dense array of struct pollfd {fd, events, revents}; the kernel fills revents.
+//
+// Cost model: the whole array is copied into the kernel and every entry's file is polled on
+// every call, so one wait costs O(number of watched descriptors), however few are ready. Unlike
+// select() there is no limit on descriptor values, and the cost depends on how many are
+// watched, not on the highest value. The array is kept dense (removal moves the last entry into
+// the hole) so the kernel never walks dead slots; an fd -> index map makes modify and remove
+// O(1).
+//
+// Result mapping: POLLIN -> kRead, POLLOUT -> kWrite, POLLPRI (TCP urgent data) -> kExcept.
+// POLLHUP and POLLERR are always reported, even for an entry whose events are 0; they map to
+// kHangup / kError plus kRead so that the loop reads and learns of EOF or the error from
+// recv(), as select() would have reported them. POLLNVAL (fd not open) maps to kError only:
+// there is nothing to read, the loop has a stale entry. On Linux a TCP peer's shutdown(SHUT_WR)
+// gives POLLIN only (POLLRDHUP if asked for); POLLHUP needs both directions shut or a reset.
+// An entry with interest 0 stays in the array with events = 0, so only HUP/ERR/NVAL show.
+// macOS's poll() is fine for sockets (it is broken only for devices); Windows uses WSAPoll.
+#pragma once
+
+#ifndef _WIN32
+
+#include <poll.h>
+
+#include <unordered_map>
+#include <vector>
+
+#include "poller.h"
+
+namespace ss {
+
+class PollPoller final : public Poller {
+public:
+    PollPoller() = default;
+
+    BackendKind kind() const override { return BackendKind::Poll; }
+    bool add(NativeSocket fd, uint8_t interest, std::string* error) override;
+    bool modify(NativeSocket fd, uint8_t interest, std::string* error) override;
+    void remove(NativeSocket fd) override;
+    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) override;
+
+private:
+    void recordInput(CallDraft* draft) const;
+    void collect(int ready, std::vector<PollEvent>& out, CallDraft* draft) const;
+
+    std::vector<pollfd> m_fds;
+    std::unordered_map<NativeSocket, size_t> m_index;
+};
+
+}  // namespace ss
+
+#endif  // !_WIN32

@@ -1,0 +1,49 @@
+// WSAPoll (Windows): Winsock's version of poll(), one dense array of WSAPOLLFD {fd, events,
+// revents}.
+//
+// Cost model: as with poll(), the whole array is passed and checked on every call, so a wait
+// costs O(number of watched sockets). There is no FD_SETSIZE count limit. The array is kept
+// dense (removal moves the last entry into the hole) and an fd -> index map makes modify and
+// remove O(1).
+//
+// Differences from POSIX poll() that shape the mapping: POLLIN is POLLRDNORM | POLLRDBAND on
+// Windows, and requesting POLLPRI makes the call fail with WSAEINVAL. So kRead is requested as
+// POLLRDNORM, kWrite as POLLWRNORM (= POLLOUT), and kExcept as POLLRDBAND, which is how Winsock
+// reports TCP urgent (out-of-band) data. Results: POLLRDNORM -> kRead, POLLWRNORM -> kWrite,
+// POLLRDBAND -> kExcept, POLLHUP -> kHangup | kRead, POLLERR -> kError | kRead, POLLNVAL ->
+// kError; POLLHUP/POLLERR/POLLNVAL are reported even for an entry whose events are 0.
+// Known caveats: before Windows 10 2004 a failed non-blocking connect() was never reported
+// (the call just timed out); WSAPoll with no entries fails with WSAEINVAL instead of sleeping
+// (the loop always watches its wake-up socket, so this does not arise there).
+#pragma once
+
+#ifdef _WIN32
+
+#include <unordered_map>
+#include <vector>
+
+#include "poller.h"
+
+namespace ss {
+
+class WsaPollPoller final : public Poller {
+public:
+    WsaPollPoller() = default;
+
+    BackendKind kind() const override { return BackendKind::WsaPoll; }
+    bool add(NativeSocket fd, uint8_t interest, std::string* error) override;
+    bool modify(NativeSocket fd, uint8_t interest, std::string* error) override;
+    void remove(NativeSocket fd) override;
+    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) override;
+
+private:
+    void recordInput(CallDraft* draft) const;
+    void collect(int ready, std::vector<PollEvent>& out, CallDraft* draft) const;
+
+    std::vector<WSAPOLLFD> m_fds;
+    std::unordered_map<NativeSocket, size_t> m_index;
+};
+
+}  // namespace ss
+
+#endif  // _WIN32

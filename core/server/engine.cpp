@@ -1,0 +1,103 @@
+#include "engine.h"
+
+#include "event_loop.h"
+#include "listener_socket.h"
+
+namespace ss {
+
+namespace {
+constexpr int kCommandTimeoutMs = 3000;
+}
+
+Engine::Engine(EngineConfig config) : m_loop(std::make_unique<EventLoop>(std::move(config))) {}
+
+Engine::~Engine() {
+    stop();
+}
+
+bool Engine::start(std::string* error) {
+    if (m_loop->running())
+        return true;
+    return m_loop->start(error);
+}
+
+void Engine::stop() {
+    m_loop->stop();
+}
+
+bool Engine::running() const {
+    return m_loop->running();
+}
+
+void Engine::pause() {
+    m_loop->post(LoopCommand(LoopCommand::Type::Pause));
+}
+
+void Engine::resume() {
+    m_loop->post(LoopCommand(LoopCommand::Type::Resume));
+}
+
+void Engine::step() {
+    m_loop->post(LoopCommand(LoopCommand::Type::Step));
+}
+
+void Engine::setSlowMotion(int delayMs) {
+    m_loop->post(LoopCommand(LoopCommand::Type::SlowMotion, delayMs));
+}
+
+void Engine::setTimeout(int timeoutMs) {
+    m_loop->post(LoopCommand(LoopCommand::Type::Timeout, timeoutMs));
+}
+
+bool Engine::switchBackend(BackendKind kind, std::string* error) {
+    LoopCommand c(LoopCommand::Type::SwitchBackend, static_cast<int>(kind));
+    c.result = std::make_shared<std::string>();
+    auto result = c.result;
+    if (!m_loop->postAndWait(std::move(c), kCommandTimeoutMs)) {
+        if (error)
+            *error = "the engine did not answer (is it running?)";
+        return false;
+    }
+    if (!result->empty() && error)
+        *error = *result;
+    return result->empty();
+}
+
+int Engine::addListener(const ListenerSpec& spec, std::string* error) {
+    const NativeSocket fd = openListenerSocket(spec, m_loop->config().allowRemote, error);
+    if (fd == kInvalidSocket)
+        return -1;
+    LoopCommand c(LoopCommand::Type::AdoptListener);
+    c.fd = fd;
+    c.spec = std::make_shared<const ListenerSpec>(spec);
+    m_loop->post(std::move(c));
+    return fdNumber(fd);
+}
+
+void Engine::removeListener(int fd) {
+    LoopCommand c(LoopCommand::Type::RemoveListener);
+    c.fd = static_cast<NativeSocket>(fd);
+    m_loop->post(std::move(c));
+}
+
+TraceRing& Engine::trace() {
+    return m_loop->ring();
+}
+
+EngineStats Engine::stats() const {
+    return m_loop->stats();
+}
+
+std::vector<DescriptorInfo> Engine::descriptors() const {
+    return m_loop->descriptors();
+}
+
+void Engine::requestSnapshot() {
+    m_loop->requestSnapshot();
+}
+
+const EngineConfig& Engine::config() const {
+    return m_loop->config();
+}
+
+}  // namespace ss

@@ -1,0 +1,59 @@
+// The public face of the server engine. Thread-safe: any thread may call any method. The loop
+// itself runs on a std::thread owned by the Engine and never touches Qt; commands reach it
+// through a queue plus a wake-up descriptor that is watched like any other (role "wakeup").
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "../trace/trace_ring.h"
+#include "engine_config.h"
+
+namespace ss {
+
+class EventLoop;
+
+class Engine {
+public:
+    explicit Engine(EngineConfig config);
+    ~Engine();  // stops the loop and closes every descriptor
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
+
+    // Binds every configured listener on the calling thread (so "port in use" is reported here,
+    // synchronously), then starts the loop thread. Returns false with a one-line *error.
+    bool start(std::string* error);
+    void stop();  // returns when the loop thread has ended; idempotent
+    bool running() const;
+
+    // Teaching controls. step() makes the paused loop perform exactly one wait call.
+    void pause();
+    void resume();
+    void step();
+    void setSlowMotion(int delayMs);
+    void setTimeout(int timeoutMs);
+    // Moves the interest list to another backend between two wait calls. Returns false with
+    // *error when the backend is unavailable or cannot hold the current descriptors.
+    bool switchBackend(BackendKind kind, std::string* error);
+
+    // Binds on the calling thread and hands the listener to the loop. Returns its fd, or -1.
+    int addListener(const ListenerSpec& spec, std::string* error);
+    void removeListener(int fd);
+
+    // Consumer side of the trace. One watcher drains it (the GUI timer or the headless writer).
+    TraceRing& trace();
+
+    EngineStats stats() const;
+    // The latest published snapshot of every watched descriptor. requestSnapshot() asks the loop
+    // to publish a fresh one after its current iteration (kernel queues sampled then).
+    std::vector<DescriptorInfo> descriptors() const;
+    void requestSnapshot();
+
+    const EngineConfig& config() const;
+
+private:
+    std::unique_ptr<EventLoop> m_loop;
+};
+
+}  // namespace ss

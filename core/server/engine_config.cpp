@@ -1,0 +1,23 @@
+// Names for the engine's published per-descriptor state. Like the trace names they are part of
+// the machine-readable output, so they are kebab-case and never renamed.
+#include "engine_config.h"
+
+namespace ss {
+
+std::string_view connStateName(ConnState state) {
+    switch (state) {
+        case ConnState::Open:
+            return "open";
+        case ConnState::HalfClosed:
+            return "half-closed";
+        case ConnState::Backpressured:
+            return "backpressured";
+        case ConnState::Closing:
+            return "closing";
+        case ConnState::Unwatched:
+            return "unwatched";
+    }
+    return "unknown";
+}
+
+}  // namespace ss

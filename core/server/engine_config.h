@@ -1,0 +1,68 @@
+// Everything the engine needs to start, and the per-descriptor and aggregate state it publishes
+// for watchers (the GUI's tables, the HTTP page, the headless summary).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "../poller/backend_kind.h"
+#include "../trace/trace_types.h"
+#include "listener_spec.h"
+
+namespace ss {
+
+struct TraceMode {
+    bool calls = true;   // one record per wait call
+    bool events = true;  // one record per socket event
+};
+
+struct EngineConfig {
+    std::vector<ListenerSpec> listeners;
+    BackendKind backend = bestBackend();
+    int timeoutMs = 1000;  // per wait call; -1 blocks until something is ready
+    TraceMode trace;
+    size_t maxQueueBytes = 1u << 20;  // per-connection application output queue bound
+    std::string serveDir = ".";       // the only folder framed-file serves from
+    bool allowRemote = false;         // listening on non-loopback addresses
+    size_t traceRingBytes = 8u << 20;
+    int snapshotIntervalMs = 0;  // 0: publish descriptor snapshots only on request
+    bool startPaused = false;
+    int slowMotionMs = 0;  // pause after every wait call, for teaching
+};
+
+enum class ConnState : uint8_t { Open, HalfClosed, Backpressured, Closing, Unwatched };
+std::string_view connStateName(ConnState state);
+
+struct DescriptorInfo {
+    int32_t fd = -1;
+    Role role = Role::Connection;
+    std::string local, peer;
+    std::string behaviour;  // of the listener it belongs to
+    int32_t listenerFd = -1;
+    uint8_t interest = 0;   // ReadinessBits
+    uint8_t lastReady = 0;  // what the last wait call reported for it
+    ConnState state = ConnState::Open;
+    int64_t kernelRecvQueue = -1, kernelSendQueue = -1;
+    int64_t acceptQueue = -1, acceptBacklog = -1;  // listeners only
+    uint64_t appQueueBytes = 0, appQueueMessages = 0;
+    uint64_t bytesIn = 0, bytesOut = 0;
+    double ageSeconds = 0;
+};
+
+struct EngineStats {
+    BackendKind backend = BackendKind::Select;
+    uint64_t waitCalls = 0, interruptedCalls = 0;
+    uint64_t accepted = 0, refused = 0, closed = 0;
+    uint64_t openConnections = 0, watchedDescriptors = 0;
+    uint64_t bytesIn = 0, bytesOut = 0;
+    uint64_t datagramsIn = 0, datagramsOut = 0;
+    uint64_t errors = 0, urgentBytes = 0;
+    uint64_t traceRecords = 0, traceDropped = 0;
+    double uptimeSeconds = 0;
+    bool paused = false;
+    int slowMotionMs = 0;
+    int timeoutMs = 0;
+};
+
+}  // namespace ss

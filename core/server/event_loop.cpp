@@ -1,0 +1,324 @@
+#include "event_loop.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "../poller/clock.h"
+#include "listener_socket.h"
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
+namespace ss {
+namespace {
+// Room after the received bytes, so that suffix transforms append in place.
+constexpr size_t kReadSpare = 4096;
+}  // namespace
+
+EventLoop::EventLoop(EngineConfig config)
+    : m_config(std::move(config)),
+      m_serveDir(m_config.serveDir),
+      m_ring(m_config.traceRingBytes),
+      m_paused(m_config.startPaused),
+      m_slowMotionMs(m_config.slowMotionMs),
+      m_timeoutMs(m_config.timeoutMs) {}
+
+EventLoop::~EventLoop() {
+    stop();
+    closeAll();
+}
+
+bool EventLoop::start(std::string* error) {
+    initSocketPlatform();
+    m_baseNs = monotonicNs();
+    std::vector<NativeSocket> opened;
+    for (const ListenerSpec& spec : m_config.listeners) {
+        const NativeSocket fd = openListenerSocket(spec, m_config.allowRemote, error);
+        if (fd == kInvalidSocket) {
+            for (NativeSocket s : opened)
+                closeSocket(s);
+            return false;
+        }
+        opened.push_back(fd);
+    }
+    m_poller = createPoller(m_config.backend, error);
+    if (!m_poller || !m_wakeup.valid()) {
+        if (m_poller && error)
+            *error = "cannot create the wake-up descriptor";
+        for (NativeSocket s : opened)
+            closeSocket(s);
+        return false;
+    }
+    m_stats.backend = m_config.backend;
+#ifndef _WIN32
+    m_spareFd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+#endif
+    auto wake = std::make_unique<Channel>();
+    wake->fd = m_wakeup.fd();
+    wake->role = Role::Wakeup;
+    wake->openedNs = m_baseNs;
+    updateInterest(m_channels.insert(std::move(wake)));
+    for (size_t i = 0; i < opened.size(); ++i)
+        adoptListener(opened[i], std::make_shared<const ListenerSpec>(m_config.listeners[i]));
+    publishStats();
+    publishSnapshot();
+    m_thread = std::thread([this] { run(); });
+    return true;
+}
+
+void EventLoop::stop() {
+    if (!m_thread.joinable())
+        return;
+    post(LoopCommand{});  // Type::Stop
+    m_thread.join();
+}
+
+void EventLoop::post(LoopCommand command) {
+    {
+        std::lock_guard<std::mutex> lock(m_commandMutex);
+        m_commands.push_back(std::move(command));
+    }
+    // Ordering matters: the loop sets m_inWait before checking m_pendingCommands, and we
+    // increment before checking m_inWait, so at least one side sees the other.
+    m_pendingCommands.fetch_add(1);
+    m_commandReady.notify_one();
+    if (m_inWait.load())
+        m_wakeup.signal();
+}
+
+bool EventLoop::postAndWait(LoopCommand command, int timeoutMs) {
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    command.done = done;
+    post(std::move(command));
+    const int64_t deadline = monotonicNs() + int64_t(timeoutMs) * 1000000;
+    while (!done->load()) {
+        if (!m_thread.joinable() || monotonicNs() > deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    return true;
+}
+
+void EventLoop::run() {
+    while (!m_stopping) {
+        processCommands();
+        if (m_stopping)
+            break;
+        if (m_paused && m_stepsPending == 0) {
+            waitForCommand(-1);
+            continue;
+        }
+        if (!iterate())
+            continue;  // a command arrived first; handle it before waiting
+        if (m_paused && m_stepsPending > 0)
+            --m_stepsPending;
+        afterIteration();
+        if (m_slowMotionMs > 0 && !m_paused)
+            waitForCommand(m_slowMotionMs);
+    }
+    closeAll();
+    publishStats();
+    publishSnapshot();
+}
+
+bool EventLoop::iterate() {
+    CallDraft* draft = m_config.trace.calls ? &m_draft : nullptr;
+    if (draft)
+        draft->clear();
+    int err = 0;
+    m_inWait.store(true);
+    if (m_pendingCommands.load() > 0) {
+        m_inWait.store(false);
+        return false;
+    }
+    const int ret = m_poller->wait(effectiveTimeout(), m_ready, &err, draft);
+    m_inWait.store(false);
+    ++m_callNumber;
+    ++m_stats.waitCalls;
+    if (draft && m_ring.pushCall(m_callNumber, m_poller->kind(), *draft, m_baseNs))
+        ++m_stats.traceRecords;
+    if (ret < 0) {
+        if (isInterrupted(err)) {
+            ++m_stats.interruptedCalls;  // retried by the next iteration, as the trace shows
+        } else {
+            ++m_stats.errors;
+            emit(EventKind::Error, nullptr, 0, 0, err, {}, "wait call failed");
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        return true;
+    }
+    for (const PollEvent& ev : m_ready)
+        dispatch(ev);
+    if (m_pausedListeners > 0)
+        resumeListeners();
+    return true;
+}
+
+int EventLoop::effectiveTimeout() const {
+    if (m_pausedListeners == 0)
+        return m_timeoutMs;
+    // A listener resting after EMFILE must be retried on time even if nothing else happens.
+    int64_t earliest = INT64_MAX;
+    m_channels.forEach([&](const Channel& ch) {
+        if (ch.acceptResumeNs > 0)
+            earliest = std::min(earliest, ch.acceptResumeNs);
+    });
+    const int64_t waitMs = std::max<int64_t>(0, (earliest - monotonicNs()) / 1000000 + 1);
+    return m_timeoutMs < 0 ? int(waitMs) : int(std::min<int64_t>(m_timeoutMs, waitMs));
+}
+
+void EventLoop::dispatch(const PollEvent& ev) {
+    Channel* ch = m_channels.find(ev.fd);
+    if (!ch)
+        return;  // closed earlier in this batch
+    ch->lastReady = ev.ready;
+    ch->lastReadyCall = m_callNumber;
+    switch (ch->role) {
+        case Role::Wakeup:
+            m_wakeup.drain();
+            emit(EventKind::Wakeup, ch);
+            break;
+        case Role::Listener:
+            if (ev.ready & (kRead | kError))
+                acceptFrom(*ch);
+            break;
+        case Role::Udp:
+            if (ev.ready & kRead)
+                readDatagram(*ch);
+            if (ev.ready & kWrite)
+                flushDatagrams(*ch);
+            break;
+        case Role::Connection:
+            handleConnection(*ch, ev.ready);
+            break;
+    }
+}
+
+void EventLoop::processCommands() {
+    if (m_pendingCommands.load() == 0)
+        return;
+    std::vector<LoopCommand> batch;
+    {
+        std::lock_guard<std::mutex> lock(m_commandMutex);
+        batch.swap(m_commands);
+        m_pendingCommands.store(0);
+    }
+    for (LoopCommand& command : batch)
+        apply(command);
+    publishStats();  // watchers see the new mode (paused, backend ...) at once
+    for (LoopCommand& command : batch)
+        if (command.done)
+            command.done->store(true);
+}
+
+void EventLoop::waitForCommand(int timeoutMs) {
+    // Sleeps until a command arrives or the time is up. Snapshot requests are served while
+    // waiting without ending the wait, so a watcher's refresh never shortens slow motion.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    std::unique_lock<std::mutex> lock(m_commandMutex);
+    while (m_commands.empty()) {
+        if (m_snapshotRequested.exchange(false)) {
+            lock.unlock();
+            publishSnapshot();
+            lock.lock();
+            continue;
+        }
+        if (timeoutMs < 0)
+            m_commandReady.wait(lock);
+        else if (m_commandReady.wait_until(lock, deadline) == std::cv_status::timeout)
+            return;
+    }
+}
+
+void EventLoop::apply(LoopCommand& c) {
+    using T = LoopCommand::Type;
+    switch (c.type) {
+        case T::Stop:
+            m_stopping = true;
+            break;
+        case T::Pause:
+            m_paused = true;
+            m_stepsPending = 0;
+            emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "paused");
+            break;
+        case T::Resume:
+            m_paused = false;
+            emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "running");
+            break;
+        case T::Step:
+            if (!m_paused)
+                break;
+            ++m_stepsPending;
+            emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "step");
+            break;
+        case T::SlowMotion:
+            m_slowMotionMs = std::max(0, c.value);
+            emit(EventKind::Mode, nullptr, m_slowMotionMs, 0, 0, {}, "slow motion");
+            break;
+        case T::Timeout:
+            m_timeoutMs = c.value < 0 ? -1 : c.value;
+            break;
+        case T::SwitchBackend: {
+            const std::string why = switchBackend(static_cast<BackendKind>(c.value));
+            if (c.result)
+                *c.result = why;
+            break;
+        }
+        case T::AdoptListener:
+            adoptListener(c.fd, c.spec);
+            break;
+        case T::RemoveListener:
+            if (Channel* ch = m_channels.find(c.fd);
+                ch && ch->role != Role::Connection && ch->role != Role::Wakeup)
+                closeChannel(*ch, CloseReason::ServerClosed, 0);
+            break;
+    }
+    m_stats.paused = m_paused;
+    m_stats.slowMotionMs = m_slowMotionMs;
+    m_stats.timeoutMs = m_timeoutMs;
+}
+
+std::string EventLoop::switchBackend(BackendKind kind) {
+    std::string error;
+    std::unique_ptr<Poller> next = createPoller(kind, &error);
+    if (!next)
+        return error;
+    bool ok = true;
+    m_channels.forEach([&](const Channel& ch) {
+        if (ok && ch.watched && !next->add(ch.fd, ch.interest, &error))
+            ok = false;
+    });
+    if (!ok)
+        return "cannot switch to " + std::string(backendName(kind)) + ": " + error;
+    const std::string text =
+        std::string(backendName(m_poller->kind())) + " -> " + std::string(backendName(kind));
+    m_poller = std::move(next);
+    m_stats.backend = kind;
+    emit(EventKind::Backend, nullptr, 0, 0, 0, {}, text);
+    return {};
+}
+
+void EventLoop::afterIteration() {
+    publishStats();
+    const int64_t now = monotonicNs();
+    const bool due = m_config.snapshotIntervalMs > 0 &&
+                     now - m_lastSnapshotNs >= int64_t(m_config.snapshotIntervalMs) * 1000000;
+    if (due || m_snapshotRequested.exchange(false))
+        publishSnapshot();
+}
+
+}  // namespace ss
+
+namespace ss {
+
+void EventLoop::requestSnapshot() {
+    m_snapshotRequested.store(true);
+    // Wakes a paused loop (it waits on the condition variable, not in a wait call); a running
+    // loop publishes after its current wait call, so no wake-up shows in the trace for this.
+    std::lock_guard<std::mutex> lock(m_commandMutex);
+    m_commandReady.notify_one();
+}
+
+}  // namespace ss

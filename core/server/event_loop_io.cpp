@@ -1,0 +1,431 @@
+// The loop's socket work: accepting, reading, writing, UDP, interest and closing. Every function
+// here runs on the loop thread.
+#include <algorithm>
+
+#include "../net/endpoint.h"
+#include "../poller/clock.h"
+#include "event_loop.h"
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <unistd.h>
+#include <cerrno>
+#endif
+
+namespace ss {
+namespace {
+
+constexpr int kAcceptsPerWakeup = 16;
+constexpr int64_t kAcceptRestNs = 100 * 1000000LL;
+constexpr size_t kReadSpare = 4096;
+
+bool isPeerReset(int err) {
+#ifdef _WIN32
+    return err == WSAECONNRESET || err == WSAECONNABORTED;
+#else
+    return err == ECONNRESET || err == EPIPE || err == ECONNABORTED;
+#endif
+}
+
+CloseReason reasonFor(int err) {
+    return isPeerReset(err) ? CloseReason::PeerReset : CloseReason::Error;
+}
+
+bool isWelcome(const Channel& ch) {
+    return ch.spec && ch.spec->behaviour.kind == BehaviourKind::Welcome;
+}
+
+}  // namespace
+
+void EventLoop::adoptListener(NativeSocket fd, std::shared_ptr<const ListenerSpec> spec) {
+    auto ch = std::make_unique<Channel>();
+    ch->fd = fd;
+    ch->role = spec->udp ? Role::Udp : Role::Listener;
+    ch->spec = std::move(spec);
+    ch->local = localAddress(fd);
+    ch->openedNs = monotonicNs();
+    const size_t need = ch->spec->recvSize + kReadSpare;
+    if (m_readBuffer.size() < need)
+        m_readBuffer.resize(need);
+    Channel& added = m_channels.insert(std::move(ch));
+    emit(EventKind::Listen, &added, 0, 0, 0, {},
+         added.local + (added.spec->udp ? "/udp=" : "/tcp=") +
+             formatBehaviour(added.spec->behaviour));
+    updateInterest(added);
+    if (!added.watched)
+        closeChannel(added, CloseReason::Refused, 0);
+}
+
+void EventLoop::acceptFrom(Channel& listener) {
+    for (int i = 0; i < kAcceptsPerWakeup; ++i) {
+        sockaddr_storage peer{};
+        socklen_t len = sizeof peer;
+        const NativeSocket fd = accept(listener.fd, reinterpret_cast<sockaddr*>(&peer), &len);
+        if (fd != kInvalidSocket) {
+            acceptOne(listener, fd);
+            continue;
+        }
+        const int err = lastSocketError();
+        if (isWouldBlock(err))
+            return;
+        if (isInterrupted(err))
+            continue;
+        if (isDescriptorExhaustion(err)) {
+            handleAcceptExhaustion(listener, err);
+            return;
+        }
+        // ECONNABORTED and friends: that one client gave up; the listener is fine.
+        ++m_stats.errors;
+        emit(EventKind::Error, &listener, 0, 0, err, {}, "accept failed");
+        if (!isPeerReset(err))
+            return;
+    }
+}
+
+void EventLoop::acceptOne(Channel& listener, NativeSocket fd) {
+    setNonBlocking(fd);
+    suppressSigpipe(fd);
+#ifndef _WIN32
+    fcntl(fd, F_SETFD, FD_CLOEXEC);
+#endif
+    ++m_stats.accepted;
+    auto owned = std::make_unique<Channel>();
+    owned->fd = fd;
+    owned->spec = listener.spec;
+    owned->listener = &listener;
+    owned->memberIndex = listener.members.size();
+    owned->local = localAddress(fd);
+    owned->peer = peerAddress(fd);
+    owned->openedNs = monotonicNs();
+    owned->behaviour = makeBehaviour(listener.spec->behaviour);
+    Channel& ch = m_channels.insert(std::move(owned));
+    listener.members.push_back(&ch);
+    ++m_stats.openConnections;
+    emit(EventKind::Accept, &ch, 0, fdNumber(listener.fd), 0, {}, ch.peer);
+    if (!isWelcome(ch)) {
+        updateInterest(ch);
+        // Refused: the poller cannot hold it (select's FD_SETSIZE). Closed at once, never FD_SET.
+        if (!ch.watched)
+            return closeChannel(ch, CloseReason::Refused, 0);
+    }
+    ch.behaviour->onAccept(ch, *this);
+    afterHandler(ch);
+}
+
+void EventLoop::handleAcceptExhaustion(Channel& listener, int err) {
+    ++m_stats.errors;
+    emit(EventKind::Error, &listener, 0, 0, err, {}, "accept failed: out of descriptors");
+#ifndef _WIN32
+    // The classic way out: give back the spare descriptor, accept the waiting client and close
+    // it at once, so it learns it was refused instead of hanging in the backlog, and the
+    // listener stops being readable instead of spinning the loop.
+    if (m_spareFd >= 0) {
+        close(m_spareFd);
+        const NativeSocket fd = accept(listener.fd, nullptr, nullptr);
+        if (fd >= 0) {
+            ++m_stats.refused;
+            emit(EventKind::Refuse, &listener, 0, fd, err, {},
+                 "descriptor table full (" + std::string(socketErrorName(err)) +
+                     "): connection closed at once");
+            close(fd);
+        }
+        m_spareFd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (fd >= 0 && m_spareFd >= 0)
+            return;
+    }
+#endif
+    // No spare descriptor: rest the listener briefly rather than spin on a readable backlog.
+    listener.acceptResumeNs = monotonicNs() + kAcceptRestNs;
+    ++m_pausedListeners;
+    updateInterest(listener);
+    emit(EventKind::AcceptPaused, &listener, 0, kAcceptRestNs / 1000000, err);
+}
+
+void EventLoop::resumeListeners() {
+    const int64_t now = monotonicNs();
+    m_channels.forEach([&](const Channel& c) {
+        if (c.acceptResumeNs == 0 || c.acceptResumeNs > now)
+            return;
+        Channel& ch = *m_channels.find(c.fd);
+        ch.acceptResumeNs = 0;
+        --m_pausedListeners;
+#ifndef _WIN32
+        if (m_spareFd < 0)
+            m_spareFd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+#endif
+        updateInterest(ch);
+    });
+}
+
+void EventLoop::handleConnection(Channel& ch, uint8_t ready) {
+    if (ready & kExcept) {
+        if (ch.spec->exceptPolicy == ExceptPolicy::Close) {
+            closeChannel(ch, CloseReason::ExceptionalSet, 0);
+            return;
+        }
+        readUrgent(ch);
+    }
+    if ((ready & kWrite) && !ch.out.empty())
+        flush(ch);
+    if (ch.closeNow)
+        return afterHandler(ch);
+    if (ready & (kRead | kHangup | kError)) {
+        if (ch.interest & kRead) {
+            readFrom(ch);
+        } else if (ready & (kHangup | kError)) {
+            // Not reading (backpressure or half-closed), yet the kernel says the connection is
+            // gone: try to write what is queued; the error, if any, closes it.
+            flush(ch);
+            if (!ch.closeNow && (ready & kError))
+                markClose(ch, CloseReason::Error, 0);
+        }
+    }
+    afterHandler(ch);
+}
+
+void EventLoop::readFrom(Channel& ch) {
+    char* buf = m_readBuffer.data();
+    const size_t cap = ch.spec->recvSize;
+    const ssize_type n = recvBytes(ch.fd, buf, cap);
+    if (n > 0) {
+        ch.bytesIn += size_t(n);
+        m_stats.bytesIn += size_t(n);
+        emit(EventKind::Recv, &ch, n, 0, 0, std::string_view(buf, size_t(n)));
+        ch.behaviour->onData(ch, buf, size_t(n), m_readBuffer.size() - size_t(n), *this);
+        return;
+    }
+    if (n == 0) {
+        ch.peerEof = true;
+        if (ch.out.empty() && !ch.closeAfterFlush)
+            return markClose(ch, CloseReason::PeerClosed, 0);
+        emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
+        return;
+    }
+    const int err = lastSocketError();
+    if (isWouldBlock(err) || isInterrupted(err))
+        return;
+    markClose(ch, reasonFor(err), err);
+}
+
+void EventLoop::readUrgent(Channel& ch) {
+    char byte = 0;
+    const ssize_type n = recvBytes(ch.fd, &byte, 1, MSG_OOB);
+    if (n <= 0)
+        return;  // EINVAL: the mark was already passed; nothing urgent to read
+    ++m_stats.urgentBytes;
+    emit(EventKind::Urgent, &ch, n, 0, 0, std::string_view(&byte, 1));
+}
+
+void EventLoop::flush(Channel& ch) {
+    while (!ch.out.empty()) {
+        const std::string_view chunk = ch.out.front();
+        const ssize_type n = sendBytes(ch.fd, chunk.data(), chunk.size());
+        if (n < 0) {
+            const int err = lastSocketError();
+            if (isWouldBlock(err) || isInterrupted(err))
+                break;
+            return markClose(ch, reasonFor(err), err);
+        }
+        ch.out.consume(size_t(n));
+        ch.bytesOut += size_t(n);
+        m_stats.bytesOut += size_t(n);
+        emit(EventKind::Send, &ch, n, 0, 0, chunk.substr(0, size_t(n)));
+    }
+    emit(EventKind::QueueChange, &ch, int64_t(ch.out.bytes()), int64_t(ch.out.messages()));
+    updateBackpressure(ch);
+    if (ch.out.empty() && ch.behaviour)
+        ch.behaviour->onDrained(ch, *this);
+}
+
+void EventLoop::afterHandler(Channel& ch) {
+    if (ch.closeNow)
+        return closeChannel(ch, ch.closeReason, ch.closeErr);
+    if (ch.out.empty() && ch.closeAfterFlush)
+        return closeChannel(ch, CloseReason::ServerClosed, 0);
+    if (ch.out.empty() && ch.peerEof)
+        return closeChannel(ch, CloseReason::PeerClosed, 0);
+    updateInterest(ch);
+    if (ch.closeNow)
+        closeChannel(ch, ch.closeReason, ch.closeErr);
+}
+
+void EventLoop::reply(Channel& ch, std::string_view bytes) {
+    if (ch.closeNow)
+        return;
+    if (ch.spec->writeMode == WriteMode::Direct && ch.out.empty()) {
+        const ssize_type n = sendBytes(ch.fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            const int err = lastSocketError();
+            if (!isWouldBlock(err) && !isInterrupted(err))
+                return markClose(ch, reasonFor(err), err);
+        } else {
+            ch.bytesOut += size_t(n);
+            m_stats.bytesOut += size_t(n);
+            emit(EventKind::Send, &ch, n, 0, 0, bytes.substr(0, size_t(n)));
+            bytes.remove_prefix(size_t(n));
+        }
+        if (bytes.empty())
+            return;
+    }
+    queueBytes(ch, bytes);
+}
+
+void EventLoop::queueBytes(Channel& ch, std::string_view bytes) {
+    ch.out.push(bytes);
+    emit(EventKind::QueueChange, &ch, int64_t(ch.out.bytes()), int64_t(ch.out.messages()));
+    updateBackpressure(ch);
+}
+
+void EventLoop::broadcast(Channel& from, std::string_view bytes) {
+    if (!from.listener)
+        return;
+    // Copy: closing a slow member below reorders the list.
+    std::vector<Channel*> members = from.listener->members;
+    for (Channel* to : members) {
+        if (to == &from || to->closeNow)
+            continue;
+        if (to->out.bytes() >= m_config.maxQueueBytes) {
+            // A chat member that stopped reading would otherwise hold everyone's messages.
+            fail(*to,
+                 "slow consumer: its queue is over the limit, so chat messages cannot be "
+                 "delivered");
+            closeChannel(*to, to->closeReason, 0);
+            continue;
+        }
+        reply(*to, bytes);
+        if (to->closeNow)
+            closeChannel(*to, to->closeReason, to->closeErr);
+        else
+            updateInterest(*to);
+    }
+}
+
+void EventLoop::finish(Channel& ch) {
+    ch.closeAfterFlush = true;
+}
+
+void EventLoop::fail(Channel& ch, std::string_view why) {
+    ++m_stats.errors;
+    emit(EventKind::Error, &ch, 0, 0, 0, {}, why);
+    markClose(ch, CloseReason::Error, 0);
+}
+
+void EventLoop::updateBackpressure(Channel& ch) {
+    const uint64_t queued = ch.out.bytes();
+    if (!ch.backpressured && queued >= m_config.maxQueueBytes) {
+        ch.backpressured = true;
+        emit(EventKind::BackpressureOn, &ch, int64_t(queued), int64_t(m_config.maxQueueBytes));
+    } else if (ch.backpressured && queued <= m_config.maxQueueBytes / 2) {
+        ch.backpressured = false;
+        emit(EventKind::BackpressureOff, &ch, int64_t(queued), int64_t(m_config.maxQueueBytes));
+    }
+}
+
+void EventLoop::updateInterest(Channel& ch) {
+    uint8_t want = 0;
+    switch (ch.role) {
+        case Role::Wakeup:
+            want = kRead;
+            break;
+        case Role::Listener:
+            want = ch.acceptResumeNs ? 0 : kRead;
+            if (ch.spec->watchExcept)
+                want |= kExcept;
+            break;
+        case Role::Udp:
+            want = kRead | (ch.pendingDatagrams.empty() ? 0 : kWrite);
+            break;
+        case Role::Connection:
+            if (!ch.peerEof && !ch.backpressured)
+                want |= kRead;
+            if (!ch.out.empty())
+                want |= kWrite;
+            if (ch.spec->watchExcept)
+                want |= kExcept;
+            if (isWelcome(ch))
+                want &= kWrite;  // the tutorial never watches these
+            break;
+    }
+    std::string error;
+    if (!ch.watched) {
+        if (want == 0 && isWelcome(ch))
+            return;
+        if (!m_poller->add(ch.fd, want, &error)) {
+            ++m_stats.refused;
+            emit(EventKind::Refuse, &ch, 0, m_poller->descriptorLimit(), 0, {}, error);
+            return markClose(ch, CloseReason::Refused, 0);
+        }
+        ch.watched = true;
+        ch.interest = want;
+        ++m_stats.watchedDescriptors;
+        emit(EventKind::Watch, &ch, 0, want);
+        return;
+    }
+    if (want == ch.interest)
+        return;
+    if (!m_poller->modify(ch.fd, want, &error)) {
+        emit(EventKind::Error, &ch, 0, 0, 0, {}, error);
+        return markClose(ch, CloseReason::Error, 0);
+    }
+    ch.interest = want;
+}
+
+void EventLoop::markClose(Channel& ch, CloseReason reason, int err) {
+    if (ch.closeNow)
+        return;
+    ch.closeNow = true;
+    ch.closeReason = reason;
+    ch.closeErr = err;
+}
+
+void EventLoop::closeChannel(Channel& ch, CloseReason reason, int err) {
+    if (ch.watched) {
+        m_poller->remove(ch.fd);
+        --m_stats.watchedDescriptors;
+    }
+    if (err != 0 && reason == CloseReason::Error)
+        ++m_stats.errors;
+    emit(EventKind::Close, &ch, int64_t(ch.out.bytes()), int64_t(reason), err);
+    if (ch.listener) {
+        std::vector<Channel*>& members = ch.listener->members;
+        members[ch.memberIndex] = members.back();
+        members[ch.memberIndex]->memberIndex = ch.memberIndex;
+        members.pop_back();
+    }
+    for (Channel* member : ch.members)
+        member->listener = nullptr;
+    if (ch.acceptResumeNs)
+        --m_pausedListeners;
+    if (ch.role == Role::Connection) {
+        --m_stats.openConnections;
+        ++m_stats.closed;
+    }
+    const NativeSocket fd = ch.fd;
+    closeSocket(fd);
+    m_channels.erase(fd);  // ch is gone from here on
+}
+
+void EventLoop::closeAll() {
+    std::vector<Channel*> all;
+    m_channels.forEach([&](const Channel& ch) {
+        if (ch.role != Role::Wakeup)
+            all.push_back(m_channels.find(ch.fd));
+    });
+    // Connections first, so that listeners' member lists stay valid while they close.
+    std::stable_partition(all.begin(), all.end(),
+                          [](const Channel* c) { return c->role == Role::Connection; });
+    for (Channel* ch : all)
+        closeChannel(*ch, CloseReason::ServerClosed, 0);
+    if (Channel* wake = m_channels.find(m_wakeup.fd())) {
+        if (wake->watched && m_poller)
+            m_poller->remove(wake->fd);
+        m_channels.erase(wake->fd);  // the Wakeup object closes its own descriptor
+    }
+#ifndef _WIN32
+    if (m_spareFd >= 0)
+        close(m_spareFd);
+    m_spareFd = -1;
+#endif
+}
+
+}  // namespace ss

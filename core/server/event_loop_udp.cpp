@@ -1,0 +1,100 @@
+// UDP sockets: one datagram per readiness, answered to its sender. A reply that does not fit
+// into the kernel's send buffer waits in a bounded queue; past the bound it is dropped with an
+// error event, because UDP has no backpressure to apply to the sender.
+#include "../net/endpoint.h"
+#include "event_loop.h"
+
+namespace ss {
+
+void EventLoop::readDatagram(Channel& ch) {
+    sockaddr_storage from{};
+    socklen_t fromLen = sizeof from;
+    const size_t cap = ch.spec->recvSize;
+    char* buf = m_readBuffer.data();
+    int flags = 0;
+#ifdef __linux__
+    flags = MSG_TRUNC;  // returns the datagram's real length, so truncation can be reported
+#endif
+#ifdef _WIN32
+    const int n =
+        recvfrom(ch.fd, buf, int(cap), flags, reinterpret_cast<sockaddr*>(&from), &fromLen);
+#else
+    const ssize_t n =
+        recvfrom(ch.fd, buf, cap, flags, reinterpret_cast<sockaddr*>(&from), &fromLen);
+#endif
+    if (n < 0) {
+        const int err = lastSocketError();
+        if (isWouldBlock(err) || isInterrupted(err))
+            return;
+        // ICMP port unreachable from an earlier reply shows up here; the socket itself is fine.
+        emit(EventKind::Error, &ch, 0, 0, err, {}, "recvfrom failed");
+        return;
+    }
+    const size_t got = size_t(n) < cap ? size_t(n) : cap;
+    ++m_stats.datagramsIn;
+    ch.bytesIn += got;
+    m_stats.bytesIn += got;
+    const std::string sender = formatSockaddr(reinterpret_cast<sockaddr*>(&from));
+    emit(EventKind::Datagram, &ch, int64_t(got), int64_t(n), 0, std::string_view(buf, got),
+         size_t(n) > cap ? sender + " (truncated from " + std::to_string(n) + " bytes)" : sender);
+    const BehaviourSpec& spec = ch.spec->behaviour;
+    if (spec.kind == BehaviourKind::Discard)
+        return;
+    if (spec.upper)
+        asciiUpperInPlace(buf, got);
+    std::string reply(buf, got);
+    reply += spec.suffix;
+    Datagram d{from, fromLen, std::move(reply)};
+    if (ch.pendingDatagrams.empty()) {
+        const auto sent = sendto(ch.fd, d.bytes.data(), static_cast<int>(d.bytes.size()), 0,
+                                 reinterpret_cast<sockaddr*>(&d.to), d.toLen);
+        if (sent >= 0) {
+            ++m_stats.datagramsOut;
+            ch.bytesOut += size_t(sent);
+            m_stats.bytesOut += size_t(sent);
+            emit(EventKind::Send, &ch, sent, 0, 0, d.bytes, sender);
+            return;
+        }
+        if (!isWouldBlock(lastSocketError())) {
+            emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {},
+                 "sendto " + sender + " failed");
+            return;
+        }
+    }
+    if (ch.pendingDatagramBytes + d.bytes.size() > m_config.maxQueueBytes) {
+        ++m_stats.errors;
+        emit(EventKind::Error, &ch, int64_t(d.bytes.size()), 0, 0, {},
+             "UDP reply to " + sender + " dropped: the reply queue is full");
+        return;
+    }
+    ch.pendingDatagramBytes += d.bytes.size();
+    ch.pendingDatagrams.push_back(std::move(d));
+    emit(EventKind::QueueChange, &ch, int64_t(ch.pendingDatagramBytes),
+         int64_t(ch.pendingDatagrams.size()));
+    updateInterest(ch);
+}
+
+void EventLoop::flushDatagrams(Channel& ch) {
+    while (!ch.pendingDatagrams.empty()) {
+        Datagram& d = ch.pendingDatagrams.front();
+        const auto sent = sendto(ch.fd, d.bytes.data(), static_cast<int>(d.bytes.size()), 0,
+                                 reinterpret_cast<sockaddr*>(&d.to), d.toLen);
+        if (sent < 0 && isWouldBlock(lastSocketError()))
+            break;
+        if (sent < 0) {
+            emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {}, "sendto failed");
+        } else {
+            ++m_stats.datagramsOut;
+            ch.bytesOut += size_t(sent);
+            m_stats.bytesOut += size_t(sent);
+            emit(EventKind::Send, &ch, sent, 0, 0, d.bytes);
+        }
+        ch.pendingDatagramBytes -= d.bytes.size();
+        ch.pendingDatagrams.pop_front();
+    }
+    emit(EventKind::QueueChange, &ch, int64_t(ch.pendingDatagramBytes),
+         int64_t(ch.pendingDatagrams.size()));
+    updateInterest(ch);
+}
+
+}  // namespace ss

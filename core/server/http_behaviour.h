@@ -1,0 +1,22 @@
+// A real, small HTTP/1.1 server: GET / answers a page of the engine's live statistics, HEAD the
+// same without body, other paths 404, other methods 405, malformed requests 400/414/431/505.
+// Every response closes the connection (Connection: close), which browsers and curl handle.
+#pragma once
+
+#include "behaviour.h"
+#include "http_request.h"
+
+namespace ss {
+
+class HttpBehaviour final : public Behaviour {
+public:
+    void onData(Channel& ch, char* data, size_t n, size_t spare, LoopApi& api) override;
+
+private:
+    void answer(Channel& ch, LoopApi& api);
+
+    HttpRequestParser m_parser;
+    bool m_answered = false;
+};
+
+}  // namespace ss

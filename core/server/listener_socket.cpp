@@ -1,0 +1,64 @@
+#include "listener_socket.h"
+
+#ifndef _WIN32
+#include <cerrno>
+#endif
+
+namespace ss {
+namespace {
+
+std::string describe(const ListenerSpec& spec) {
+    return formatEndpoint(spec.endpoint) + (spec.udp ? "/udp" : "/tcp");
+}
+
+NativeSocket fail(NativeSocket s, std::string* error, std::string text) {
+    closeSocket(s);
+    if (error)
+        *error = std::move(text);
+    return kInvalidSocket;
+}
+
+}  // namespace
+
+NativeSocket openListenerSocket(const ListenerSpec& spec, bool allowRemote, std::string* error) {
+    initSocketPlatform();
+    if (!allowRemote && !isLoopbackHost(spec.endpoint.host))
+        return fail(kInvalidSocket, error,
+                    "refusing to listen on " + spec.endpoint.host +
+                        ": not a loopback address (pass --allow-remote to expose the server)");
+    sockaddr_storage addr{};
+    socklen_t len = 0;
+    if (!toSockaddr(spec.endpoint, &addr, &len, error))
+        return kInvalidSocket;
+    NativeSocket s = socket(addr.ss_family, spec.udp ? SOCK_DGRAM : SOCK_STREAM, 0);
+    if (s == kInvalidSocket)
+        return fail(s, error, "socket() failed: " + socketErrorText(lastSocketError()));
+    if (!spec.udp) {
+        // Lets a restarted server bind while old connections sit in TIME_WAIT; Linux still
+        // refuses a second live listener on the same port.
+        int on = 1;
+        setsockopt(s, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&on), sizeof on);
+    }
+    if (bind(s, reinterpret_cast<sockaddr*>(&addr), len) != 0) {
+        const int err = lastSocketError();
+        std::string text = "cannot listen on " + describe(spec) + ": ";
+#ifdef _WIN32
+        const bool inUse = err == WSAEADDRINUSE;
+#else
+        const bool inUse = err == EADDRINUSE;
+#endif
+        text += inUse ? "port " + std::to_string(spec.endpoint.port) + " is already in use"
+                      : socketErrorText(err);
+        return fail(s, error, text);
+    }
+    if (!spec.udp && listen(s, spec.backlog) != 0)
+        return fail(
+            s, error,
+            "listen() on " + describe(spec) + " failed: " + socketErrorText(lastSocketError()));
+    std::string why;
+    if (!setNonBlocking(s, &why))
+        return fail(s, error, "cannot make socket non-blocking: " + why);
+    return s;
+}
+
+}  // namespace ss

@@ -1,0 +1,16 @@
+// Creating bound sockets for listeners. Runs on the caller's thread (Engine::start and
+// Engine::addListener), so that "port already in use" comes back as a plain error message.
+#pragma once
+
+#include <string>
+
+#include "../net/platform.h"
+#include "listener_spec.h"
+
+namespace ss {
+
+// Returns a non-blocking socket bound (and for TCP listening) as the spec says, or
+// kInvalidSocket with a one-line *error that names the address and port.
+NativeSocket openListenerSocket(const ListenerSpec& spec, bool allowRemote, std::string* error);
+
+}  // namespace ss

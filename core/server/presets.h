@@ -1,0 +1,29 @@
+// Built-in presets: each reproduces one tutorial server from the seeds on the wire, byte for
+// byte, on the tutorial's own port unless the user moves it.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "listener_spec.h"
+
+namespace ss {
+
+struct Preset {
+    std::string name;      // "rw-split"
+    std::string summary;   // one English line for --list-presets and the GUI
+    std::string tutorial;  // which tutorial server it reproduces, and its Python call
+    std::vector<ListenerSpec> listeners;
+    int timeoutMs = 1000;  // the tutorial's select() timeout; -1 when it passes none
+};
+
+const std::vector<Preset>& builtinPresets();
+const Preset* findPreset(std::string_view name);
+
+// Moves a preset's listeners to other ports, in order ("--ports 7001,7002,7003"); with a single
+// port and several listeners, they get consecutive ports from it. Returns false with *error
+// when the count does not fit.
+bool movePresetPorts(Preset& preset, const std::vector<uint16_t>& ports, std::string* error);
+
+}  // namespace ss

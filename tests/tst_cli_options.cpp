@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line: valid combinations give the expected engine configuration, and every
+// mistake gives exactly one clear line and exit code 2.
+#include <gtest/gtest.h>
+
+#include <QDir>
+
+#include <string>
+#include <vector>
+
+#include "cli_options.h"
+#include "server/presets.h"
+
+namespace {
+
+CliResult parse(std::vector<const char*> args) {
+    QStringList list{"selectscope"};
+    for (const char* a : args)
+        list << QString::fromUtf8(a);
+    return parseCommandLine(list);
+}
+
+std::vector<std::string> listenerTexts(const CliResult& r) {
+    std::vector<std::string> out;
+    for (const ss::ListenerSpec& l : r.options.engine.listeners)
+        out.push_back(ss::formatListenSpec(l));
+    return out;
+}
+
+std::string availableList() {
+    std::string out;
+    for (ss::BackendKind k : ss::availableBackends())
+        out += (out.empty() ? "" : ", ") + std::string(ss::backendName(k));
+    return out;
+}
+
+// A backend this build does not have: kqueue on Linux and Windows, epoll elsewhere.
+const char* missingBackend() {
+    for (const char* name : {"kqueue", "epoll", "wsapoll"}) {
+        bool have = false;
+        for (ss::BackendKind k : ss::availableBackends())
+            have = have || ss::backendName(k) == name;
+        if (!have)
+            return name;
+    }
+    return "none";
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST(CliOptions, DefaultIsTheEchoPreset) {
+    const CliResult r = parse({});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_EQ(r.options.presetName, "echo");
+    EXPECT_EQ(listenerTexts(r), Strings{"127.0.0.1:8000/tcp,backlog=5=echo"});
+    EXPECT_EQ(r.options.engine.timeoutMs, 2000);  // the tutorial's select(..., 2)
+    EXPECT_EQ(r.options.engine.backend, ss::bestBackend());
+    EXPECT_TRUE(r.options.engine.trace.calls && r.options.engine.trace.events);
+    EXPECT_FALSE(r.options.headless);
+    EXPECT_TRUE(r.options.warnings.empty());
+}
+
+TEST(CliOptions, PresetWithConsecutivePortsAndExtraListen) {
+    const CliResult r =
+        parse({"--preset", "welcome", "--port", "7000", "--listen", "9000/udp=upper"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    const std::string w = "=welcome:欢迎访问";
+    EXPECT_EQ(listenerTexts(r), (Strings{"127.0.0.1:7000/tcp" + w, "127.0.0.1:7001/tcp" + w,
+                                         "127.0.0.1:7002/tcp" + w, "127.0.0.1:9000/udp=upper"}));
+    EXPECT_EQ(r.options.engine.timeoutMs, 1000);
+}
+
+TEST(CliOptions, PresetWithExplicitPorts) {
+    const CliResult r = parse({"--preset", "welcome", "--ports", "7001,7005,7009"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    ASSERT_EQ(r.options.engine.listeners.size(), 3u);
+    EXPECT_EQ(r.options.engine.listeners[1].endpoint.port, 7005);
+    EXPECT_EQ(r.options.engine.listeners[2].endpoint.port, 7009);
+}
+
+TEST(CliOptions, ListenWithoutPresetReplacesTheDefault) {
+    const CliResult r = parse({"--listen", "8080=http", "--listen", "[::1]:8081,queued=chat"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_EQ(r.options.presetName, "");
+    EXPECT_EQ(listenerTexts(r), (Strings{"127.0.0.1:8080/tcp=http", "[::1]:8081/tcp,queued=chat"}));
+    EXPECT_EQ(r.options.engine.timeoutMs, ss::EngineConfig{}.timeoutMs);
+}
+
+TEST(CliOptions, EngineSettings) {
+    const CliResult r =
+        parse({"--headless", "--preset", "upper", "--backend", "select", "--timeout-ms", "250",
+               "--trace", "events", "--max-queue", "64K", "--paused", "--slow-motion", "300",
+               "--duration", "2.5", "--serve-dir", "."});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    const ss::EngineConfig& e = r.options.engine;
+    EXPECT_TRUE(r.options.headless);
+    EXPECT_EQ(e.backend, ss::BackendKind::Select);
+    EXPECT_EQ(e.timeoutMs, 250);  // overrides the preset's -1
+    EXPECT_FALSE(e.trace.calls);
+    EXPECT_TRUE(e.trace.events);
+    EXPECT_EQ(r.options.traceName, "events");
+    EXPECT_EQ(e.maxQueueBytes, 64u * 1024);
+    EXPECT_TRUE(e.startPaused);
+    EXPECT_EQ(e.slowMotionMs, 300);
+    EXPECT_DOUBLE_EQ(r.options.durationSeconds, 2.5);
+    EXPECT_EQ(e.serveDir, QDir::currentPath().toStdString());
+}
+
+TEST(CliOptions, SmallValues) {
+    const CliResult r =
+        parse({"--preset", "upper", "--trace", "none", "--max-queue", "2M", "--backend", "auto"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_EQ(r.options.engine.timeoutMs, -1);  // the upper tutorial passes no timeout
+    EXPECT_FALSE(r.options.engine.trace.calls || r.options.engine.trace.events);
+    EXPECT_EQ(r.options.engine.maxQueueBytes, 2u << 20);
+    EXPECT_EQ(r.options.engine.backend, ss::bestBackend());
+}
+
+TEST(CliOptions, AllowRemoteWarns) {
+    const CliResult r = parse({"--listen", "0.0.0.0:9000", "--allow-remote"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_TRUE(r.options.engine.allowRemote);
+    EXPECT_EQ(r.options.warnings,
+              Strings{"selectscope: warning: listening on 0.0.0.0:9000 exposes the server "
+                      "beyond this machine"});
+}
+
+TEST(CliOptions, GuiOptionsAreStored) {
+    const CliResult r = parse({"--lang", "zh_CN", "--screenshot", "shot.png", "--clients", "4"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_EQ(r.options.lang, "zh_CN");
+    EXPECT_EQ(r.options.screenshotPath, "shot.png");
+    EXPECT_EQ(r.options.clients, 4);
+}
+
+TEST(CliOptions, InformationalOptions) {
+    CliResult r = parse({"--help"});
+    EXPECT_EQ(r.action, CliAction::Exit);
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.out.rfind("Usage: selectscope [options]\n", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("--listen <spec>"), std::string::npos);
+    r = parse({"--version"});
+    EXPECT_EQ(r.out, std::string("selectscope ") + selectscopeVersion() + "\n");
+    r = parse({"--list-backends"});
+    EXPECT_EQ(r.exitCode, 0);
+    for (ss::BackendKind k : ss::availableBackends())
+        EXPECT_NE(r.out.find(std::string(ss::backendName(k)) + " "), std::string::npos);
+    EXPECT_EQ(r.out.rfind(std::string(ss::backendName(ss::bestBackend())), 0), 0u);
+    EXPECT_NE(r.out.find(" auto "), std::string::npos);
+    r = parse({"--list-presets"});
+    for (const ss::Preset& p : ss::builtinPresets())
+        EXPECT_NE(r.out.find(p.name + " "), std::string::npos) << p.name;
+    EXPECT_NE(r.out.find("127.0.0.1:8000/tcp,backlog=5=echo"), std::string::npos);
+}
+
+TEST(CliOptions, ConsoleOnlyOptionsNeedNoDisplay) {
+    EXPECT_TRUE(wantsGui({"selectscope", "--preset", "echo"}));
+    EXPECT_FALSE(wantsGui({"selectscope", "--headless"}));
+    EXPECT_FALSE(wantsGui({"selectscope", "--list-presets"}));
+    EXPECT_FALSE(wantsGui({"selectscope", "-h"}));
+    // Qt's own GUI options are left for QApplication to remove, then parsed again.
+    const CliResult r = parse({"-platform", "offscreen"});
+    EXPECT_EQ(r.exitCode, kExitUsage);
+    EXPECT_TRUE(r.retryAfterGuiInit);
+    EXPECT_FALSE(parse({"--headless", "-platform", "offscreen"}).retryAfterGuiInit);
+}
+
+struct ErrorCase {
+    std::vector<const char*> args;
+    std::string message;
+};
+
+TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
+    const std::string avail = availableList();
+    const std::vector<ErrorCase> cases = {
+        {{"--backend", "foo"}, "unknown backend 'foo' (available: " + avail + ")"},
+        {{"--backend", missingBackend()},
+         "backend '" + std::string(missingBackend()) +
+             "' is not available in this build (available: " + avail + ")"},
+        {{"--bogus"}, "unknown option '--bogus' (see --help)"},
+        {{"--port"}, "missing value after '--port'"},
+        {{"stray"}, "unexpected argument 'stray' (see --help)"},
+        {{"--preset", "nope"}, "unknown preset 'nope' (see --list-presets)"},
+        {{"--port", "70000"}, "invalid value '70000' for --port (expected an integer 0..65535)"},
+        {{"--port", "1", "--ports", "2"}, "use either --port or --ports, not both"},
+        {{"--preset", "welcome", "--ports", "1,2"},
+         "preset welcome has 3 listener(s), got 2 port(s)"},
+        {{"--listen", "9000", "--port", "1"},
+         "--port and --ports move a preset's listeners; give the port inside --listen"},
+        {{"--listen", "9000=nope"},
+         "invalid --listen '9000=nope': unknown behaviour 'nope' (known: echo, upper, "
+         "suffix:TEXT, greet:TEXT, welcome:TEXT, chat, discard, framed-file, http)"},
+        {{"--listen", "0.0.0.0:80"},
+         "listening on 0.0.0.0:80 needs --allow-remote (the default is loopback only)"},
+        {{"--timeout-ms", "-2"},
+         "invalid value '-2' for --timeout-ms (expected an integer -1..86400000)"},
+        {{"--timeout-ms", "1s"},
+         "invalid value '1s' for --timeout-ms (expected an integer -1..86400000)"},
+        {{"--trace", "some"},
+         "invalid value 'some' for --trace (expected calls, events, all or none)"},
+        {{"--max-queue", "0"},
+         "invalid value '0' for --max-queue (expected bytes, e.g. 65536, 64K, 1M)"},
+        {{"--max-queue", "12G"},
+         "invalid value '12G' for --max-queue (expected bytes, e.g. 65536, 64K, 1M)"},
+        {{"--duration", "0"}, "invalid value '0' for --duration (expected seconds > 0, e.g. 2.5)"},
+        {{"--duration", "inf"},
+         "invalid value 'inf' for --duration (expected seconds > 0, e.g. 2.5)"},
+        {{"--slow-motion", "-5"},
+         "invalid value '-5' for --slow-motion (expected an integer 0..60000)"},
+        {{"--clients", "x"}, "invalid value 'x' for --clients (expected an integer 0..100000)"},
+        {{"--serve-dir", "/nonexistent/selectscope"},
+         "--serve-dir '/nonexistent/selectscope' is not a directory"},
+    };
+    for (const ErrorCase& c : cases) {
+        const CliResult r = parse(c.args);
+        EXPECT_EQ(r.action, CliAction::Exit) << c.message;
+        EXPECT_EQ(r.exitCode, kExitUsage) << c.message;
+        EXPECT_EQ(r.err, "selectscope: error: " + c.message + "\n");
+        EXPECT_TRUE(r.out.empty());
+    }
+}

@@ -1,0 +1,229 @@
+// Each fault the engine must survive, provoked for real on loopback.
+#include <gtest/gtest.h>
+
+#include <csignal>
+#include <thread>
+
+#include "poller/poller.h"
+#include "support/test_net.h"
+
+#ifndef _WIN32
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
+
+using namespace ss;
+using namespace ss::test;
+
+namespace {
+
+EngineConfig echoOn(const char* spec, BackendKind backend = bestBackend()) {
+    EngineConfig config;
+    config.backend = backend;
+    config.listeners = {*parseListenSpec(spec, nullptr)};
+    return config;
+}
+
+// Restores RLIMIT_NOFILE when a test ends, however it ends.
+class NofileLimit {
+public:
+    NofileLimit() { getrlimit(RLIMIT_NOFILE, &m_saved); }
+    ~NofileLimit() { setrlimit(RLIMIT_NOFILE, &m_saved); }
+    bool setSoft(rlim_t soft) {
+        rlimit r = m_saved;
+        r.rlim_cur = soft;
+        return setrlimit(RLIMIT_NOFILE, &r) == 0;
+    }
+    rlim_t hard() const { return m_saved.rlim_max; }
+
+private:
+    rlimit m_saved{};
+};
+
+}  // namespace
+
+TEST(Faults, PortInUseIsAClearError) {
+    auto first = startEngine(echoOn("127.0.0.1:0=echo"));
+    ASSERT_TRUE(first);
+    const int port = listenerPorts(*first).at(0);
+    Engine second(echoOn(("127.0.0.1:" + std::to_string(port) + "=echo").c_str()));
+    std::string error;
+    EXPECT_FALSE(second.start(&error));
+    EXPECT_NE(error.find("port " + std::to_string(port) + " is already in use"), std::string::npos)
+        << error;
+}
+
+TEST(Faults, NonLoopbackNeedsExplicitPermission) {
+    Engine engine(echoOn("0.0.0.0:0=echo"));
+    std::string error;
+    EXPECT_FALSE(engine.start(&error));
+    EXPECT_NE(error.find("--allow-remote"), std::string::npos) << error;
+}
+
+TEST(Faults, SelectNeverSeesDescriptorsAtOrAboveFdSetsize) {
+    NofileLimit limit;
+    if (limit.hard() < FD_SETSIZE + 64 || !limit.setSoft(FD_SETSIZE + 64))
+        GTEST_SKIP() << "RLIMIT_NOFILE hard limit too low to open fd " << FD_SETSIZE;
+    auto engine = startEngine(echoOn("127.0.0.1:0=echo", BackendKind::Select));
+    ASSERT_TRUE(engine);
+    const int port = listenerPorts(*engine).at(0);
+    // Fill the descriptor table up to FD_SETSIZE so that the next accept() gets a larger fd.
+    std::vector<int> fillers;
+    for (int fd = open("/dev/null", O_RDONLY); fd >= 0 && fd < FD_SETSIZE;
+         fd = open("/dev/null", O_RDONLY))
+        fillers.push_back(fd);
+    Client big = Client::connectTcp(port);
+    ASSERT_TRUE(big.valid());
+    EXPECT_TRUE(big.closedByPeer());  // refused: accepted, then closed at once
+    Trace trace;
+    ASSERT_TRUE(waitUntil([&] {
+        trace.drainFrom(*engine);
+        return trace.last(EventKind::Refuse) != nullptr;
+    }));
+    EXPECT_NE(trace.last(EventKind::Refuse)->text.find("FD_SETSIZE"), std::string::npos);
+    for (const CallRecord& c : trace.calls)
+        for (int32_t fd : c.inRead)
+            EXPECT_LT(fd, FD_SETSIZE);
+    big.close();
+    for (int fd : fillers)
+        close(fd);
+    Client small = Client::connectTcp(port);
+    small.sendAll("still here");
+    EXPECT_EQ(small.recvOnce(), "still here");
+    EXPECT_EQ(engine->stats().refused, 1u);
+}
+
+TEST(Faults, DescriptorExhaustionDoesNotSpinAndRecovers) {
+    auto engine = startEngine(echoOn("127.0.0.1:0=echo"));
+    ASSERT_TRUE(engine);
+    const int port = listenerPorts(*engine).at(0);
+    // Client sockets are made before the limit drops; connect() needs no new descriptor.
+    std::vector<NativeSocket> waiting;
+    for (int i = 0; i < 10; ++i)
+        waiting.push_back(socket(AF_INET, SOCK_STREAM, 0));
+    NofileLimit limit;
+    // The lowest free descriptor number: the kernel hands out the lowest, so with the limit
+    // two above it, the server can accept exactly two more connections.
+    const int lowestFree = dup(0);
+    close(lowestFree);
+    ASSERT_TRUE(limit.setSoft(rlim_t(lowestFree + 2)));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(uint16_t(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    for (NativeSocket s : waiting)
+        connect(s, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+    ASSERT_TRUE(waitUntil([&] { return engine->stats().refused >= 1; }));
+    const uint64_t calls = engine->stats().waitCalls;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    // A loop spinning on a readable listener would make tens of thousands of calls here.
+    EXPECT_LT(engine->stats().waitCalls - calls, 50u);
+    Trace trace;
+    trace.drainFrom(*engine);
+    ASSERT_NE(trace.last(EventKind::Refuse), nullptr);
+    EXPECT_NE(trace.last(EventKind::Refuse)->text.find("EMFILE"), std::string::npos);
+    for (NativeSocket s : waiting)
+        closeSocket(s);
+    ASSERT_TRUE(limit.setSoft(limit.hard() < 4096 ? limit.hard() : 4096));
+    Client later = Client::connectTcp(port);
+    later.sendAll("served again");
+    EXPECT_EQ(later.recvOnce(), "served again");
+}
+
+TEST(Faults, ResetMidWriteNeverKillsTheServer) {
+    EngineConfig config = echoOn("127.0.0.1:0=echo");
+    config.maxQueueBytes = 256 * 1024;
+    auto engine = startEngine(config);
+    ASSERT_TRUE(engine);
+    const int port = listenerPorts(*engine).at(0);
+    for (int round = 0; round < 3; ++round) {
+        Client greedy = Client::connectTcp(port, 500);
+        const std::string block(64 * 1024, 'x');
+        for (int i = 0; i < 32; ++i)
+            greedy.sendAll(block);  // never reads the echo
+        greedy.resetOnClose();
+        greedy.close();
+    }
+    Trace trace;
+    ASSERT_TRUE(waitUntil([&] {
+        trace.drainFrom(*engine);
+        return engine->stats().closed == 3;
+    }));
+    bool sawReset = false;
+    for (const SocketEvent& e : trace.events)
+        sawReset |= e.kind == EventKind::Close && CloseReason(e.aux) == CloseReason::PeerReset;
+    EXPECT_TRUE(sawReset);
+    Client polite = Client::connectTcp(port);
+    polite.sendAll("ok?");
+    EXPECT_EQ(polite.recvOnce(), "ok?");
+}
+
+TEST(Faults, FullQueueStopsReadingAndLosesNothing) {
+    EngineConfig config = echoOn("127.0.0.1:0=echo");
+    config.maxQueueBytes = 64 * 1024;
+    auto engine = startEngine(config);
+    ASSERT_TRUE(engine);
+    Client client = Client::connectTcp(listenerPorts(*engine).at(0), 5000);
+    // More than loopback's socket buffers can absorb, so the application queue must fill.
+    std::string sent(24 << 20, '\0');
+    for (size_t i = 0; i < sent.size(); ++i)
+        sent[i] = char('a' + (i * 7) % 26);
+    std::thread writer([&] { client.sendAll(sent); });
+    Trace trace;
+    ASSERT_TRUE(waitUntil([&] {
+        trace.drainFrom(*engine);
+        return trace.last(EventKind::BackpressureOn) != nullptr;
+    }));
+    engine->requestSnapshot();
+    ASSERT_TRUE(waitUntil([&] {
+        for (const DescriptorInfo& d : engine->descriptors())
+            if (d.state == ConnState::Backpressured)
+                return !(d.interest & kRead);
+        engine->requestSnapshot();
+        return false;
+    }));
+    const std::string echoed = client.recvExactly(sent.size());
+    writer.join();
+    EXPECT_TRUE(echoed == sent) << "echoed " << echoed.size() << " of " << sent.size();
+    trace.drainFrom(*engine);
+    EXPECT_NE(trace.last(EventKind::BackpressureOff), nullptr);
+}
+
+TEST(Faults, InterruptedWaitIsRetried) {
+    struct sigaction sa {};
+    sa.sa_handler = [](int) {};
+    sigaction(SIGUSR1, &sa, nullptr);  // no SA_RESTART: the wait call returns EINTR
+    auto engine = startEngine(echoOn("127.0.0.1:0=echo"));
+    ASSERT_TRUE(engine);
+    // Block the signal here, so that the kernel delivers it to the engine's thread.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGUSR1);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    for (int i = 0; i < 20 && engine->stats().interruptedCalls == 0; ++i) {
+        kill(getpid(), SIGUSR1);
+        waitUntil([&] { return engine->stats().interruptedCalls > 0; }, 100);
+    }
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+    EXPECT_GT(engine->stats().interruptedCalls, 0u);
+    Client client = Client::connectTcp(listenerPorts(*engine).at(0));
+    client.sendAll("after EINTR");
+    EXPECT_EQ(client.recvOnce(), "after EINTR");
+}
+
+TEST(Faults, ExceptionalSetClosesAsTheQueueTutorialDoes) {
+    auto engine = startPreset("queue-echo");
+    ASSERT_TRUE(engine);
+    Client client = Client::connectTcp(listenerPorts(*engine).at(0));
+    client.sendOob('!');
+    EXPECT_TRUE(client.closedByPeer());
+    Trace trace;
+    ASSERT_TRUE(waitUntil([&] {
+        trace.drainFrom(*engine);
+        return trace.last(EventKind::Close) != nullptr;
+    }));
+    EXPECT_EQ(CloseReason(trace.last(EventKind::Close)->aux), CloseReason::ExceptionalSet);
+}

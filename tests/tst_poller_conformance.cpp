@@ -1,0 +1,575 @@
+// Conformance tests for the readiness backends: every available backend must report the same
+// conditions on real loopback TCP connections, and its draft must record exactly what went into
+// and came out of the system call. One feature per test; every wait is bounded and a watchdog
+// ends the process if a test hangs anyway.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "poller/clock.h"
+#include "poller/poller.h"
+
+#ifdef _WIN32
+using SockLen = int;
+constexpr int kShutWrite = SD_SEND;
+#else
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <unistd.h>
+using SockLen = socklen_t;
+constexpr int kShutWrite = SHUT_WR;
+#endif
+
+namespace {
+
+using ss::BackendKind;
+using ss::CallDraft;
+using ss::NativeSocket;
+using ss::Poller;
+using ss::PollEvent;
+
+constexpr auto kTestBudget = std::chrono::seconds(10);
+constexpr int kReadyWaitMs = 1000;  // a wait that should return at once; bounded anyway
+constexpr int kQuietWaitMs = 30;    // a wait that should time out
+
+// Ends the process if a test runs longer than its budget, so a broken backend cannot hang CI.
+class Watchdog {
+public:
+    explicit Watchdog(std::chrono::seconds budget)
+        : m_thread([this, budget] {
+              std::unique_lock<std::mutex> lock(m_mutex);
+              if (m_cv.wait_for(lock, budget, [this] { return m_done; }))
+                  return;
+              std::fprintf(stderr, "watchdog: test exceeded its time budget\n");
+              std::_Exit(3);
+          }) {}
+    ~Watchdog() {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_done = true;
+        }
+        m_cv.notify_one();
+        m_thread.join();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_cv;
+    bool m_done = false;
+    std::thread m_thread;
+};
+
+class Socket {
+public:
+    explicit Socket(NativeSocket fd = ss::kInvalidSocket) : m_fd(fd) {}
+    ~Socket() { ss::closeSocket(m_fd); }
+    Socket(Socket&& other) noexcept : m_fd(other.release()) {}
+    Socket& operator=(Socket&& other) noexcept {
+        if (this != &other) {
+            ss::closeSocket(m_fd);
+            m_fd = other.release();
+        }
+        return *this;
+    }
+    NativeSocket fd() const { return m_fd; }
+    int num() const { return ss::fdNumber(m_fd); }
+    NativeSocket release() { return std::exchange(m_fd, ss::kInvalidSocket); }
+
+private:
+    NativeSocket m_fd;
+};
+
+struct Conn {
+    Socket client;
+    Socket server;  // the accepted end: the one the pollers watch
+};
+
+sockaddr_in loopback(uint16_t port) {
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(port);
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return addr;
+}
+
+Socket listenLoopback() {
+    Socket s(::socket(AF_INET, SOCK_STREAM, 0));
+    sockaddr_in addr = loopback(0);
+    if (::bind(s.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+        ::listen(s.fd(), 16) != 0)
+        return Socket();
+    ss::setNonBlocking(s.fd());
+    return s;
+}
+
+uint16_t portOf(NativeSocket s) {
+    sockaddr_in addr{};
+    SockLen len = sizeof addr;
+    ::getsockname(s, reinterpret_cast<sockaddr*>(&addr), &len);
+    return ntohs(addr.sin_port);
+}
+
+// A blocking connect to a listening loopback socket completes from the backlog at once.
+Socket connectTo(NativeSocket listener) {
+    Socket c(::socket(AF_INET, SOCK_STREAM, 0));
+    sockaddr_in addr = loopback(portOf(listener));
+    if (::connect(c.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+        return Socket();
+    ss::setNonBlocking(c.fd());
+    return c;
+}
+
+// Waits (bounded) with the platform's own poll() until fd shows `events`, independently of the
+// backend under test, so that a test's single wait sees a condition that already exists.
+bool settle(NativeSocket fd, short events) {
+#ifdef _WIN32
+    WSAPOLLFD p{};
+    p.fd = fd;
+    p.events = events;
+    return ::WSAPoll(&p, 1, kReadyWaitMs) == 1;
+#else
+    pollfd p{fd, events, 0};
+    return ::poll(&p, 1, kReadyWaitMs) == 1;
+#endif
+}
+
+#ifdef _WIN32
+constexpr short kSettleRead = POLLRDNORM;
+constexpr short kSettleOob = POLLRDBAND;
+#else
+constexpr short kSettleRead = POLLIN;
+constexpr short kSettleOob = POLLPRI;
+#endif
+
+Conn connectPair(NativeSocket listener) {
+    Conn c;
+    c.client = connectTo(listener);
+    if (!settle(listener, kSettleRead))
+        return c;
+    c.server = Socket(::accept(listener, nullptr, nullptr));
+    ss::setNonBlocking(c.server.fd());
+    return c;
+}
+
+void sendText(const Socket& s, const char* text) {
+    ASSERT_EQ(ss::sendBytes(s.fd(), text, std::strlen(text)),
+              static_cast<ss::ssize_type>(std::strlen(text)));
+}
+
+std::string recvText(const Socket& s) {
+    char buf[256];
+    auto n = ss::recvBytes(s.fd(), buf, sizeof buf);
+    return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
+}
+
+// The readiness bits reported for fd, or 0 when it is absent. Each fd must appear at most once.
+uint8_t readyOf(const std::vector<PollEvent>& events, NativeSocket fd) {
+    uint8_t bits = 0;
+    int seen = 0;
+    for (const PollEvent& e : events) {
+        if (e.fd != fd)
+            continue;
+        bits = e.ready;
+        ++seen;
+    }
+    EXPECT_LE(seen, 1) << "fd " << ss::fdNumber(fd) << " reported more than once";
+    return bits;
+}
+
+std::vector<int32_t> sorted(std::vector<int32_t> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+bool reportsHangupForZeroInterest(BackendKind kind) {
+    return kind == BackendKind::Poll || kind == BackendKind::Epoll || kind == BackendKind::WsaPoll;
+}
+
+// Array-order backends list fds in registration order; the others in ascending fd order.
+bool listsInArrayOrder(BackendKind kind) {
+    return kind == BackendKind::Poll || kind == BackendKind::WsaPoll;
+}
+
+class PollerConformance : public ::testing::TestWithParam<BackendKind> {
+protected:
+    void SetUp() override {
+        ss::initSocketPlatform();
+        std::string error;
+        m_poller = ss::createPoller(GetParam(), &error);
+        ASSERT_TRUE(m_poller) << error;
+        ASSERT_EQ(m_poller->kind(), GetParam());
+        m_listener = listenLoopback();
+        ASSERT_NE(m_listener.fd(), ss::kInvalidSocket);
+    }
+
+    Conn makeConn() {
+        Conn c = connectPair(m_listener.fd());
+        EXPECT_NE(c.server.fd(), ss::kInvalidSocket);
+        return c;
+    }
+
+    void add(const Socket& s, uint8_t interest) {
+        std::string error;
+        ASSERT_TRUE(m_poller->add(s.fd(), interest, &error)) << error;
+    }
+
+    void modify(const Socket& s, uint8_t interest) {
+        std::string error;
+        ASSERT_TRUE(m_poller->modify(s.fd(), interest, &error)) << error;
+    }
+
+    std::vector<PollEvent> waitOnce(int timeoutMs, CallDraft* draft = nullptr,
+                                    Poller* poller = nullptr) {
+        std::vector<PollEvent> out;
+        int err = 0;
+        int ret = (poller ? poller : m_poller.get())->wait(timeoutMs, out, &err, draft);
+        EXPECT_GE(ret, 0) << "err " << err;
+        return out;
+    }
+
+    void expectQuiet(Poller* poller = nullptr) {
+        CallDraft draft;
+        auto out = waitOnce(kQuietWaitMs, &draft, poller);
+        EXPECT_TRUE(out.empty());
+        EXPECT_EQ(draft.ret, 0);
+    }
+
+    Watchdog m_watchdog{kTestBudget};
+    std::unique_ptr<Poller> m_poller;
+    Socket m_listener;
+};
+
+TEST_P(PollerConformance, ListenerReadableOnPendingConnection) {
+    add(m_listener, ss::kRead);
+    expectQuiet();
+    Socket client = connectTo(m_listener.fd());
+    ASSERT_TRUE(settle(m_listener.fd(), kSettleRead));
+    auto out = waitOnce(kReadyWaitMs);
+    EXPECT_EQ(readyOf(out, m_listener.fd()), ss::kRead);
+    Socket accepted(::accept(m_listener.fd(), nullptr, nullptr));
+    EXPECT_NE(accepted.fd(), ss::kInvalidSocket);
+}
+
+TEST_P(PollerConformance, ConnectionReadableOnData) {
+    Conn c = makeConn();
+    add(c.server, ss::kRead);
+    expectQuiet();
+    sendText(c.client, "hello");
+    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+    auto out = waitOnce(kReadyWaitMs);
+    EXPECT_EQ(readyOf(out, c.server.fd()), ss::kRead);
+    EXPECT_EQ(recvText(c.server), "hello");
+}
+
+TEST_P(PollerConformance, ConnectionReadableOnEofAndRecvReturnsZero) {
+    Conn c = makeConn();
+    add(c.server, ss::kRead);
+    ASSERT_EQ(::shutdown(c.client.fd(), kShutWrite), 0);
+    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+    auto out = waitOnce(kReadyWaitMs);
+    uint8_t ready = readyOf(out, c.server.fd());
+    EXPECT_TRUE(ready & ss::kRead);
+    // kqueue flags EOF on the read filter (EV_EOF); select, poll and epoll report a half-close
+    // as plain readability (POLLHUP needs both directions shut).
+    bool hangup = GetParam() == BackendKind::Kqueue;
+    EXPECT_EQ((ready & ss::kHangup) != 0, hangup);
+    char byte;
+    EXPECT_EQ(ss::recvBytes(c.server.fd(), &byte, 1), 0);
+}
+
+TEST_P(PollerConformance, ConnectionWritable) {
+    Conn c = makeConn();
+    add(c.server, ss::kWrite);
+    auto out = waitOnce(kReadyWaitMs);
+    EXPECT_EQ(readyOf(out, c.server.fd()), ss::kWrite);
+}
+
+TEST_P(PollerConformance, ExceptOnOutOfBandData) {
+    Conn c = makeConn();
+    add(c.server, ss::kExcept);
+    expectQuiet();
+    ASSERT_EQ(::send(c.client.fd(), "!", 1, MSG_OOB), 1);
+    ASSERT_TRUE(settle(c.server.fd(), kSettleOob));
+    CallDraft draft;
+    auto out = waitOnce(kReadyWaitMs, &draft);
+    EXPECT_EQ(readyOf(out, c.server.fd()), ss::kExcept);
+    EXPECT_EQ(draft.inExcept, std::vector<int32_t>{c.server.num()});
+    EXPECT_TRUE(draft.inRead.empty());
+    EXPECT_EQ(draft.readyExcept, std::vector<int32_t>{c.server.num()});
+    EXPECT_TRUE(draft.readyRead.empty());
+    char byte = 0;
+    EXPECT_EQ(ss::recvBytes(c.server.fd(), &byte, 1, MSG_OOB), 1);
+    EXPECT_EQ(byte, '!');
+}
+
+TEST_P(PollerConformance, RemovedDescriptorIsNoLongerReported) {
+    Conn c = makeConn();
+    Conn other = makeConn();
+    add(c.server, ss::kRead);
+    add(other.server, ss::kRead);
+    sendText(c.client, "pending");
+    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+    EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kRead);
+    m_poller->remove(c.server.fd());
+    expectQuiet();
+    EXPECT_EQ(recvText(c.server), "pending");
+}
+
+TEST_P(PollerConformance, ModifyChangesWhatIsReported) {
+    Conn c = makeConn();
+    sendText(c.client, "x");
+    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+    add(c.server, ss::kRead);
+    EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kRead);
+    modify(c.server, ss::kWrite);
+    EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kWrite);
+    modify(c.server, ss::kWrite);  // unchanged: must still succeed (and skip the system call)
+    modify(c.server, 0);
+    expectQuiet();
+    modify(c.server, ss::kRead | ss::kWrite);
+    EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kRead | ss::kWrite);
+}
+
+TEST_P(PollerConformance, InterestZeroWithPendingDataReportsNothing) {
+    Conn c = makeConn();
+    add(c.server, 0);
+    sendText(c.client, "ignored");
+    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+    expectQuiet();
+}
+
+TEST_P(PollerConformance, InterestZeroStillReportsResetWhereTheKernelDoes) {
+    Conn c = makeConn();
+    add(c.server, 0);
+    linger hard{};
+    hard.l_onoff = 1;
+    hard.l_linger = 0;  // close() now sends RST: error and hang-up on the other end
+    ::setsockopt(c.client.fd(), SOL_SOCKET, SO_LINGER, reinterpret_cast<const char*>(&hard),
+                 sizeof hard);
+    c.client = Socket();
+    ASSERT_TRUE(settle(c.server.fd(), 0));  // POLLHUP/POLLERR arrive even with events 0
+    CallDraft draft;
+    auto out = waitOnce(kQuietWaitMs, &draft);
+    std::vector<int32_t> self{c.server.num()};
+    if (reportsHangupForZeroInterest(GetParam())) {
+        // poll/epoll always report HUP and ERR; the loop reads (kRead) to learn ECONNRESET.
+        EXPECT_EQ(readyOf(out, c.server.fd()), ss::kHangup | ss::kError | ss::kRead);
+        EXPECT_EQ(draft.readyHangup, self);
+        EXPECT_EQ(draft.readyError, self);
+        EXPECT_TRUE(draft.readyRead.empty());
+        EXPECT_EQ(draft.ret, 1);
+    } else {
+        // select and kqueue report only what was asked for: nothing is registered.
+        EXPECT_TRUE(out.empty());
+        EXPECT_EQ(draft.ret, 0);
+    }
+}
+
+TEST_P(PollerConformance, SwitchingBackendMidSessionKeepsReadinessAndData) {
+    int switched = 0;
+    for (BackendKind other : ss::availableBackends()) {
+        if (other == GetParam())
+            continue;
+        std::string error;
+        auto second = ss::createPoller(other, &error);
+        ASSERT_TRUE(second) << error;
+        Conn c = makeConn();
+        add(c.server, ss::kRead);
+        sendText(c.client, "abc");
+        ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+        EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kRead);
+        ASSERT_TRUE(second->add(c.server.fd(), ss::kRead, &error)) << error;
+        m_poller->remove(c.server.fd());
+        expectQuiet();
+        EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs, nullptr, second.get()), c.server.fd()), ss::kRead)
+            << "after switching to " << ss::backendName(other);
+        EXPECT_EQ(recvText(c.server), "abc");
+        second->remove(c.server.fd());
+        ++switched;
+    }
+    if (switched == 0)
+        GTEST_SKIP() << "only one backend is available";
+}
+
+TEST_P(PollerConformance, DraftRecordsExactlyWhatWentInAndCameOut) {
+    Conn a = makeConn(), b = makeConn(), c = makeConn(), d = makeConn();
+    sendText(a.client, "a");
+    sendText(d.client, "d");
+    ASSERT_TRUE(settle(a.server.fd(), kSettleRead));
+    ASSERT_TRUE(settle(d.server.fd(), kSettleRead));
+    // Registration order differs from fd order, to tell array order from ascending order.
+    add(d.server, ss::kRead | ss::kWrite);
+    add(a.server, ss::kRead);
+    add(c.server, ss::kRead);
+    add(b.server, ss::kWrite);
+    const BackendKind kind = GetParam();
+    std::vector<int32_t> inRead{d.server.num(), a.server.num(), c.server.num()};
+    std::vector<int32_t> inWrite{d.server.num(), b.server.num()};
+    std::vector<int32_t> readyRead{d.server.num(), a.server.num()};
+    std::vector<int32_t> readyWrite{d.server.num(), b.server.num()};
+    if (!listsInArrayOrder(kind)) {
+        inRead = sorted(inRead), inWrite = sorted(inWrite);
+        readyRead = sorted(readyRead), readyWrite = sorted(readyWrite);
+    }
+    // select and kqueue count each (fd, condition); poll and epoll count descriptors.
+    int ret = (kind == BackendKind::Select || kind == BackendKind::Kqueue) ? 4 : 3;
+    bool kernelOrder = kind == BackendKind::Epoll || kind == BackendKind::Kqueue;
+    CallDraft draft;
+    for (int round = 0; round < 2; ++round) {  // a reused draft must not accumulate
+        auto out = waitOnce(kReadyWaitMs, &draft);
+        EXPECT_EQ(draft.inRead, inRead);
+        EXPECT_EQ(draft.inWrite, inWrite);
+        EXPECT_TRUE(draft.inExcept.empty());
+        // epoll and kqueue return the kernel's ready-list order, which the draft keeps.
+        EXPECT_EQ(kernelOrder ? sorted(draft.readyRead) : draft.readyRead, readyRead);
+        EXPECT_EQ(kernelOrder ? sorted(draft.readyWrite) : draft.readyWrite, readyWrite);
+        EXPECT_TRUE(draft.readyExcept.empty());
+        EXPECT_TRUE(draft.readyHangup.empty());
+        EXPECT_TRUE(draft.readyError.empty());
+        EXPECT_EQ(draft.ret, ret);
+        EXPECT_EQ(draft.err, 0);
+        EXPECT_EQ(draft.timeoutMs, kReadyWaitMs);
+        EXPECT_GT(draft.startNs, 0);
+        EXPECT_GE(draft.durationNs, 0);
+        EXPECT_LT(draft.durationNs, int64_t{kReadyWaitMs} * 1000000);
+        ASSERT_EQ(out.size(), 3u);
+        EXPECT_EQ(readyOf(out, a.server.fd()), ss::kRead);
+        EXPECT_EQ(readyOf(out, b.server.fd()), ss::kWrite);
+        EXPECT_EQ(readyOf(out, d.server.fd()), ss::kRead | ss::kWrite);
+    }
+}
+
+TEST_P(PollerConformance, TimeoutExpiryReturnsZeroAfterAboutTheTimeout) {
+    Conn c = makeConn();
+    add(c.server, ss::kRead);
+    constexpr int kTimeoutMs = 100;
+    CallDraft draft;
+    std::vector<PollEvent> out;
+    int err = -1;
+    int64_t before = ss::monotonicNs();
+    int ret = m_poller->wait(kTimeoutMs, out, &err, &draft);
+    int64_t elapsed = ss::monotonicNs() - before;
+    EXPECT_EQ(ret, 0);
+    EXPECT_EQ(err, 0);
+    EXPECT_TRUE(out.empty());
+    EXPECT_EQ(draft.ret, 0);
+    EXPECT_EQ(draft.timeoutMs, kTimeoutMs);
+    EXPECT_EQ(draft.inRead, std::vector<int32_t>{c.server.num()});
+    EXPECT_TRUE(draft.readyRead.empty() && draft.readyWrite.empty() && draft.readyExcept.empty());
+    EXPECT_TRUE(draft.readyHangup.empty() && draft.readyError.empty());
+    EXPECT_GE(draft.durationNs, int64_t{kTimeoutMs} * 1000000 / 2);
+    EXPECT_GE(elapsed, draft.durationNs);
+}
+
+std::string backendParamName(const ::testing::TestParamInfo<BackendKind>& info) {
+    return std::string(ss::backendName(info.param));
+}
+
+INSTANTIATE_TEST_SUITE_P(AvailableBackends, PollerConformance,
+                         ::testing::ValuesIn(ss::availableBackends()), backendParamName);
+
+TEST(BackendRegistry, NamesRoundTripAndAutoIsBest) {
+    auto kinds = ss::availableBackends();
+    ASSERT_FALSE(kinds.empty());
+    EXPECT_EQ(ss::bestBackend(), kinds.front());
+    EXPECT_EQ(ss::parseBackend("auto"), ss::bestBackend());
+    EXPECT_EQ(ss::parseBackend("no-such-backend"), std::nullopt);
+    for (BackendKind kind : kinds) {
+        EXPECT_EQ(ss::parseBackend(ss::backendName(kind)), kind);
+        EXPECT_FALSE(ss::backendSummary(kind).empty());
+        std::string error;
+        EXPECT_TRUE(ss::createPoller(kind, &error)) << error;
+    }
+}
+
+TEST(BackendRegistry, UnavailableBackendIsRefusedWithAClearError) {
+#ifdef __linux__
+    std::string error;
+    EXPECT_EQ(ss::createPoller(BackendKind::Kqueue, &error), nullptr);
+    EXPECT_EQ(error, "kqueue is not available on this platform");
+#else
+    GTEST_SKIP() << "written for Linux, where kqueue is the unavailable one";
+#endif
+}
+
+#ifndef _WIN32
+// Raises the soft descriptor limit so fd 1500 can exist; restores it afterwards.
+class ScopedFdLimit {
+public:
+    bool raiseTo(rlim_t wanted) {
+        if (::getrlimit(RLIMIT_NOFILE, &m_saved) != 0)
+            return false;
+        if (m_saved.rlim_cur >= wanted)
+            return true;
+        if (m_saved.rlim_max != RLIM_INFINITY && m_saved.rlim_max < wanted)
+            return false;
+        rlimit raised = m_saved;
+        raised.rlim_cur = wanted;
+        m_changed = ::setrlimit(RLIMIT_NOFILE, &raised) == 0;
+        return m_changed;
+    }
+    ~ScopedFdLimit() {
+        if (m_changed)
+            ::setrlimit(RLIMIT_NOFILE, &m_saved);
+    }
+
+private:
+    rlimit m_saved{};
+    bool m_changed = false;
+};
+
+TEST(SelectLimit, RefusesDescriptorAtOrAboveFdSetSizeWithoutTouchingIt) {
+    Watchdog watchdog(kTestBudget);
+    constexpr int kHighFd = 1500;
+    static_assert(kHighFd >= FD_SETSIZE, "the test needs an fd beyond select's limit");
+    ScopedFdLimit limit;
+    if (!limit.raiseTo(2048))
+        GTEST_SKIP() << "RLIMIT_NOFILE hard limit is below 2048";
+    if (::fcntl(kHighFd, F_GETFD) != -1)
+        GTEST_SKIP() << "fd 1500 is already in use";
+    ss::initSocketPlatform();
+    Socket listener = listenLoopback();
+    Conn c = connectPair(listener.fd());
+    ASSERT_NE(c.server.fd(), ss::kInvalidSocket);
+    ASSERT_EQ(::dup2(c.server.fd(), kHighFd), kHighFd);
+    Socket high(kHighFd);
+
+    std::string error;
+    auto poller = ss::createPoller(BackendKind::Select, &error);
+    ASSERT_TRUE(poller) << error;
+    EXPECT_EQ(poller->descriptorLimit(), FD_SETSIZE);
+    EXPECT_FALSE(poller->add(high.fd(), ss::kRead, &error));
+    EXPECT_EQ(error, "fd 1500 >= FD_SETSIZE (" + std::to_string(FD_SETSIZE) +
+                         "): select() cannot watch it");
+    EXPECT_FALSE(poller->modify(high.fd(), ss::kRead, &error));
+    poller->remove(high.fd());  // not watched: a no-op, and must not touch the sets either
+
+    ASSERT_TRUE(poller->add(c.server.fd(), ss::kRead, &error)) << error;
+    sendText(c.client, "still works");
+    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+    CallDraft draft;
+    std::vector<PollEvent> out;
+    int err = 0;
+    ASSERT_EQ(poller->wait(kReadyWaitMs, out, &err, &draft), 1) << err;
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].fd, c.server.fd());
+    EXPECT_EQ(draft.inRead, std::vector<int32_t>{c.server.num()});
+    EXPECT_EQ(draft.readyRead, std::vector<int32_t>{c.server.num()});
+}
+#endif  // !_WIN32
+
+}  // namespace
