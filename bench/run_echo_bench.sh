@@ -91,6 +91,19 @@ cpu_ticks() {
     echo $((fields[11] + fields[12]))
 }
 
+# "busy total" jiffies of one CPU from /proc/stat (busy includes steal), builtins only.
+cpu_load() {
+    local name user nice system idle iowait irq softirq steal rest
+    while read -r name user nice system idle iowait irq softirq steal rest; do
+        if [[ $name == "cpu$1" ]]; then
+            echo "$((user + nice + system + irq + softirq + steal))" \
+                "$((user + nice + system + idle + iowait + irq + softirq + steal))"
+            return 0
+        fi
+    done </proc/stat
+    return 1
+}
+
 # Waits (bounded) until the server accepts on the port.
 wait_for_port() {
     local port=$1 pid=$2 i
@@ -168,11 +181,13 @@ run_one() {
         --warmup "$WARMUP_S" --duration "$WINDOW_S" >"$load_out" 2>"$fifo" &
     LOAD_PID=$!
     exec 4<"$fifo"
-    local t0="" t1=""
+    local t0="" t1="" c0="" c1=""
     if expect_mark "window start" "$START_TIMEOUT"; then
         t0=$(cpu_ticks "$SERVER_PID") || t0=""
+        c0=$(cpu_load "$SERVER_CPU") || c0=""
         if expect_mark "window end" "$END_TIMEOUT"; then
             t1=$(cpu_ticks "$SERVER_PID") || t1=""
+            c1=$(cpu_load "$SERVER_CPU") || c1=""
         fi
     fi
     exec 4<&-
@@ -186,11 +201,21 @@ run_one() {
         echo "bench: $kind/$backend round $round produced no measurement" >&2
         return 0
     fi
-    record "$round" "$backend" "$kind" $((t1 - t0)) "$result"
+    record "$round" "$backend" "$kind" $((t1 - t0)) "$result" "$(other_load "$c0" "$c1" $((t1 - t0)))"
+}
+
+# Percent of the server CPU's time spent on anything but the server (other processes, steal)
+# during the window: the measurement's noise floor. Not meaningful when pinning is off.
+other_load() {
+    local b0 n0 b1 n1
+    read -r b0 n0 <<<"$1"
+    read -r b1 n1 <<<"$2"
+    awk -v b="$((b1 - b0))" -v n="$((n1 - n0))" -v s="$3" \
+        'BEGIN { if (n > 0) printf "%.0f", 100 * (b - s) / n; else print "nan" }'
 }
 
 record() {
-    local round=$1 backend=$2 kind=$3 ticks=$4 result=$5
+    local round=$1 backend=$2 kind=$3 ticks=$4 result=$5 other=$6
     local rt rtps p50 p99 bad errors conns
     rt=$(json_field "$result" round_trips)
     rtps=$(json_field "$result" rt_per_s)
@@ -202,10 +227,11 @@ record() {
     local us_per_rt
     us_per_rt=$(awk -v t="$ticks" -v hz="$CLK_TCK" -v n="$rt" \
         'BEGIN { if (n > 0) printf "%.3f", t * 1e6 / hz / n; else print "nan" }')
-    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$backend" "$kind" "$round" "$us_per_rt" \
-        "$rtps" "$p50" "$p99" "$bad" "$errors" "$conns" >>"$RESULTS"
-    printf "  round %s %-6s %-12s %8s us/rt %10s rt/s  p50 %7s us  p99 %7s us  mismatched %s errors %s conns %s\n" \
-        "$round" "$backend" "$kind" "$us_per_rt" "$rtps" "$p50" "$p99" "$bad" "$errors" "$conns"
+    printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$backend" "$kind" "$round" "$us_per_rt" \
+        "$rtps" "$p50" "$p99" "$bad" "$errors" "$conns" "$other" >>"$RESULTS"
+    printf "  round %s %-6s %-12s %8s us/rt %10s rt/s  p50 %7s us  p99 %7s us  mismatched %s errors %s conns %s other-load %s%%\n" \
+        "$round" "$backend" "$kind" "$us_per_rt" "$rtps" "$p50" "$p99" "$bad" "$errors" "$conns" \
+        "$other"
     if [[ $conns != "$CONNECTIONS" || $bad != 0 ]]; then
         echo "  ^ warning: $conns of $CONNECTIONS connections up, $bad mismatched bytes" >&2
     fi
@@ -225,20 +251,22 @@ column_median() {
 
 print_table() {
     echo
-    echo "Median over $ROUNDS rounds (server CPU us per round trip; ratio vs. raw of the same backend)"
-    printf "%-7s %-12s %9s %7s %11s %9s %9s %10s %7s %6s\n" backend server "us/rt" ratio "rt/s" \
-        "p50 us" "p99 us" mismatched errors conns
+    echo "Median over $ROUNDS rounds (server CPU us per round trip; ratio vs. raw of the same backend;"
+    echo "other% = time the server's CPU spent on other work during the window: noise, keep it near 0)"
+    printf "%-7s %-12s %9s %7s %11s %9s %9s %10s %7s %6s %7s\n" backend server "us/rt" ratio \
+        "rt/s" "p50 us" "p99 us" mismatched errors conns "other%"
     local backend kind raw us
     for backend in $BACKENDS; do
         raw=$(column_median "$backend" raw 4 %.3f)
         for kind in $KINDS; do
             us=$(column_median "$backend" "$kind" 4 %.3f)
-            printf "%-7s %-12s %9s %7s %11s %9s %9s %10s %7s %6s\n" "$backend" "$kind" "$us" \
+            printf "%-7s %-12s %9s %7s %11s %9s %9s %10s %7s %6s %7s\n" "$backend" "$kind" "$us" \
                 "$(awk -v a="$us" -v b="$raw" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" \
                 "$(column_median "$backend" "$kind" 5)" "$(column_median "$backend" "$kind" 6)" \
                 "$(column_median "$backend" "$kind" 7)" "$(column_median "$backend" "$kind" 8 %d)" \
                 "$(column_median "$backend" "$kind" 9 %d)" \
-                "$(column_median "$backend" "$kind" 10 %d)"
+                "$(column_median "$backend" "$kind" 10 %d)" \
+                "$(column_median "$backend" "$kind" 11 %d)"
         done
     done
 }

@@ -24,7 +24,7 @@ namespace {
 #ifndef _WIN32
 // Runs a Python script over the given JSON lines and returns its output; the script reads the
 // lines on stdin. A real parser is the point: it catches what a hand-written check would miss.
-std::string runPython(const std::string& script, const std::string& lines) {
+std::string runPython(const std::string& script, std::string_view lines) {
     char dataPath[] = "/tmp/tst_json_lines_XXXXXX";
     const int fd = mkstemp(dataPath);
     if (fd < 0)
@@ -32,7 +32,7 @@ std::string runPython(const std::string& script, const std::string& lines) {
     close(fd);
     {
         std::ofstream out(dataPath, std::ios::binary);
-        out << lines;
+        out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
     }
     std::string scriptPath = std::string(dataPath) + ".py";
     {
@@ -287,13 +287,13 @@ TEST(JsonLines, FlushWritesOneBatchAndKeepsCapacity) {
     ss::JsonLineWriter w;
     w.appendCall(sampleCall());
     w.appendCall(sampleCall());
-    const std::string expected = w.buffer();
-    const size_t capacity = w.buffer().capacity();
+    const std::string expected(w.buffer());
+    const size_t capacity = w.capacity();
     std::FILE* f = std::tmpfile();
     ASSERT_NE(f, nullptr);
     EXPECT_TRUE(w.flushTo(f));
     EXPECT_TRUE(w.empty());
-    EXPECT_EQ(w.buffer().capacity(), capacity);
+    EXPECT_EQ(w.capacity(), capacity);
     std::rewind(f);
     std::string back(expected.size() + 10, '\0');
     back.resize(std::fread(back.data(), 1, back.size(), f));

@@ -52,6 +52,9 @@ bool EventLoop::start(std::string* error) {
         return false;
     }
     m_stats.backend = m_config.backend;
+    m_stats.paused = m_paused;
+    m_stats.slowMotionMs = m_slowMotionMs;
+    m_stats.timeoutMs = m_timeoutMs;
 #ifndef _WIN32
     m_spareFd = open("/dev/null", O_RDONLY | O_CLOEXEC);
 #endif

@@ -124,7 +124,7 @@ void EventLoop::handleAcceptExhaustion(Channel& listener, int err) {
         const NativeSocket fd = accept(listener.fd, nullptr, nullptr);
         if (fd >= 0) {
             ++m_stats.refused;
-            emit(EventKind::Refuse, &listener, 0, fd, err, {},
+            emit(EventKind::Refuse, &listener, 0, 0, err, {},
                  "descriptor table full (" + std::string(socketErrorName(err)) +
                      "): connection closed at once");
             close(fd);

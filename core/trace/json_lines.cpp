@@ -1,7 +1,9 @@
 #include "json_lines.h"
 
+#include <cassert>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 #include "../net/platform.h"
 #include "../server/engine_config.h"
@@ -10,16 +12,40 @@ namespace ss {
 namespace {
 
 constexpr char kHexDigits[] = "0123456789abcdef";
+// Room for a record's keys, punctuation, numbers and names (kind, role, backend, reason);
+// the variable parts (fd lists, previews, texts) are added to it per record.
+constexpr size_t kRecordSlack = 1024;
+constexpr size_t kMaxIntChars = 20;  // "-9223372036854775808", "18446744073709551615"
 
-// Keys are string literals chosen here, so they never need escaping.
-void appendKey(std::string& out, std::string_view key) {
-    out += ",\"";
-    out += key;
-    out += "\":";
+// Byte classes for the string escaper: copied as is, escaped ASCII, or a UTF-8 lead/tail byte.
+enum : uint8_t { kPlain = 0, kEscape = 1, kHigh = 2 };
+struct ByteClasses {
+    uint8_t table[256];
+    constexpr ByteClasses() : table() {
+        for (int c = 0; c < 256; ++c)
+            table[c] = c >= 0x80                                          ? kHigh
+                       : (c < 0x20 || c == '"' || c == '\\' || c == 0x7F) ? kEscape
+                                                                          : kPlain;
+    }
+};
+constexpr ByteClasses kClasses;
+
+template <size_t N>
+char* put(char* p, const char (&literal)[N]) {
+    std::memcpy(p, literal, N - 1);
+    return p + N - 1;
 }
 
-void appendBool(std::string& out, bool value) {
-    out += value ? "true" : "false";
+char* put(char* p, std::string_view s) {
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
+}
+
+char* putInt(char* p, int64_t v) {
+    return std::to_chars(p, p + kMaxIntChars, v).ptr;
+}
+char* putUInt(char* p, uint64_t v) {
+    return std::to_chars(p, p + kMaxIntChars, v).ptr;
 }
 
 // The length of the UTF-8 sequence starting at s[i] and whether it is complete and valid. An
@@ -50,8 +76,7 @@ size_t utf8Sequence(std::string_view s, size_t i, bool* valid) {
     size_t k = 1;
     while (k < need && i + k < s.size()) {
         const auto c = static_cast<unsigned char>(s[i + k]);
-        const bool ok = k == 1 ? (c >= lo && c <= hi) : (c >= 0x80 && c <= 0xBF);
-        if (!ok)
+        if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF))
             break;
         ++k;
     }
@@ -59,34 +84,100 @@ size_t utf8Sequence(std::string_view s, size_t i, bool* valid) {
     return k;
 }
 
-void appendAsciiEscape(std::string& out, unsigned char c) {
+char* putAsciiEscape(char* p, unsigned char c) {
     switch (c) {
         case '"':
-            out += "\\\"";
-            return;
+            return put(p, "\\\"");
         case '\\':
-            out += "\\\\";
-            return;
+            return put(p, "\\\\");
         case '\b':
-            out += "\\b";
-            return;
+            return put(p, "\\b");
         case '\f':
-            out += "\\f";
-            return;
+            return put(p, "\\f");
         case '\n':
-            out += "\\n";
-            return;
+            return put(p, "\\n");
         case '\r':
-            out += "\\r";
-            return;
+            return put(p, "\\r");
         case '\t':
-            out += "\\t";
-            return;
+            return put(p, "\\t");
         default:
             break;
     }
-    const char esc[] = {'\\', 'u', '0', '0', kHexDigits[c >> 4], kHexDigits[c & 0xF]};
-    out.append(esc, sizeof esc);
+    p = put(p, "\\u00");
+    *p++ = kHexDigits[c >> 4];
+    *p++ = kHexDigits[c & 0xF];
+    return p;
+}
+
+// Needs room for 6 * bytes.size() + 2 characters (every byte escaped as \u00XX).
+char* putString(char* p, std::string_view s) {
+    *p++ = '"';
+    size_t i = 0;
+    while (i < s.size()) {
+        size_t run = i;
+        while (run < s.size() && kClasses.table[static_cast<unsigned char>(s[run])] == kPlain)
+            ++run;
+        p = put(p, s.substr(i, run - i));
+        if (run == s.size())
+            break;
+        i = run;
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            p = putAsciiEscape(p, c);
+            ++i;
+            continue;
+        }
+        bool valid = false;
+        const size_t len = utf8Sequence(s, i, &valid);
+        // DEL and controls are escaped above; valid UTF-8 passes through, the rest is U+FFFD.
+        p = valid ? put(p, s.substr(i, len)) : put(p, "\\ufffd");
+        i += len;
+    }
+    *p++ = '"';
+    return p;
+}
+
+char* putHex(char* p, std::string_view bytes) {
+    for (char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        *p++ = kHexDigits[c >> 4];
+        *p++ = kHexDigits[c & 0xF];
+    }
+    return p;
+}
+
+// Needs room for 2 * kMaxIntChars + 2 characters.
+char* putFixed(char* p, int64_t value, int decimals) {
+    uint64_t scale = 1;
+    for (int d = 0; d < decimals; ++d)
+        scale *= 10;
+    // Work on the magnitude as unsigned, so that INT64_MIN does not overflow.
+    const uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : uint64_t(value);
+    if (value < 0)
+        *p++ = '-';
+    p = putUInt(p, magnitude / scale);
+    uint64_t frac = magnitude % scale;
+    if (frac == 0)
+        return p;
+    int digits = decimals;
+    for (; frac % 10 == 0; frac /= 10)
+        --digits;
+    *p++ = '.';
+    for (int d = digits - 1; d >= 0; --d, frac /= 10)
+        p[d] = static_cast<char>('0' + frac % 10);
+    return p + digits;
+}
+
+// Needs room for 2 + 12 * fds.size() characters.
+char* putIntList(char* p, const std::vector<int32_t>& fds) {
+    *p++ = '[';
+    for (size_t i = 0; i < fds.size(); ++i) {
+        if (i)
+            *p++ = ',';
+        p = putInt(p, fds[i]);
+    }
+    *p++ = ']';
+    return p;
 }
 
 std::string_view traceModeName(const TraceMode& mode) {
@@ -99,242 +190,197 @@ std::string_view traceModeName(const TraceMode& mode) {
     return "none";
 }
 
-}  // namespace
-
-void appendJsonString(std::string& out, std::string_view s) {
-    out += '"';
-    size_t run = 0;  // start of the bytes that can be copied verbatim
-    size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        // DEL is legal in JSON but escaped so that a preview cannot disturb a terminal.
-        if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        bool valid = true;
-        const size_t len = c < 0x80 ? 1 : utf8Sequence(s, i, &valid);
-        if (c >= 0x80 && valid) {
-            i += len;
-            continue;
-        }
-        out.append(s.data() + run, i - run);
-        if (c < 0x80)
-            appendAsciiEscape(out, c);
-        else
-            out += "\\ufffd";
-        i += len;
-        run = i;
-    }
-    out.append(s.data() + run, s.size() - run);
-    out += '"';
-}
-
-void appendHex(std::string& out, std::string_view bytes) {
-    for (char ch : bytes) {
-        const auto c = static_cast<unsigned char>(ch);
-        out += kHexDigits[c >> 4];
-        out += kHexDigits[c & 0xF];
-    }
-}
-
-void appendJsonInt(std::string& out, int64_t value) {
-    char buf[24];
-    const auto result = std::to_chars(buf, buf + sizeof buf, value);
-    out.append(buf, result.ptr);
-}
-
-void appendJsonUInt(std::string& out, uint64_t value) {
-    char buf[24];
-    const auto result = std::to_chars(buf, buf + sizeof buf, value);
-    out.append(buf, result.ptr);
-}
-
-void appendJsonFixed(std::string& out, int64_t value, int decimals) {
-    int64_t scale = 1;
-    for (int d = 0; d < decimals; ++d)
-        scale *= 10;
-    // Work on the magnitude as unsigned, so that INT64_MIN does not overflow.
-    const uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : uint64_t(value);
-    if (value < 0)
-        out += '-';
-    appendJsonUInt(out, magnitude / uint64_t(scale));
-    uint64_t frac = magnitude % uint64_t(scale);
-    if (frac == 0)
-        return;
-    int digits = decimals;
-    while (frac % 10 == 0) {
-        frac /= 10;
-        --digits;
-    }
-    char buf[24];
-    for (int d = digits - 1; d >= 0; --d) {
-        buf[d] = static_cast<char>('0' + frac % 10);
-        frac /= 10;
-    }
-    out += '.';
-    out.append(buf, size_t(digits));
-}
-
-JsonLineWriter::JsonLineWriter(size_t reserveBytes) {
-    m_buffer.reserve(reserveBytes);
-}
-
-void JsonLineWriter::appendIntList(const char* key, const std::vector<int32_t>& fds) {
-    m_buffer += '"';
-    m_buffer += key;
-    m_buffer += "\":[";
-    for (size_t i = 0; i < fds.size(); ++i) {
-        if (i)
-            m_buffer += ',';
-        appendJsonInt(m_buffer, fds[i]);
-    }
-    m_buffer += ']';
-}
-
-void JsonLineWriter::appendCall(const CallRecord& c) {
-    std::string& o = m_buffer;
-    o += "{\"type\":\"call\"";
-    appendKey(o, "n");
-    appendJsonUInt(o, c.number);
-    appendKey(o, "t_us");
-    appendJsonInt(o, c.startNs / 1000);
-    appendKey(o, "backend");
-    appendJsonString(o, backendName(c.backend));
-    appendKey(o, "timeout_ms");
-    appendJsonInt(o, c.timeoutMs);
-    appendKey(o, "in");
-    o += '{';
-    appendIntList("read", c.inRead);
-    o += ',';
-    appendIntList("write", c.inWrite);
-    o += ',';
-    appendIntList("except", c.inExcept);
-    o += '}';
-    appendKey(o, "ready");
-    o += '{';
-    appendIntList("read", c.readyRead);
-    o += ',';
-    appendIntList("write", c.readyWrite);
-    o += ',';
-    appendIntList("except", c.readyExcept);
-    o += ',';
-    appendIntList("hangup", c.readyHangup);
-    o += ',';
-    appendIntList("error", c.readyError);
-    o += '}';
-    appendKey(o, "ret");
-    appendJsonInt(o, c.ret);
-    appendKey(o, "errno");
-    appendJsonInt(o, c.err);
-    appendKey(o, "errno_name");
-    const char* name = c.err != 0 ? socketErrorName(c.err) : "";
-    appendJsonString(o, name ? name : "");
-    appendKey(o, "blocked_us");
-    appendJsonFixed(o, c.durationNs, 3);
-    o += "}\n";
+std::string_view errnoName(int32_t err) {
+    const char* name = err != 0 ? socketErrorName(err) : nullptr;
+    return name ? name : "";
 }
 
 // The aux field means something different for each kind; it gets a name where the trace
 // documents its meaning, and the generic "aux" elsewhere so that nothing is hidden.
-void JsonLineWriter::appendEventAux(const SocketEvent& e) {
+char* putEventAux(char* p, const SocketEvent& e) {
     switch (e.kind) {
         case EventKind::Accept:
-            appendKey(m_buffer, "listener_fd");
+            p = put(p, ",\"listener_fd\":");
             break;
         case EventKind::QueueChange:
-            appendKey(m_buffer, "messages");
+            p = put(p, ",\"messages\":");
             break;
         case EventKind::AcceptPaused:
-            appendKey(m_buffer, "pause_ms");
+            p = put(p, ",\"pause_ms\":");
+            break;
+        case EventKind::Watch:
+            p = put(p, ",\"interest\":");
+            break;
+        case EventKind::BackpressureOn:
+        case EventKind::BackpressureOff:
+            p = put(p, ",\"queue_limit\":");
+            break;
+        case EventKind::Datagram:
+            p = put(p, ",\"datagram_bytes\":");
+            break;
+        case EventKind::Refuse:
+            if (e.aux == 0) return p;
+            p = put(p, ",\"fd_limit\":");
             break;
         case EventKind::Close: {
-            appendKey(m_buffer, "reason");
             const bool known = e.aux >= 0 && e.aux <= 0xFF;
-            appendJsonString(m_buffer, known ? closeReasonName(static_cast<CloseReason>(e.aux))
-                                             : std::string_view("unknown"));
-            return;
+            p = put(p, ",\"reason\":");
+            return putString(p, known ? closeReasonName(static_cast<CloseReason>(e.aux))
+                                      : std::string_view("unknown"));
         }
         default:
             if (e.aux == 0)
-                return;
-            appendKey(m_buffer, "aux");
+                return p;
+            p = put(p, ",\"aux\":");
             break;
     }
-    appendJsonInt(m_buffer, e.aux);
+    return putInt(p, e.aux);
 }
 
-void JsonLineWriter::appendEventError(int32_t err) {
-    appendKey(m_buffer, "errno");
-    appendJsonInt(m_buffer, err);
-    appendKey(m_buffer, "errno_name");
-    const char* name = socketErrorName(err);
-    appendJsonString(m_buffer, name ? name : "");
-    appendKey(m_buffer, "error");
-    // Allocates, but only on the rare error path.
-    appendJsonString(m_buffer, socketErrorText(err));
+// Applies a char* writer to a std::string, for the public building blocks.
+template <typename Fn>
+void appendVia(std::string& out, size_t bound, Fn write) {
+    const size_t old = out.size();
+    out.resize(old + bound);
+    char* end = write(out.data() + old);
+    out.resize(size_t(end - out.data()));
+}
+
+}  // namespace
+
+void appendJsonString(std::string& out, std::string_view bytes) {
+    appendVia(out, 6 * bytes.size() + 2, [&](char* p) { return putString(p, bytes); });
+}
+
+void appendHex(std::string& out, std::string_view bytes) {
+    appendVia(out, 2 * bytes.size(), [&](char* p) { return putHex(p, bytes); });
+}
+
+void appendJsonInt(std::string& out, int64_t value) {
+    appendVia(out, kMaxIntChars, [&](char* p) { return putInt(p, value); });
+}
+
+void appendJsonUInt(std::string& out, uint64_t value) {
+    appendVia(out, kMaxIntChars, [&](char* p) { return putUInt(p, value); });
+}
+
+void appendJsonFixed(std::string& out, int64_t value, int decimals) {
+    appendVia(out, 2 * kMaxIntChars + 2, [&](char* p) { return putFixed(p, value, decimals); });
+}
+
+JsonLineWriter::JsonLineWriter(size_t reserveBytes) {
+    reserveTail(reserveBytes);
+}
+
+char* JsonLineWriter::reserveTail(size_t bytes) {
+    if (m_capacity - m_size < bytes) {
+        size_t capacity = m_capacity ? m_capacity : 4096;
+        while (capacity - m_size < bytes)
+            capacity *= 2;
+        std::unique_ptr<char[]> grown(new char[capacity]);
+        if (m_size)
+            std::memcpy(grown.get(), m_data.get(), m_size);
+        m_data = std::move(grown);
+        m_capacity = capacity;
+    }
+    return m_data.get() + m_size;
+}
+
+void JsonLineWriter::commitTail(const char* end) {
+    m_size = size_t(end - m_data.get());
+    assert(m_size <= m_capacity);
+}
+
+void JsonLineWriter::appendCall(const CallRecord& c) {
+    const std::vector<int32_t>* lists[] = {&c.inRead,      &c.inWrite,    &c.inExcept,
+                                           &c.readyRead,   &c.readyWrite, &c.readyExcept,
+                                           &c.readyHangup, &c.readyError};
+    size_t fds = 0;
+    for (const auto* list : lists)
+        fds += list->size();
+    const std::string_view name = errnoName(c.err);
+    char* p = reserveTail(kRecordSlack + 12 * fds + 6 * name.size());
+    p = put(p, "{\"type\":\"call\",\"n\":");
+    p = putUInt(p, c.number);
+    p = put(p, ",\"t_us\":");
+    p = putInt(p, c.startNs / 1000);
+    p = put(p, ",\"backend\":");
+    p = putString(p, backendName(c.backend));
+    p = put(p, ",\"timeout_ms\":");
+    p = putInt(p, c.timeoutMs);
+    const char* keys[] = {
+        ",\"in\":{\"read\":", ",\"write\":",  ",\"except\":", "},\"ready\":{\"read\":",
+        ",\"write\":",        ",\"except\":", ",\"hangup\":", ",\"error\":"};
+    for (size_t i = 0; i < 8; ++i) {
+        p = put(p, std::string_view(keys[i]));
+        p = putIntList(p, *lists[i]);
+    }
+    p = put(p, "},\"ret\":");
+    p = putInt(p, c.ret);
+    p = put(p, ",\"errno\":");
+    p = putInt(p, c.err);
+    p = put(p, ",\"errno_name\":");
+    p = putString(p, name);
+    p = put(p, ",\"blocked_us\":");
+    p = putFixed(p, c.durationNs, 3);
+    commitTail(put(p, "}\n"));
 }
 
 void JsonLineWriter::appendEvent(const SocketEvent& e) {
-    std::string& o = m_buffer;
-    o += "{\"type\":\"event\"";
-    appendKey(o, "n");
-    appendJsonUInt(o, e.number);
-    appendKey(o, "t_us");
-    appendJsonInt(o, e.timeNs / 1000);
-    appendKey(o, "kind");
-    appendJsonString(o, eventKindName(e.kind));
-    appendKey(o, "fd");
-    appendJsonInt(o, e.fd);
-    appendKey(o, "role");
-    appendJsonString(o, roleName(e.role));
-    appendKey(o, "bytes");
-    appendJsonInt(o, e.bytes);
+    // Allocates, but only on the rare error path.
+    const std::string errorText = e.err != 0 ? socketErrorText(e.err) : std::string();
+    const std::string_view name = errnoName(e.err);
+    char* p = reserveTail(kRecordSlack + 8 * e.preview.size() +
+                          6 * (e.text.size() + errorText.size() + name.size()));
+    p = put(p, "{\"type\":\"event\",\"n\":");
+    p = putUInt(p, e.number);
+    p = put(p, ",\"t_us\":");
+    p = putInt(p, e.timeNs / 1000);
+    p = put(p, ",\"kind\":");
+    p = putString(p, eventKindName(e.kind));
+    p = put(p, ",\"fd\":");
+    p = putInt(p, e.fd);
+    p = put(p, ",\"role\":");
+    p = putString(p, roleName(e.role));
+    p = put(p, ",\"bytes\":");
+    p = putInt(p, e.bytes);
     if (!e.preview.empty()) {
-        appendKey(o, "preview");
-        appendJsonString(o, e.preview);
-        appendKey(o, "preview_hex");
-        o += '"';
-        appendHex(o, e.preview);
-        o += '"';
+        p = putString(put(p, ",\"preview\":"), e.preview);
+        p = put(putHex(put(p, ",\"preview_hex\":\""), e.preview), "\"");
     }
-    appendEventAux(e);
-    if (e.err != 0)
-        appendEventError(e.err);
-    if (!e.text.empty()) {
-        appendKey(o, "text");
-        appendJsonString(o, e.text);
+    p = putEventAux(p, e);
+    if (e.err != 0) {
+        p = putInt(put(p, ",\"errno\":"), e.err);
+        p = putString(put(p, ",\"errno_name\":"), name);
+        p = putString(put(p, ",\"error\":"), errorText);
     }
-    o += "}\n";
+    if (!e.text.empty())
+        p = putString(put(p, ",\"text\":"), e.text);
+    commitTail(put(p, "}\n"));
 }
 
 void JsonLineWriter::appendStart(const EngineConfig& config, std::string_view version) {
-    std::string& o = m_buffer;
-    o += "{\"type\":\"start\"";
-    appendKey(o, "backend");
-    appendJsonString(o, backendName(config.backend));
-    appendKey(o, "listeners");
-    o += '[';
+    std::string line = "{\"type\":\"start\",\"backend\":";
+    appendJsonString(line, backendName(config.backend));
+    line += ",\"listeners\":[";
     for (size_t i = 0; i < config.listeners.size(); ++i) {
         if (i)
-            o += ',';
-        appendJsonString(o, formatListenSpec(config.listeners[i]));
+            line += ',';
+        appendJsonString(line, formatListenSpec(config.listeners[i]));
     }
-    o += ']';
-    appendKey(o, "timeout_ms");
-    appendJsonInt(o, config.timeoutMs);
-    appendKey(o, "trace");
-    appendJsonString(o, traceModeName(config.trace));
-    appendKey(o, "version");
-    appendJsonString(o, version);
-    o += "}\n";
+    line += "],\"timeout_ms\":";
+    appendJsonInt(line, config.timeoutMs);
+    line += ",\"trace\":";
+    appendJsonString(line, traceModeName(config.trace));
+    line += ",\"version\":";
+    appendJsonString(line, version);
+    line += "}\n";
+    commitTail(put(reserveTail(line.size()), line));
 }
 
 void JsonLineWriter::appendSummary(const EngineStats& s, uint64_t droppedTraceRecords) {
-    std::string& o = m_buffer;
-    o += "{\"type\":\"summary\"";
-    appendKey(o, "backend");
-    appendJsonString(o, backendName(s.backend));
+    std::string line = "{\"type\":\"summary\",\"backend\":";
+    appendJsonString(line, backendName(s.backend));
     const std::pair<const char*, uint64_t> counters[] = {
         {"wait_calls", s.waitCalls},
         {"interrupted_calls", s.interruptedCalls},
@@ -353,34 +399,34 @@ void JsonLineWriter::appendSummary(const EngineStats& s, uint64_t droppedTraceRe
         {"trace_dropped", s.traceDropped},
     };
     for (const auto& [key, value] : counters) {
-        appendKey(o, key);
-        appendJsonUInt(o, value);
+        line += ",\"";
+        line += key;
+        line += "\":";
+        appendJsonUInt(line, value);
     }
-    appendKey(o, "uptime_seconds");
-    appendJsonFixed(o, std::llround(s.uptimeSeconds * 1e6), 6);
-    appendKey(o, "paused");
-    appendBool(o, s.paused);
-    appendKey(o, "slow_motion_ms");
-    appendJsonInt(o, s.slowMotionMs);
-    appendKey(o, "timeout_ms");
-    appendJsonInt(o, s.timeoutMs);
-    appendKey(o, "dropped_trace_records");
-    appendJsonUInt(o, droppedTraceRecords);
-    o += "}\n";
+    line += ",\"uptime_seconds\":";
+    appendJsonFixed(line, std::llround(s.uptimeSeconds * 1e6), 6);
+    line += s.paused ? ",\"paused\":true" : ",\"paused\":false";
+    line += ",\"slow_motion_ms\":";
+    appendJsonInt(line, s.slowMotionMs);
+    line += ",\"timeout_ms\":";
+    appendJsonInt(line, s.timeoutMs);
+    line += ",\"dropped_trace_records\":";
+    appendJsonUInt(line, droppedTraceRecords);
+    line += "}\n";
+    commitTail(put(reserveTail(line.size()), line));
 }
 
 bool JsonLineWriter::flushTo(std::FILE* out) {
-    bool ok = true;
-    if (!m_buffer.empty())
-        ok = std::fwrite(m_buffer.data(), 1, m_buffer.size(), out) == m_buffer.size();
+    bool ok = m_size == 0 || std::fwrite(m_data.get(), 1, m_size, out) == m_size;
     ok = std::fflush(out) == 0 && ok;
-    m_buffer.clear();
+    m_size = 0;
     return ok;
 }
 
 std::string JsonLineWriter::take() {
-    std::string out = std::move(m_buffer);
-    m_buffer.clear();
+    std::string out(m_data.get(), m_size);
+    m_size = 0;
     return out;
 }
 

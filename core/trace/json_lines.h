@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,24 +38,28 @@ public:
     // {"type":"summary",...}: every EngineStats field plus the ring's drop count.
     void appendSummary(const EngineStats& stats, uint64_t droppedTraceRecords);
 
-    bool empty() const { return m_buffer.empty(); }
-    size_t size() const { return m_buffer.size(); }
-    const std::string& buffer() const { return m_buffer; }
+    bool empty() const { return m_size == 0; }
+    size_t size() const { return m_size; }
+    size_t capacity() const { return m_capacity; }
+    std::string_view buffer() const { return {m_data.get(), m_size}; }
 
     // Writes the whole buffer with one fwrite() and one fflush(), then empties it (keeping its
     // capacity). Returns false when the stream failed, e.g. EPIPE after `| head` exited.
     bool flushTo(std::FILE* out);
-    // Hands the buffered lines over and leaves the writer empty; the next append reallocates,
-    // so flushTo() is the better choice in a loop.
+    // Returns a copy of the buffered lines and empties the buffer (keeping its capacity).
     std::string take();
-    void clear() { m_buffer.clear(); }
+    void clear() { m_size = 0; }
 
 private:
-    void appendIntList(const char* key, const std::vector<int32_t>& fds);
-    void appendEventAux(const SocketEvent& event);
-    void appendEventError(int32_t err);
+    // Makes sure that `bytes` more fit and returns where they go. Each record asks once for
+    // its worst-case size, then writes through a raw pointer: no per-piece capacity checks.
+    char* reserveTail(size_t bytes);
+    void commitTail(const char* end);
 
-    std::string m_buffer;
+    // A plain array rather than std::string: resizing a string zero-fills what is reserved.
+    std::unique_ptr<char[]> m_data;
+    size_t m_size = 0;
+    size_t m_capacity = 0;
 };
 
 // Building blocks, public so that other writers (and the tests) can use the same rules.

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli_options.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <optional>
+
+#include "server/presets.h"
+
+#ifndef SELECTSCOPE_VERSION
+#define SELECTSCOPE_VERSION "0.1.0"
+#endif
+
+namespace {
+
+// Thrown inside the parser only, caught in parseCommandLine(): it keeps every check one line.
+struct UsageError {
+    std::string message;
+};
+
+[[noreturn]] void fail(std::string message) {
+    throw UsageError{std::move(message)};
+}
+
+std::string str(const QString& s) {
+    return s.toStdString();
+}
+
+struct Parser {
+    QCommandLineParser qt;
+    QCommandLineOption headless{"headless", "Run without a window and print JSON lines."};
+    QCommandLineOption preset{"preset", "Start a built-in preset (see --list-presets).", "name"};
+    QCommandLineOption port{"port", "Move the preset's listeners to consecutive ports from P.",
+                            "P"};
+    QCommandLineOption ports{"ports", "Move the preset's listeners to these ports, in order.",
+                             "A,B,C"};
+    QCommandLineOption listen{
+        "listen", "Add a listener: [HOST:]PORT[/udp][,opts][=BEHAVIOUR]. Repeatable.", "spec"};
+    QCommandLineOption backend{"backend", "select, poll, epoll, kqueue, wsapoll or auto.", "name"};
+    QCommandLineOption timeout{"timeout-ms", "Timeout of each wait call; -1 blocks.", "N"};
+    QCommandLineOption serveDir{"serve-dir", "The only folder framed-file serves from.", "dir"};
+    QCommandLineOption maxQueue{"max-queue", "Per-connection output queue bound (K/M suffix).",
+                                "bytes"};
+    QCommandLineOption trace{"trace", "What to record: calls, events, all or none.", "what", "all"};
+    QCommandLineOption duration{"duration", "Stop after S seconds (headless).", "S"};
+    QCommandLineOption allowRemote{"allow-remote", "Allow listening on non-loopback addresses."};
+    QCommandLineOption paused{"paused", "Start with the loop paused."};
+    QCommandLineOption slowMotion{"slow-motion", "Pause MS milliseconds after each wait call.",
+                                  "MS"};
+    QCommandLineOption listBackends{"list-backends", "List the backends of this build."};
+    QCommandLineOption listPresets{"list-presets", "List the built-in presets."};
+    QCommandLineOption lang{"lang", "User interface language (GUI).", "code"};
+    QCommandLineOption screenshot{"screenshot", "Save a screenshot of the window (GUI).", "file"};
+    QCommandLineOption clients{"clients", "Start N built-in clients (GUI).", "N"};
+    QCommandLineOption help{QStringList{"h", "help"}, "Show this help."};
+    QCommandLineOption version{QStringList{"v", "version"}, "Show the version."};
+
+    Parser() {
+        qt.setApplicationDescription("SelectScope: an oscilloscope for I/O multiplexing.");
+        qt.addOptions({headless, preset,     port,         ports,       listen,   backend,
+                       timeout,  serveDir,   maxQueue,     trace,       duration, allowRemote,
+                       paused,   slowMotion, listBackends, listPresets, lang,     screenshot,
+                       clients,  help,       version});
+    }
+};
+
+long long parseInteger(const QString& text, const char* option, long long lo, long long hi) {
+    bool ok = false;
+    const long long v = text.toLongLong(&ok);
+    if (!ok || v < lo || v > hi)
+        fail("invalid value '" + str(text) + "' for --" + option + " (expected an integer " +
+             std::to_string(lo) + ".." + std::to_string(hi) + ")");
+    return v;
+}
+
+std::vector<uint16_t> parsePorts(const QStringList& texts, const char* option) {
+    std::vector<uint16_t> out;
+    for (const QString& t : texts)
+        out.push_back(static_cast<uint16_t>(parseInteger(t.trimmed(), option, 0, 65535)));
+    return out;
+}
+
+size_t parseByteSize(const QString& text) {
+    QString digits = text.trimmed();
+    long long scale = 1;
+    const QChar last = digits.isEmpty() ? QChar() : digits.back().toUpper();
+    if (last == 'K' || last == 'M') {
+        scale = last == 'K' ? 1024 : 1024 * 1024;
+        digits.chop(1);
+    }
+    bool ok = false;
+    const long long v = digits.toLongLong(&ok);
+    if (!ok || v < 1 || v > (1LL << 40) / scale)
+        fail("invalid value '" + str(text) +
+             "' for --max-queue (expected bytes, e.g. 65536, 64K, 1M)");
+    return static_cast<size_t>(v * scale);
+}
+
+ss::TraceMode parseTrace(const std::string& name) {
+    if (name == "all")
+        return {true, true};
+    if (name == "calls")
+        return {true, false};
+    if (name == "events")
+        return {false, true};
+    if (name == "none")
+        return {false, false};
+    fail("invalid value '" + name + "' for --trace (expected calls, events, all or none)");
+}
+
+ss::BackendKind parseBackendOption(const std::string& name) {
+    std::string available;
+    for (ss::BackendKind k : ss::availableBackends())
+        available += (available.empty() ? "" : ", ") + std::string(ss::backendName(k));
+    const std::optional<ss::BackendKind> kind = ss::parseBackend(name);
+    if (!kind)
+        fail("unknown backend '" + name + "' (available: " + available + ")");
+    for (ss::BackendKind k : ss::availableBackends())
+        if (k == *kind)
+            return k;
+    fail("backend '" + name + "' is not available in this build (available: " + available + ")");
+}
+
+// The named preset, its listeners moved by --port or --ports when given.
+ss::Preset loadPreset(const Parser& p, const std::string& name) {
+    const ss::Preset* found = ss::findPreset(name);
+    if (!found)
+        fail("unknown preset '" + name + "' (see --list-presets)");
+    ss::Preset preset = *found;
+    std::vector<uint16_t> ports;
+    if (p.qt.isSet(p.port))
+        ports = parsePorts({p.qt.value(p.port)}, "port");
+    if (p.qt.isSet(p.ports))
+        ports = parsePorts(p.qt.value(p.ports).split(','), "ports");
+    std::string error;
+    if (!ports.empty() && !ss::movePresetPorts(preset, ports, &error))
+        fail(error);
+    return preset;
+}
+
+// The preset's listeners, then every --listen, in order. Without either, the echo preset.
+void buildListeners(const Parser& p, CliOptions& o) {
+    const bool moved = p.qt.isSet(p.port) || p.qt.isSet(p.ports);
+    if (p.qt.isSet(p.port) && p.qt.isSet(p.ports))
+        fail("use either --port or --ports, not both");
+    const QStringList listens = p.qt.values(p.listen);
+    o.presetName = str(p.qt.value(p.preset));
+    if (o.presetName.empty() && listens.isEmpty())
+        o.presetName = "echo";
+    if (o.presetName.empty() && moved)
+        fail("--port and --ports move a preset's listeners; give the port inside --listen");
+    if (!o.presetName.empty()) {
+        const ss::Preset preset = loadPreset(p, o.presetName);
+        o.engine.listeners = preset.listeners;
+        o.engine.timeoutMs = preset.timeoutMs;
+    }
+    for (const QString& text : listens) {
+        std::string error;
+        const std::optional<ss::ListenerSpec> spec = ss::parseListenSpec(str(text), &error);
+        if (!spec)
+            fail("invalid --listen '" + str(text) + "': " + error);
+        o.engine.listeners.push_back(*spec);
+    }
+}
+
+// Loopback by default: other addresses need --allow-remote, and then earn a warning.
+void checkRemote(CliOptions& o) {
+    for (const ss::ListenerSpec& l : o.engine.listeners) {
+        if (ss::isLoopbackHost(l.endpoint.host))
+            continue;
+        const std::string addr = ss::formatEndpoint(l.endpoint);
+        if (!o.engine.allowRemote)
+            fail("listening on " + addr + " needs --allow-remote (the default is loopback only)");
+        o.warnings.push_back("selectscope: warning: listening on " + addr +
+                             " exposes the server beyond this machine");
+    }
+}
+
+void readEngineOptions(const Parser& p, CliOptions& o) {
+    ss::EngineConfig& e = o.engine;
+    if (p.qt.isSet(p.backend))
+        e.backend = parseBackendOption(str(p.qt.value(p.backend)));
+    if (p.qt.isSet(p.timeout))
+        e.timeoutMs = int(parseInteger(p.qt.value(p.timeout), "timeout-ms", -1, 86400000));
+    if (p.qt.isSet(p.serveDir)) {
+        const QFileInfo dir(p.qt.value(p.serveDir));
+        if (!dir.isDir())
+            fail("--serve-dir '" + str(dir.filePath()) + "' is not a directory");
+        e.serveDir = str(dir.absoluteFilePath());
+    }
+    if (p.qt.isSet(p.maxQueue))
+        e.maxQueueBytes = parseByteSize(p.qt.value(p.maxQueue));
+    o.traceName = str(p.qt.value(p.trace));
+    e.trace = parseTrace(o.traceName);
+    e.allowRemote = p.qt.isSet(p.allowRemote);
+    e.startPaused = p.qt.isSet(p.paused);
+    if (p.qt.isSet(p.slowMotion))
+        e.slowMotionMs = int(parseInteger(p.qt.value(p.slowMotion), "slow-motion", 0, 60000));
+}
+
+void readOtherOptions(const Parser& p, CliOptions& o) {
+    o.headless = p.qt.isSet(p.headless);
+    if (p.qt.isSet(p.duration)) {
+        bool ok = false;
+        o.durationSeconds = p.qt.value(p.duration).toDouble(&ok);
+        if (!ok || !std::isfinite(o.durationSeconds) || o.durationSeconds <= 0)
+            fail("invalid value '" + str(p.qt.value(p.duration)) +
+                 "' for --duration (expected seconds > 0, e.g. 2.5)");
+    }
+    o.lang = str(p.qt.value(p.lang));
+    o.screenshotPath = str(p.qt.value(p.screenshot));
+    if (p.qt.isSet(p.clients))
+        o.clients = int(parseInteger(p.qt.value(p.clients), "clients", 0, 100000));
+}
+
+std::string formatBackendList() {
+    std::string out;
+    char line[64];
+    for (ss::BackendKind k : ss::availableBackends()) {
+        const bool isAuto = k == ss::bestBackend();
+        std::snprintf(line, sizeof line, "%-8s %-5s ", std::string(ss::backendName(k)).c_str(),
+                      isAuto ? "auto" : "");
+        out += line + std::string(ss::backendSummary(k)) + "\n";
+    }
+    return out;
+}
+
+std::string formatPresetList() {
+    std::string out;
+    for (const ss::Preset& preset : ss::builtinPresets()) {
+        std::string name = preset.name;
+        name.resize(std::max<size_t>(name.size(), 13), ' ');
+        out += name + ' ';
+        for (const ss::ListenerSpec& l : preset.listeners)
+            out += ss::formatListenSpec(l) + ' ';
+        out += ' ' + preset.summary + '\n';
+    }
+    return out;
+}
+
+// QCommandLineParser's own messages ("Unknown option 'x'.") rephrased in the house style.
+std::string parserError(const QCommandLineParser& qt) {
+    const QStringList unknown = qt.unknownOptionNames();
+    if (!unknown.isEmpty()) {
+        const QString name = unknown.first();
+        return "unknown option '" + std::string(name.size() == 1 ? "-" : "--") + str(name) +
+               "' (see --help)";
+    }
+    std::string text = str(qt.errorText());
+    if (!text.empty() && text.back() == '.')
+        text.pop_back();
+    if (!text.empty())
+        text[0] = char(std::tolower(static_cast<unsigned char>(text[0])));
+    return text;
+}
+
+// Qt names the program "<executable_name>" until a QCoreApplication exists, and the path of
+// argv[0] after: neither reads well, so the usage line is ours.
+std::string helpText(const QCommandLineParser& qt) {
+    const std::string text = str(qt.helpText());
+    const size_t firstLineEnd = text.find('\n');
+    return "Usage: selectscope [options]" +
+           (firstLineEnd == std::string::npos ? "\n" : text.substr(firstLineEnd));
+}
+
+bool looksLikeQtOption(const QStringList& arguments) {
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& a = arguments[i];
+        if (a.size() > 2 && a[0] == '-' && a[1] != '-')
+            return true;
+    }
+    return false;
+}
+
+CliResult exitWith(int code, std::string out, std::string err) {
+    CliResult r;
+    r.action = CliAction::Exit;
+    r.exitCode = code;
+    r.out = std::move(out);
+    r.err = std::move(err);
+    return r;
+}
+
+}  // namespace
+
+const char* selectscopeVersion() {
+    return SELECTSCOPE_VERSION;
+}
+
+QStringList argumentsFromArgv(int argc, char* argv[]) {
+    QStringList out;
+    for (int i = 0; i < argc; ++i)
+        out << QString::fromLocal8Bit(argv[i]);
+    return out;
+}
+
+bool wantsGui(const QStringList& arguments) {
+    static const QStringList kConsoleOnly = {"--headless",
+                                             "--list-backends",
+                                             "--list-presets",
+                                             "--help",
+                                             "-h",
+                                             "--version",
+                                             "-v",
+                                             "--help-all",
+                                             "-?"};
+    for (qsizetype i = 1; i < arguments.size() && arguments[i] != "--"; ++i)
+        if (kConsoleOnly.contains(arguments[i]))
+            return false;
+    return true;
+}
+
+CliResult parseCommandLine(const QStringList& arguments) {
+    Parser p;
+    if (!p.qt.parse(arguments)) {
+        CliResult r = exitWith(kExitUsage, {}, "selectscope: error: " + parserError(p.qt) + "\n");
+        r.retryAfterGuiInit = wantsGui(arguments) && looksLikeQtOption(arguments);
+        return r;
+    }
+    if (p.qt.isSet(p.help))
+        return exitWith(0, helpText(p.qt), {});
+    if (p.qt.isSet(p.version))
+        return exitWith(0, std::string("selectscope ") + selectscopeVersion() + "\n", {});
+    if (p.qt.isSet(p.listBackends))
+        return exitWith(0, formatBackendList(), {});
+    if (p.qt.isSet(p.listPresets))
+        return exitWith(0, formatPresetList(), {});
+    if (!p.qt.positionalArguments().isEmpty())
+        return exitWith(kExitUsage, {},
+                        "selectscope: error: unexpected argument '" +
+                            str(p.qt.positionalArguments().first()) + "' (see --help)\n");
+    CliResult r;
+    try {
+        readOtherOptions(p, r.options);
+        buildListeners(p, r.options);
+        readEngineOptions(p, r.options);  // after the preset, so --timeout-ms overrides it
+        checkRemote(r.options);
+    } catch (const UsageError& e) {
+        return exitWith(kExitUsage, {}, "selectscope: error: " + e.message + "\n");
+    }
+    return r;
+}

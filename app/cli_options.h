@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line, parsed into plain values. Parsing is a pure function of the argument list
+// (it prints nothing and never exits), so main() stays tiny and the tests can check every error
+// message and exit code without spawning a process.
+#ifndef SELECTSCOPE_APP_CLI_OPTIONS_H
+#define SELECTSCOPE_APP_CLI_OPTIONS_H
+
+#include <QStringList>
+
+#include <string>
+#include <vector>
+
+#include "server/engine_config.h"
+
+// Everything the GUI or the headless runner needs to start.
+struct CliOptions {
+    bool headless = false;
+    std::string presetName;   // empty when only --listen was given
+    ss::EngineConfig engine;  // listeners, backend, timeout, trace mode, limits, teaching controls
+    std::string traceName = "all";  // calls, events, all or none, as typed
+    double durationSeconds = 0;     // 0: run until SIGINT or SIGTERM
+    // Reserved for the GUI: stored now so that scripts written today keep working.
+    std::string lang;
+    std::string screenshotPath;
+    int clients = 0;
+    // Lines for stderr before starting (e.g. the --allow-remote exposure warning).
+    std::vector<std::string> warnings;
+};
+
+enum class CliAction {
+    Run,   // start the GUI or the headless runner with `options`
+    Exit,  // print `out` to stdout and `err` to stderr, then exit with `exitCode`
+};
+
+struct CliResult {
+    CliAction action = CliAction::Run;
+    int exitCode = 0;
+    std::string out;
+    std::string err;  // one line ending in '\n', "selectscope: error: ..."
+    // True when parsing failed on what may be one of Qt's own GUI options ("-platform"), which
+    // QApplication removes from the argument list: parse its arguments() again.
+    bool retryAfterGuiInit = false;
+    CliOptions options;
+};
+
+constexpr int kExitUsage = 2;
+
+const char* selectscopeVersion();
+
+// arguments[0] is the program name, as in QCoreApplication::arguments().
+CliResult parseCommandLine(const QStringList& arguments);
+
+// The raw argv as a QStringList, for parsing before a Q(Core)Application exists.
+QStringList argumentsFromArgv(int argc, char* argv[]);
+
+// True unless the command line asks for --headless, a listing, --help or --version: those need
+// only a QCoreApplication, and so run without a display.
+bool wantsGui(const QStringList& arguments);
+
+#endif  // SELECTSCOPE_APP_CLI_OPTIONS_H

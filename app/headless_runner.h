@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The --headless mode: the engine without a window, its trace written to stdout as JSON lines.
+#ifndef SELECTSCOPE_APP_HEADLESS_RUNNER_H
+#define SELECTSCOPE_APP_HEADLESS_RUNNER_H
+
+struct CliOptions;
+
+// Starts the engine, prints a start line, then drains the trace every ~15 ms on the calling
+// thread, one write per batch, until SIGINT/SIGTERM or --duration; prints the summary line.
+// Returns the process exit code: 0 on a clean stop (also when stdout's reader went away), 1 when
+// the engine could not start (the reason is one line on stderr).
+int runHeadless(const CliOptions& options);
+
+#endif  // SELECTSCOPE_APP_HEADLESS_RUNNER_H

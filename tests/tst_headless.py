@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""The headless CLI as an engineer uses it: JSON lines on stdout, one object per call and per
+event, a summary at exit, clean shutdown on SIGTERM, and one-line errors with exit code 2.
+
+Usage: tst_headless.py PATH_TO_SELECTSCOPE. Every step is bounded in time."""
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import unittest
+
+BINARY = None
+TIMEOUT = 10
+
+
+def start(*args):
+    return subprocess.Popen([BINARY, "--headless", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+
+
+def read_until(proc, pred, timeout=TIMEOUT):
+    """Reads JSON lines until pred(obj) holds; returns (match, every object read)."""
+    seen = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        obj = json.loads(line)
+        seen.append(obj)
+        if pred(obj):
+            return obj, seen
+    raise AssertionError("no matching line; read %d lines" % len(seen))
+
+
+def listen_ports(proc, count):
+    ports = []
+    while len(ports) < count:
+        ev, _ = read_until(proc, lambda o: o.get("kind") == "listen")
+        ports.append(int(ev["text"].split("/")[0].rsplit(":", 1)[1]))
+    return ports
+
+
+def finish(proc):
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=TIMEOUT)
+    return proc.returncode, [json.loads(l) for l in out.splitlines()], err
+
+
+class Headless(unittest.TestCase):
+    def test_echo_session_is_traced_and_summarised(self):
+        proc = start("--preset", "echo", "--port", "0", "--timeout-ms", "200")
+        try:
+            port = listen_ports(proc, 1)[0]
+            with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as c:
+                c.sendall("你好 select".encode())
+                self.assertEqual(c.recv(1024).decode(), "你好 select")
+            code, lines, err = finish(proc)
+        finally:
+            proc.kill()
+        self.assertEqual(code, 0, err)
+        calls = [l for l in lines if l["type"] == "call"]
+        events = [l for l in lines if l["type"] == "event"]
+        recv = next(e for e in events if e["kind"] == "recv")
+        self.assertEqual(recv["preview"], "你好 select")
+        self.assertEqual(bytes.fromhex(recv["preview_hex"]), "你好 select".encode())
+        conn = recv["fd"]
+        ready = [c for c in calls if conn in c["ready"]["read"]]
+        self.assertTrue(ready, "no call returned the connection readable")
+        self.assertIn(conn, ready[0]["in"]["read"])
+        for c in calls:
+            for key in ("read", "write", "except"):
+                self.assertIsInstance(c["in"][key], list)
+            self.assertIn(c["backend"], ("epoll", "poll", "select"))
+        summary = lines[-1]
+        self.assertEqual(summary["type"], "summary")
+        self.assertEqual(summary["bytes_in"], len("你好 select".encode()))
+        self.assertEqual(summary["bytes_out"], summary["bytes_in"])
+        self.assertEqual(summary["accepted"], 1)
+
+    def test_welcome_preset_on_three_ports_with_select(self):
+        proc = start("--preset", "welcome", "--ports", "0,0,0", "--backend", "select",
+                     "--trace", "events")
+        try:
+            ports = listen_ports(proc, 3)
+            for port in ports:
+                with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as c:
+                    self.assertEqual(c.recv(1024).decode("utf-8"), "欢迎访问")
+            code, lines, _ = finish(proc)
+        finally:
+            proc.kill()
+        self.assertEqual(code, 0)
+        self.assertFalse([l for l in lines if l["type"] == "call"])  # --trace events
+        self.assertEqual(lines[-1]["accepted"], 3)
+
+    def test_duration_ends_the_run(self):
+        t0 = time.monotonic()
+        out = subprocess.run([BINARY, "--headless", "--listen", "0=echo", "--duration", "0.5",
+                              "--trace", "none"], capture_output=True, text=True,
+                             timeout=TIMEOUT)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertLess(time.monotonic() - t0, 5)
+        lines = [json.loads(l) for l in out.stdout.splitlines()]
+        self.assertEqual([l["type"] for l in lines], ["start", "summary"])
+
+    def test_bad_arguments_exit_2_with_one_line(self):
+        for args in (["--backend", "nope"], ["--preset", "nope"], ["--listen", "70000"],
+                     ["--trace", "some"], ["--timeout-ms", "soon"]):
+            out = subprocess.run([BINARY, "--headless", *args], capture_output=True, text=True,
+                                 timeout=TIMEOUT)
+            self.assertEqual(out.returncode, 2, args)
+            self.assertEqual(len(out.stderr.strip().splitlines()), 1, out.stderr)
+            self.assertIn("error", out.stderr)
+
+    def test_port_in_use_is_reported(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            s.listen()
+            port = s.getsockname()[1]
+            out = subprocess.run([BINARY, "--headless", "--listen", str(port), "--duration", "1"],
+                                 capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertNotEqual(out.returncode, 0)
+        self.assertIn("port %d is already in use" % port, out.stderr)
+
+    def test_listings(self):
+        out = subprocess.run([BINARY, "--list-presets"], capture_output=True, text=True,
+                             timeout=TIMEOUT)
+        self.assertEqual(out.returncode, 0)
+        for name in ("welcome", "greet-suffix", "rw-split", "echo", "queue-echo", "upper",
+                     "udp-upper", "framed-file", "http", "chat"):
+            self.assertIn(name, out.stdout)
+        out = subprocess.run([BINARY, "--list-backends"], capture_output=True, text=True,
+                             timeout=TIMEOUT)
+        self.assertEqual(out.returncode, 0)
+        for name in ("select", "poll", "epoll"):
+            self.assertIn(name, out.stdout)
+
+
+if __name__ == "__main__":
+    BINARY = os.path.abspath(sys.argv.pop(1))
+    unittest.main(verbosity=2)

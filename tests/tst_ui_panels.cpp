@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The plots, server and load panels without an engine: synthetic trace batches and stats for the
+// plots, emitted requests for the server panel, a tiny QTcpServer echo for the load panel. Run
+// with QT_QPA_PLATFORM=offscreen; screenshots of every panel land in /tmp for a human to check.
+#include <QApplication>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <qcustomplot.h>
+
+#include "server/presets.h"
+#include "ui/load_panel.h"
+#include "ui/plots_panel.h"
+#include "ui/server_panel.h"
+
+namespace {
+constexpr int kTicksPerSecond = 30;  // the session's refresh rate
+
+TraceBatch syntheticBatch(uint64_t* number, double t, bool idle) {
+    TraceBatch batch;
+    const int calls = idle ? 0 : 1 + static_cast<int>(t / 7) % 4;  // 30 to 120 calls per second
+    for (int i = 0; i < calls; ++i) {
+        ss::CallRecord call;
+        call.number = ++*number;
+        call.startNs = static_cast<int64_t>(t * 1e9) + i * 1000000;
+        call.durationNs = 500000;
+        call.inRead = {3, 4, 5, 6};
+        call.readyRead = {5};
+        call.readyWrite = {5, 6};
+        if (i % 2 == 1) {
+            call.readyRead.push_back(3);
+        }
+        batch.calls.push_back(call);
+    }
+    return batch;
+}
+
+ss::EngineStats syntheticStats(double t) {
+    ss::EngineStats stats;
+    stats.uptimeSeconds = t;
+    stats.bytesIn = static_cast<uint64_t>(t * 50000 + t * t * 100);
+    stats.bytesOut = static_cast<uint64_t>(t * 40000);
+    stats.watchedDescriptors = 4 + static_cast<uint64_t>(t) % 5;
+    return stats;
+}
+
+std::vector<ss::DescriptorInfo> syntheticRows(double t) {
+    ss::DescriptorInfo listener;
+    listener.fd = 3;
+    listener.role = ss::Role::Listener;
+    ss::DescriptorInfo conn;
+    conn.fd = 5;
+    conn.kernelRecvQueue = static_cast<int64_t>(t * 10) % 3000;
+    conn.kernelSendQueue = 1000;
+    conn.appQueueBytes = static_cast<uint64_t>(t * 100) % 70000;
+    return {listener, conn};
+}
+
+void feed(PlotsPanel* panel, double fromSeconds, double toSeconds, uint64_t* number) {
+    const auto first = static_cast<int>(fromSeconds * kTicksPerSecond);
+    const auto last = static_cast<int>(toSeconds * kTicksPerSecond);
+    for (int tick = first; tick < last; ++tick) {
+        const double t = static_cast<double>(tick) / kTicksPerSecond;
+        panel->addBatch(syntheticBatch(number, t, t > 300 && t < 320));
+        panel->addDescriptors(syntheticRows(t));
+        panel->addStats(syntheticStats(t));
+    }
+}
+
+void saveScreenshot(QWidget* widget, const QSize& size, const QString& path) {
+    widget->resize(size.expandedTo(widget->sizeHint()));
+    widget->show();
+    QVERIFY(QTest::qWaitForWindowExposed(widget));
+    QTest::qWait(100);  // queued replots and layouts
+    QVERIFY(widget->grab().save(path));
+}
+
+template <typename T>
+T* child(QWidget* parent, const char* name) {
+    T* found = parent->findChild<T*>(QLatin1String(name));
+    if (found == nullptr) {
+        qFatal("no child %s", name);
+    }
+    return found;
+}
+}  // namespace
+
+class TestUiPanels : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void plotsStayBoundedOverTenMinutes();
+    void plotsExportPngAndPdf();
+    void serverPanelStartsEveryPreset();
+    void serverPanelRejectsInvalidListener();
+    void serverPanelGaugeFollowsBackend();
+    void loadPanelRunsAgainstEcho();
+};
+
+// The main window sets a projector font (at least 14 pt); the panels inherit it.
+void TestUiPanels::initTestCase() {
+    QFont projector = QApplication::font();
+    projector.setPointSizeF(14);
+    QApplication::setFont(projector);
+}
+
+void TestUiPanels::plotsStayBoundedOverTenMinutes() {
+    PlotsPanel panel;
+    panel.setSelectedFd(5);
+    uint64_t number = 0;
+    feed(&panel, 0, 600, &number);
+
+    // Each graph holds at most the history at its sampling period, plus the gap markers.
+    const double history = PlotsPanel::kHistorySeconds;
+    const int callBound = static_cast<int>(history / PlotsPanel::kCallBinSeconds) + 4;
+    const int statsBound = static_cast<int>(history / PlotsPanel::kStatsPeriodSeconds) + 2;
+    const int queueBound = static_cast<int>(history / PlotsPanel::kQueuePeriodSeconds) + 2;
+    const int bounds[PlotsPanel::PlotCount] = {callBound, statsBound, statsBound, queueBound};
+    for (int p = 0; p < PlotsPanel::PlotCount; ++p) {
+        QCustomPlot* plot = panel.plot(p);
+        for (int g = 0; g < plot->graphCount(); ++g) {
+            const auto data = plot->graph(g)->data();
+            QVERIFY2(data->size() > 0, qPrintable(plot->graph(g)->name()));
+            QVERIFY2(data->size() <= bounds[p], qPrintable(QString::number(data->size())));
+            QVERIFY(data->constBegin()->key >= 600 - history - 1);
+        }
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(panel.plot(0)->xAxis->range().upper > 599, 1000);
+    QVERIFY(qAbs(panel.plot(0)->xAxis->range().size() - history) < 1e-6);
+
+    // A new engine run (its clock starts again) clears the old traces.
+    panel.addStats(syntheticStats(1.0));
+    QCOMPARE(panel.plot(PlotsPanel::BytesPlot)->graph(0)->dataCount(), 0);
+}
+
+void TestUiPanels::plotsExportPngAndPdf() {
+    PlotsPanel panel;
+    panel.setSelectedFd(5);
+    uint64_t number = 0;
+    feed(&panel, 0, 150, &number);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (int p = 0; p < PlotsPanel::PlotCount; ++p) {
+        for (const char* suffix : {"png", "pdf"}) {
+            const QString path = dir.filePath(QStringLiteral("plot%1.%2").arg(p).arg(suffix));
+            QVERIFY2(panel.exportPlot(p, path), qPrintable(path));
+            QVERIFY(QFileInfo(path).size() > 1000);
+        }
+    }
+    QVERIFY(!panel.exportPlot(0, dir.filePath(QStringLiteral("plot.txt"))));
+    QVERIFY(!panel.exportPlot(PlotsPanel::PlotCount, dir.filePath(QStringLiteral("x.png"))));
+    saveScreenshot(&panel, QSize(1600, 950), QStringLiteral("/tmp/selectscope_plots_panel.png"));
+}
+
+void TestUiPanels::serverPanelStartsEveryPreset() {
+    ServerPanel panel;
+    std::vector<ss::EngineConfig> requested;
+    connect(&panel, &ServerPanel::startRequested, this,
+            [&requested](const ss::EngineConfig& config) { requested.push_back(config); });
+    auto* presetBox = child<QComboBox>(&panel, "preset");
+    const auto& presets = ss::builtinPresets();
+    QCOMPARE(presetBox->count(), static_cast<int>(presets.size()));
+    for (int i = static_cast<int>(presets.size()) - 1; i >= 0; --i) {
+        const ss::Preset& preset = presets[static_cast<size_t>(i)];
+        presetBox->setCurrentIndex(presetBox->findText(QString::fromStdString(preset.name)));
+        QVERIFY(!presetBox->itemData(presetBox->currentIndex(), Qt::ToolTipRole).isNull());
+        QTest::mouseClick(child<QPushButton>(&panel, "start"), Qt::LeftButton);
+        QVERIFY(!requested.empty());
+        const ss::EngineConfig& config = requested.back();
+        QCOMPARE(config.timeoutMs, preset.timeoutMs);
+        QCOMPARE(config.listeners.size(), preset.listeners.size());
+        for (size_t l = 0; l < preset.listeners.size(); ++l) {
+            const ss::ListenerSpec& want = preset.listeners[l];
+            QCOMPARE(config.listeners[l].endpoint.port, want.endpoint.port);
+            QCOMPARE(config.listeners[l].udp, want.udp);
+            QCOMPARE(ss::formatListenSpec(config.listeners[l]), ss::formatListenSpec(want));
+            QCOMPARE(ss::formatBehaviour(config.listeners[l].behaviour),
+                     ss::formatBehaviour(want.behaviour));
+        }
+    }
+    QCOMPARE(requested.size(), presets.size());
+}
+
+void TestUiPanels::serverPanelRejectsInvalidListener() {
+    ServerPanel panel;
+    QSignalSpy messages(&panel, &ServerPanel::statusMessage);
+    auto* list = child<QListWidget>(&panel, "listeners");
+    auto* error = child<QLabel>(&panel, "listenerError");
+    const int before = list->count();
+
+    child<QLineEdit>(&panel, "port")->setText(QStringLiteral("99999"));
+    QTest::mouseClick(child<QPushButton>(&panel, "add"), Qt::LeftButton);
+    QCOMPARE(list->count(), before);
+    QVERIFY(error->isVisibleTo(&panel));
+    QVERIFY(error->text().contains(QStringLiteral("99999")));
+    QCOMPARE(messages.count(), 1);
+
+    child<QLineEdit>(&panel, "port")->setText(QStringLiteral("7000"));
+    child<QComboBox>(&panel, "behaviour")->setEditText(QStringLiteral("no-such-behaviour"));
+    QVERIFY(!panel.addListenerFromEditor());
+    QCOMPARE(static_cast<int>(panel.listeners().size()), before);
+
+    child<QComboBox>(&panel, "protocol")->setCurrentIndex(1);
+    child<QComboBox>(&panel, "behaviour")->setEditText(QStringLiteral("upper"));
+    QVERIFY(panel.addListenerFromEditor());
+    QCOMPARE(list->count(), before + 1);
+    QVERIFY(!error->isVisibleTo(&panel));
+    QCOMPARE(panel.listeners().back().endpoint.port, uint16_t{7000});
+    QVERIFY(panel.listeners().back().udp);
+
+    // Screenshot with an error showing, as a student would see it.
+    child<QLineEdit>(&panel, "port")->setText(QStringLiteral("70000"));
+    QVERIFY(!panel.addListenerFromEditor());
+    saveScreenshot(&panel, QSize(820, 700), QStringLiteral("/tmp/selectscope_server_panel.png"));
+}
+
+void TestUiPanels::serverPanelGaugeFollowsBackend() {
+    ServerPanel panel;
+    auto* backend = child<QComboBox>(&panel, "backend");
+    auto* gauge = child<QProgressBar>(&panel, "fdGauge");
+    backend->setCurrentIndex(backend->findText(QStringLiteral("select")));
+    QVERIFY(gauge->isVisibleTo(&panel));
+    panel.updateDescriptors(syntheticRows(1.0));
+    QCOMPARE(gauge->value(), 6);  // highest fd 5, so select() scans 6 bits
+    if (backend->findText(QStringLiteral("epoll")) < 0) {
+        QSKIP("no epoll in this build");
+    }
+    backend->setCurrentIndex(backend->findText(QStringLiteral("epoll")));
+    QVERIFY(!gauge->isVisibleTo(&panel));
+
+    // While running, a backend switch is a request; the gauge follows what the engine reports.
+    panel.setRunning(true);
+    QSignalSpy switches(&panel, &ServerPanel::backendChangeRequested);
+    backend->setCurrentIndex(backend->findText(QStringLiteral("select")));
+    QCOMPARE(switches.count(), 1);
+    ss::EngineStats stats;
+    stats.backend = ss::BackendKind::Select;
+    panel.updateStats(stats);
+    QVERIFY(gauge->isVisibleTo(&panel));
+    QVERIFY(!child<QPushButton>(&panel, "start")->isEnabled());
+}
+
+void TestUiPanels::loadPanelRunsAgainstEcho() {
+    QTcpServer echo;
+    QVERIFY(echo.listen(QHostAddress::LocalHost, 0));
+    connect(&echo, &QTcpServer::newConnection, this, [&echo] {
+        while (QTcpSocket* socket = echo.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket,
+                    [socket] { socket->write(socket->readAll()); });
+        }
+    });
+    LoadPanel panel;
+    panel.setDefaultTarget(QStringLiteral("127.0.0.1"), echo.serverPort());
+    QTest::mouseClick(child<QPushButton>(&panel, "startLoad"), Qt::LeftButton);
+    QVERIFY(panel.isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(panel.lastStats().roundTrips > 0, 5000);
+    saveScreenshot(&panel, QSize(640, 600), QStringLiteral("/tmp/selectscope_load_panel.png"));
+    QTest::mouseClick(child<QPushButton>(&panel, "stopLoad"), Qt::LeftButton);
+    QVERIFY(!panel.isRunning());
+    QCOMPARE(panel.lastStats().mismatchedBytes, uint64_t{0});
+    QVERIFY(child<QPushButton>(&panel, "startLoad")->isEnabled());
+}
+
+QTEST_MAIN(TestUiPanels)
+#include "tst_ui_panels.moc"

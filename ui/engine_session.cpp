@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine_session.h"
+
+#include <string>
+
+EngineSession::EngineSession(QObject* parent) : QObject(parent) {
+    // Registered so that batches can also travel through queued connections (a recorder
+    // object on another thread, for instance).
+    qRegisterMetaType<TraceBatch>("TraceBatch");
+    m_timer.setInterval(1000 / kRefreshHz);
+    connect(&m_timer, &QTimer::timeout, this, &EngineSession::refresh);
+}
+
+EngineSession::~EngineSession() {
+    // No signals from a half-destroyed object: the engine is stopped quietly.
+    m_timer.stop();
+    m_engine.reset();
+}
+
+bool EngineSession::start(const ss::EngineConfig& config, QString* error) {
+    stop();
+    auto engine = std::make_unique<ss::Engine>(config);
+    std::string why;
+    if (!engine->start(&why)) {
+        const QString message =
+            tr("Could not start the server: %1").arg(QString::fromStdString(why));
+        if (error)
+            *error = message;
+        emit errorOccurred(message);
+        return false;
+    }
+    m_engine = std::move(engine);
+    m_batch = TraceBatch();
+    m_stats = ss::EngineStats();
+    m_descriptors.clear();
+    m_engine->requestSnapshot();
+    m_timer.start();
+    emit started();
+    return true;
+}
+
+void EngineSession::stop() {
+    if (!m_engine)
+        return;
+    m_timer.stop();
+    m_engine->stop();
+    // The last records (closes, the final mode change) are still in the ring: hand them over,
+    // then tell the tables that every descriptor is gone.
+    drainTrace();
+    m_stats = m_engine->stats();
+    m_descriptors.clear();
+    m_engine.reset();
+    emit descriptorsUpdated(m_descriptors);
+    emit statsUpdated(m_stats);
+    emit stopped();
+}
+
+bool EngineSession::isRunning() const {
+    return m_engine && m_engine->running();
+}
+
+ss::Engine* EngineSession::requireEngine() {
+    if (!m_engine)
+        emit errorOccurred(tr("The server is not running."));
+    return m_engine.get();
+}
+
+void EngineSession::pause() {
+    if (auto* engine = requireEngine())
+        engine->pause();
+}
+
+void EngineSession::resume() {
+    if (auto* engine = requireEngine())
+        engine->resume();
+}
+
+void EngineSession::step() {
+    if (auto* engine = requireEngine())
+        engine->step();
+}
+
+void EngineSession::setSlowMotion(int delayMs) {
+    if (auto* engine = requireEngine())
+        engine->setSlowMotion(delayMs);
+}
+
+void EngineSession::setTimeoutMs(int timeoutMs) {
+    if (auto* engine = requireEngine())
+        engine->setTimeout(timeoutMs);
+}
+
+bool EngineSession::switchBackend(ss::BackendKind kind) {
+    auto* engine = requireEngine();
+    if (!engine)
+        return false;
+    std::string why;
+    if (engine->switchBackend(kind, &why))
+        return true;
+    const auto name = ss::backendName(kind);
+    emit errorOccurred(tr("Could not switch to %1: %2")
+                           .arg(QString::fromUtf8(name.data(), static_cast<int>(name.size())),
+                                QString::fromStdString(why)));
+    return false;
+}
+
+void EngineSession::refresh() {
+    if (!m_engine)
+        return;
+    drainTrace();
+    // The snapshot asked for now is published after the loop's current iteration; this tick
+    // shows the one asked for on the previous tick, so the UI never waits for the loop.
+    m_engine->requestSnapshot();
+    m_descriptors = m_engine->descriptors();
+    m_stats = m_engine->stats();
+    emit descriptorsUpdated(m_descriptors);
+    emit statsUpdated(m_stats);
+}
+
+void EngineSession::drainTrace() {
+    // clear() keeps the vectors' capacity, so a steady stream of ticks stops allocating them.
+    m_batch.calls.clear();
+    m_batch.events.clear();
+    m_engine->trace().drain(
+        [this](const ss::CallRecord& call) { m_batch.calls.push_back(call); },
+        [this](const ss::SocketEvent& event) { m_batch.events.push_back(event); },
+        kMaxRecordsPerTick);
+    m_batch.droppedTotal = m_engine->trace().dropped();
+    if (!m_batch.calls.empty() || !m_batch.events.empty())
+        emit batchReady(m_batch);
+}
