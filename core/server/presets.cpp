@@ -95,7 +95,7 @@ Preset upperPreset() {
 }
 
 Preset udpUpper() {
-    ListenerSpec l = tcp(8080, upper(), 5);
+    ListenerSpec l = tcp(8080, upper(), 128);
     l.udp = true;
     return {"udp-upper",
             "UDP: answers every datagram in upper case to its sender.",
