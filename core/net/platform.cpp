@@ -118,6 +118,14 @@ bool isWouldBlock(int code) {
 #endif
 }
 
+bool isConnectionReset(int code) {
+#ifdef _WIN32
+    return code == WSAECONNRESET || code == WSAECONNABORTED;
+#else
+    return code == ECONNRESET || code == EPIPE || code == ECONNABORTED;
+#endif
+}
+
 bool isInterrupted(int code) {
 #ifdef _WIN32
     return code == WSAEINTR;

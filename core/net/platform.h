@@ -48,6 +48,8 @@ std::string socketErrorText(int code);
 const char* socketErrorName(int code);
 
 bool isWouldBlock(int code);
+// The peer reset or aborted the connection (ECONNRESET, EPIPE, ECONNABORTED).
+bool isConnectionReset(int code);
 bool isInterrupted(int code);
 // accept() failed because the process or system ran out of descriptors (EMFILE, ENFILE, ...).
 bool isDescriptorExhaustion(int code);

@@ -51,6 +51,11 @@ struct Channel {
     std::vector<Channel*> members;
     int64_t acceptResumeNs = 0;
 
+    // The welcome behaviour never watches its connections, as the first tutorial does.
+    bool unwatchedByDesign() const {
+        return spec && role == Role::Connection && spec->behaviour.kind == BehaviourKind::Welcome;
+    }
+
     // UDP sockets: replies that did not fit into the kernel's send buffer.
     std::deque<Datagram> pendingDatagrams;
     uint64_t pendingDatagramBytes = 0;

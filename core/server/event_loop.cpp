@@ -12,11 +12,6 @@
 #endif
 
 namespace ss {
-namespace {
-// Room after the received bytes, so that suffix transforms append in place.
-constexpr size_t kReadSpare = 4096;
-}  // namespace
-
 EventLoop::EventLoop(EngineConfig config)
     : m_config(std::move(config)),
       m_serveDir(m_config.serveDir),
