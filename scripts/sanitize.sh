@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Builds and runs the test suite under the sanitizers:
+#   - AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite, GUI tests offscreen;
+#   - ThreadSanitizer: the engine's tests (label "core": plain C++ threads, no Qt inside).
+# Ends with a line "N passed, N failed" and exits non-zero on any failure.
+# Usage: scripts/sanitize.sh [asan|tsan]...   (default: both)
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+"$root/scripts/setup-deps.sh"
+
+kinds=("$@")
+[[ ${#kinds[@]} -eq 0 ]] && kinds=(asan tsan)
+
+total_passed=0
+total_failed=0
+
+count_results() {  # junit file -> "passed failed"
+    python3 - "$1" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+passed = failed = 0
+for case in ET.parse(sys.argv[1]).getroot().iter("testcase"):
+    status = case.get("status", "")
+    if status in ("notrun", "disabled") or case.find("skipped") is not None:
+        continue
+    if status == "fail" or case.find("failure") is not None or case.find("error") is not None:
+        failed += 1
+    else:
+        passed += 1
+print(passed, failed)
+PY
+}
+
+run_kind() {
+    local kind=$1 dir="build-$1" flags label=()
+    case $kind in
+        asan) flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined" ;;
+        tsan) flags="-fsanitize=thread"; label=(-L core) ;;
+        *) echo "sanitize: unknown kind '$kind' (asan or tsan)" >&2; return 2 ;;
+    esac
+    echo "sanitize: $kind build in $dir"
+    local extra=()
+    # The ThreadSanitizer run covers the engine only, so the GUI need not be built for it.
+    [[ $kind == tsan ]] && extra=(-DSELECTSCOPE_BUILD_GUI=OFF)
+    cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSELECTSCOPE_BUILD_BENCH=OFF \
+        -DSELECTSCOPE_FORTIFY=OFF -DSELECTSCOPE_WERROR=ON "${extra[@]}" \
+        -DCMAKE_CXX_FLAGS="-O1 -g -fno-omit-frame-pointer $flags" \
+        -DCMAKE_EXE_LINKER_FLAGS="$flags" >/dev/null
+    cmake --build "$dir"
+    local junit
+    junit="$(cd "$dir" && pwd)/ctest-results.xml"
+    rm -f "$junit"
+    set +e
+    QT_QPA_PLATFORM=offscreen \
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" \
+        ctest --test-dir "$dir" "${label[@]}" --output-on-failure --timeout 300 -j2 \
+        --no-tests=error --output-junit "$junit"
+    local status=$?
+    set -e
+    local passed=0 failed=0
+    [[ -f $junit ]] && read -r passed failed < <(count_results "$junit")
+    [[ $status -ne 0 && $failed -eq 0 ]] && failed=1
+    echo "sanitize: $kind: $passed passed, $failed failed"
+    total_passed=$((total_passed + passed))
+    total_failed=$((total_failed + failed))
+}
+
+for kind in "${kinds[@]}"; do
+    run_kind "$kind"
+done
+echo "$total_passed passed, $total_failed failed"
+[[ $total_failed -eq 0 ]]
