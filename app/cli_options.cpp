@@ -2,14 +2,13 @@
 #include "cli_options.h"
 
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstdio>
 #include <optional>
 
+#include "cli_values.h"
 #include "server/presets.h"
 
 #ifndef SELECTSCOPE_VERSION
@@ -18,18 +17,16 @@
 
 namespace {
 
-// Thrown inside the parser only, caught in parseCommandLine(): it keeps every check one line.
-struct UsageError {
-    std::string message;
-};
-
-[[noreturn]] void fail(std::string message) {
-    throw UsageError{std::move(message)};
-}
-
-std::string str(const QString& s) {
-    return s.toStdString();
-}
+using cli::fail;
+using cli::parseBackendOption;
+using cli::parseByteSize;
+using cli::parseDirectory;
+using cli::parseInteger;
+using cli::parsePorts;
+using cli::parseSeconds;
+using cli::parseTrace;
+using cli::str;
+using cli::UsageError;
 
 struct Parser {
     QCommandLineParser qt;
@@ -68,63 +65,6 @@ struct Parser {
                        clients,  help,       version});
     }
 };
-
-long long parseInteger(const QString& text, const char* option, long long lo, long long hi) {
-    bool ok = false;
-    const long long v = text.toLongLong(&ok);
-    if (!ok || v < lo || v > hi)
-        fail("invalid value '" + str(text) + "' for --" + option + " (expected an integer " +
-             std::to_string(lo) + ".." + std::to_string(hi) + ")");
-    return v;
-}
-
-std::vector<uint16_t> parsePorts(const QStringList& texts, const char* option) {
-    std::vector<uint16_t> out;
-    for (const QString& t : texts)
-        out.push_back(static_cast<uint16_t>(parseInteger(t.trimmed(), option, 0, 65535)));
-    return out;
-}
-
-size_t parseByteSize(const QString& text) {
-    QString digits = text.trimmed();
-    long long scale = 1;
-    const QChar last = digits.isEmpty() ? QChar() : digits.back().toUpper();
-    if (last == 'K' || last == 'M') {
-        scale = last == 'K' ? 1024 : 1024 * 1024;
-        digits.chop(1);
-    }
-    bool ok = false;
-    const long long v = digits.toLongLong(&ok);
-    if (!ok || v < 1 || v > (1LL << 40) / scale)
-        fail("invalid value '" + str(text) +
-             "' for --max-queue (expected bytes, e.g. 65536, 64K, 1M)");
-    return static_cast<size_t>(v * scale);
-}
-
-ss::TraceMode parseTrace(const std::string& name) {
-    if (name == "all")
-        return {true, true};
-    if (name == "calls")
-        return {true, false};
-    if (name == "events")
-        return {false, true};
-    if (name == "none")
-        return {false, false};
-    fail("invalid value '" + name + "' for --trace (expected calls, events, all or none)");
-}
-
-ss::BackendKind parseBackendOption(const std::string& name) {
-    std::string available;
-    for (ss::BackendKind k : ss::availableBackends())
-        available += (available.empty() ? "" : ", ") + std::string(ss::backendName(k));
-    const std::optional<ss::BackendKind> kind = ss::parseBackend(name);
-    if (!kind)
-        fail("unknown backend '" + name + "' (available: " + available + ")");
-    for (ss::BackendKind k : ss::availableBackends())
-        if (k == *kind)
-            return k;
-    fail("backend '" + name + "' is not available in this build (available: " + available + ")");
-}
 
 // The named preset, its listeners moved by --port or --ports when given.
 ss::Preset loadPreset(const Parser& p, const std::string& name) {
@@ -187,12 +127,8 @@ void readEngineOptions(const Parser& p, CliOptions& o) {
         e.backend = parseBackendOption(str(p.qt.value(p.backend)));
     if (p.qt.isSet(p.timeout))
         e.timeoutMs = int(parseInteger(p.qt.value(p.timeout), "timeout-ms", -1, 86400000));
-    if (p.qt.isSet(p.serveDir)) {
-        const QFileInfo dir(p.qt.value(p.serveDir));
-        if (!dir.isDir())
-            fail("--serve-dir '" + str(dir.filePath()) + "' is not a directory");
-        e.serveDir = str(dir.absoluteFilePath());
-    }
+    if (p.qt.isSet(p.serveDir))
+        e.serveDir = parseDirectory(p.qt.value(p.serveDir));
     if (p.qt.isSet(p.maxQueue))
         e.maxQueueBytes = parseByteSize(p.qt.value(p.maxQueue));
     o.traceName = str(p.qt.value(p.trace));
@@ -205,13 +141,8 @@ void readEngineOptions(const Parser& p, CliOptions& o) {
 
 void readOtherOptions(const Parser& p, CliOptions& o) {
     o.headless = p.qt.isSet(p.headless);
-    if (p.qt.isSet(p.duration)) {
-        bool ok = false;
-        o.durationSeconds = p.qt.value(p.duration).toDouble(&ok);
-        if (!ok || !std::isfinite(o.durationSeconds) || o.durationSeconds <= 0)
-            fail("invalid value '" + str(p.qt.value(p.duration)) +
-                 "' for --duration (expected seconds > 0, e.g. 2.5)");
-    }
+    if (p.qt.isSet(p.duration))
+        o.durationSeconds = parseSeconds(p.qt.value(p.duration));
     o.lang = str(p.qt.value(p.lang));
     o.screenshotPath = str(p.qt.value(p.screenshot));
     if (p.qt.isSet(p.clients))
@@ -247,7 +178,7 @@ std::string formatPresetList() {
 std::string parserError(const QCommandLineParser& qt) {
     const QStringList unknown = qt.unknownOptionNames();
     if (!unknown.isEmpty()) {
-        const QString name = unknown.first();
+        const QString& name = unknown.first();
         return "unknown option '" + std::string(name.size() == 1 ? "-" : "--") + str(name) +
                "' (see --help)";
     }

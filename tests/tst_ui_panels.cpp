@@ -148,7 +148,7 @@ void TestUiPanels::plotsExportPngAndPdf() {
     PlotsPanel panel;
     panel.setSelectedFd(5);
     uint64_t number = 0;
-    feed(&panel, 0, 150, &number);
+    feed(&panel, 0, 340, &number);  // the window then shows the idle gap at 300-320 s
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     for (int p = 0; p < PlotsPanel::PlotCount; ++p) {

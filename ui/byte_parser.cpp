@@ -342,12 +342,17 @@ QString toPrintable(const QByteArray& bytes) {
         const int len = utf8SequenceLength(data + i, size - i);
         const bool plainAscii = len == 1 && b >= 0x20 && b < 0x7f && b != '\\';
         const bool c1Control = len == 2 && b == 0xC2 && static_cast<uchar>(data[i + 1]) < 0xA0;
-        if (plainAscii || (len > 1 && !c1Control)) {
+        // U+FEFF is invisible, and QString::fromUtf8() would drop it at the start of a run.
+        const bool bom = len == 3 && QByteArrayView(data + i, 3) == "\xef\xbb\xbf";
+        if (plainAscii || (len > 1 && !c1Control && !bom)) {
             i += len;
             continue;
         }
         out += QString::fromUtf8(data + runStart, i - runStart);
-        if (c1Control) {
+        if (bom) {
+            out += QStringLiteral("\\ufeff");
+            i += 3;
+        } else if (c1Control) {
             out += QStringLiteral("\\u%1").arg(static_cast<uchar>(data[i + 1]), 4, 16,
                                                QLatin1Char('0'));
             i += 2;

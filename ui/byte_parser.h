@@ -23,7 +23,8 @@ QString toHexDump(const QByteArray& bytes);
 
 // UTF-8 text where the bytes are valid UTF-8; everything else as escapes that parseBytes()
 // in Escaped mode turns back into the same bytes: invalid bytes and control bytes as \xNN
-// (or \n \r \t \0), a backslash as \\, control characters above 0x7f as \uXXXX.
+// (or \n \r \t \0), a backslash as \\, control characters above 0x7f and the invisible
+// U+FEFF (byte order mark) as \uXXXX.
 QString toPrintable(const QByteArray& bytes);
 
 // Number of bytes (1 to 4) of the valid, shortest-form UTF-8 sequence that starts at

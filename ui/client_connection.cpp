@@ -127,12 +127,19 @@ void ClientConnection::onReadyRead() {
     }
     // One chunk per datagram, so that UDP's preserved message boundaries show.
     auto* udp = static_cast<QUdpSocket*>(m_socket);
+    bool gotDatagram = false;
     while (udp->hasPendingDatagrams()) {
         const QNetworkDatagram datagram = udp->receiveDatagram();
         if (!datagram.isValid()) {
-            break;  // an error such as ICMP port unreachable; errorOccurred reports it
+            break;
         }
+        gotDatagram = true;
         recordChunk(datagram.data());
+    }
+    // Readable without a datagram (even an empty one would count): the kernel had an ICMP
+    // "port unreachable" queued, which Qt's peek consumed without reporting it.
+    if (!gotDatagram) {
+        reportError(tr("Connection refused by %1: no UDP server listens there.").arg(peerText()));
     }
 }
 

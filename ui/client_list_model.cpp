@@ -7,6 +7,11 @@ int col(ClientListModel::Column column) {
     return static_cast<int>(column);
 }
 
+bool isNumeric(ClientListModel::Column column) {
+    using C = ClientListModel::Column;
+    return column == C::Id || column == C::LocalPort || column == C::Sent || column == C::Received;
+}
+
 }  // namespace
 
 ClientListModel::ClientListModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -35,9 +40,7 @@ QVariant ClientListModel::data(const QModelIndex& index, int role) const {
         case Qt::ToolTipRole:
             return column == Column::State ? entry.connection->lastError() : QVariant();
         case Qt::TextAlignmentRole:
-            return column == Column::Peer || column == Column::State
-                       ? QVariant()
-                       : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+            return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
         default:
             return {};
     }

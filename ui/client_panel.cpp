@@ -100,7 +100,7 @@ ClientPanel::ClientPanel(QWidget* parent) : QWidget(parent), m_model(new ClientL
     m_inputEdit->setObjectName(QStringLiteral("inputEdit"));
     m_modeCombo->setObjectName(QStringLiteral("modeCombo"));
     m_receivedView->setObjectName(QStringLiteral("receivedView"));
-    applyMonospaceFont();
+    applyFonts();
     reloadPresets();
     updateActions();
 }
@@ -165,7 +165,10 @@ void ClientPanel::createTable() {
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(0, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(static_cast<int>(ClientListModel::Column::Peer),
+                                 QHeaderView::Stretch);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &ClientPanel::onCurrentRowChanged);
 }
@@ -187,6 +190,7 @@ QWidget* ClientPanel::createSendBox() {
                            tr("Splits each send into this many writes: TCP may "
                               "still deliver them merged (sticky packets)."));
     auto* form = new QFormLayout;
+    form->setContentsMargins(0, 0, 0, 0);
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_inputEdit, 1);
     inputRow->addWidget(m_modeCombo);
@@ -461,12 +465,14 @@ void ClientPanel::reloadPresets() {
 
 void ClientPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::FontChange) {
-        applyMonospaceFont();
+        applyFonts();
     }
     QWidget::changeEvent(event);
 }
 
-void ClientPanel::applyMonospaceFont() {
+void ClientPanel::applyFonts() {
+    // The style may give headers a smaller font of their own; a projector needs the panel's.
+    m_table->horizontalHeader()->setFont(font());
     // The received bytes and the input line are monospace, at the panel's (projector) size.
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (font().pointSizeF() > 0) {

@@ -61,7 +61,7 @@ private:
     void updateActions();
     void applyPreset(int index);
     void reloadPresets();
-    void applyMonospaceFont();
+    void applyFonts();
     ClientConnection* selectedConnection() const;
 
     ClientListModel* m_model = nullptr;

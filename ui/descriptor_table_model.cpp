@@ -277,6 +277,22 @@ void DescriptorTableModel::applyDiff(const std::vector<ss::DescriptorInfo>& desc
     insertRows(added, flashNew);
 }
 
+template <typename Predicate>
+void DescriptorTableModel::removeRowsWhere(Predicate doomed) {
+    // From the end, one beginRemoveRows per contiguous run, so the indexes above stay valid.
+    for (int last = rowCount() - 1; last >= 0; --last) {
+        if (!doomed(m_rows[static_cast<size_t>(last)]))
+            continue;
+        int first = last;
+        while (first > 0 && doomed(m_rows[static_cast<size_t>(first - 1)]))
+            --first;
+        beginRemoveRows(QModelIndex(), first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        last = first;
+    }
+}
+
 void DescriptorTableModel::setDescriptors(const std::vector<ss::DescriptorInfo>& descriptors) {
     m_last = descriptors;
     applyDiff(descriptors, true);
@@ -297,7 +313,7 @@ void DescriptorTableModel::setShowWakeup(bool show) {
     if (show)
         applyDiff(m_last, false);
     else
-        removeRowsWhere(&DescriptorTableModel::isWakeupRow);
+        removeRowsWhere([](const Row& r) { return r.info.role == ss::Role::Wakeup; });
 }
 
 void DescriptorTableModel::clear() {
@@ -307,29 +323,6 @@ void DescriptorTableModel::clear() {
     m_rows.clear();
     endRemoveRows();
     m_last.clear();
-}
-
-bool DescriptorTableModel::isExpiredClosed(const Row& row) const {
-    return row.closedAt >= 0 && !flashing(row.closedAt);
-}
-
-bool DescriptorTableModel::isWakeupRow(const Row& row) const {
-    return row.info.role == ss::Role::Wakeup;
-}
-
-void DescriptorTableModel::removeRowsWhere(bool (DescriptorTableModel::*doomed)(const Row&) const) {
-    // From the end, one beginRemoveRows per contiguous run, so the indexes above stay valid.
-    for (int last = rowCount() - 1; last >= 0; --last) {
-        if (!(this->*doomed)(m_rows[static_cast<size_t>(last)]))
-            continue;
-        int first = last;
-        while (first > 0 && (this->*doomed)(m_rows[static_cast<size_t>(first - 1)]))
-            --first;
-        beginRemoveRows(QModelIndex(), first, last);
-        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
-        endRemoveRows();
-        last = first;
-    }
 }
 
 void DescriptorTableModel::expireHighlights() {
@@ -353,7 +346,7 @@ void DescriptorTableModel::expireHighlights() {
             emit dataChanged(index(r, 0), index(r, ColumnCount - 1),
                              {Qt::BackgroundRole, Qt::ForegroundRole});
     }
-    removeRowsWhere(&DescriptorTableModel::isExpiredClosed);
+    removeRowsWhere([this](const Row& r) { return r.closedAt >= 0 && !flashing(r.closedAt); });
     if (!pending)
         m_expiryTimer.stop();
 }

@@ -86,9 +86,8 @@ private:
     void markClosed(int row);
     void insertRows(const std::vector<const ss::DescriptorInfo*>& added, bool flash);
     void applyDiff(const std::vector<ss::DescriptorInfo>& descriptors, bool flashNew);
-    void removeRowsWhere(bool (DescriptorTableModel::*doomed)(const Row&) const);
-    bool isExpiredClosed(const Row& row) const;
-    bool isWakeupRow(const Row& row) const;
+    template <typename Predicate>
+    void removeRowsWhere(Predicate doomed);
     void expireHighlights();
     void startExpiryTimer();
 

@@ -38,16 +38,10 @@ void fitValueAxis(QCustomPlot* plot, QCPAxis* axis) {
     axis->setRange(0, std::max(1.0, top * 1.15));
 }
 
-double seconds(int64_t ns) {
-    return static_cast<double>(ns) / 1e9;
-}
 }  // namespace
 
 PlotsPanel::PlotsPanel(QWidget* parent) : QWidget(parent) {
-    createCallsPlot();
-    createBytesPlot();
-    createDescriptorsPlot();
-    createQueuesPlot();
+    createPlots();
 
     auto* grid = new QGridLayout;
     for (int i = 0; i < PlotCount; ++i) {
@@ -64,15 +58,16 @@ PlotsPanel::PlotsPanel(QWidget* parent) : QWidget(parent) {
     replotAll();
 }
 
-QCustomPlot* PlotsPanel::createPlot(const QString& title, const QString& yLabel) {
+QCustomPlot* PlotsPanel::createPlot(int index, const QString& yLabel) {
     auto* plot = new QCustomPlot(this);
     plot->setMinimumSize(360, 240);
     plot->setNoAntialiasingOnDrag(true);
     plot->plotLayout()->insertRow(0);
-    auto* titleElement = new QCPTextElement(plot, title);
-    plot->plotLayout()->addElement(0, 0, titleElement);
+    auto* title = new QCPTextElement(plot, plotName(index));
+    plot->plotLayout()->addElement(0, 0, title);
     plot->xAxis->setLabel(tr("time since start (s)"));
     plot->yAxis->setLabel(yLabel);
+    plot->yAxis->setNumberFormat(QStringLiteral("gbc"));  // 1.5·10^6 rather than 1.5e+06
     // The legend sits in its own row under the title, where it never hides a trace.
     plot->legend->setVisible(true);
     plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
@@ -81,10 +76,8 @@ QCustomPlot* PlotsPanel::createPlot(const QString& title, const QString& yLabel)
     plot->plotLayout()->addElement(1, 0, plot->legend);
     plot->plotLayout()->setRowStretchFactor(1, 0.001);
 
-    const int index = static_cast<int>(
-        std::count_if(m_plots.begin(), m_plots.end(), [](QCustomPlot* p) { return p != nullptr; }));
     m_plots[static_cast<size_t>(index)] = plot;
-    m_titles[static_cast<size_t>(index)] = titleElement;
+    m_titles[static_cast<size_t>(index)] = title;
     plot->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(plot, &QWidget::customContextMenuRequested, this,
             [this, index](const QPoint& pos) { showContextMenu(index, pos); });
@@ -99,32 +92,25 @@ QCPGraph* PlotsPanel::addGraph(QCustomPlot* plot, const QString& name, const QCo
     return graph;
 }
 
-void PlotsPanel::createCallsPlot() {
-    QCustomPlot* plot = createPlot(plotName(CallsPlot), tr("calls / s"));
-    plot->yAxis2->setVisible(true);
-    plot->yAxis2->setLabel(tr("ready descriptors / call"));
-    m_calls = addGraph(plot, tr("wait calls per second"), QColor(31, 119, 180));
-    m_readyPerCall = addGraph(plot, tr("ready descriptors per call"), QColor(255, 127, 14), true);
-}
+// One chart per Plot; the calls chart has a second axis for the ready-per-call ratio.
+void PlotsPanel::createPlots() {
+    QCustomPlot* calls = createPlot(CallsPlot, tr("calls / s"));
+    calls->yAxis2->setVisible(true);
+    calls->yAxis2->setLabel(tr("ready descriptors / call"));
+    m_calls = addGraph(calls, tr("wait calls per second"), QColor(31, 119, 180));
+    m_readyPerCall = addGraph(calls, tr("ready descriptors per call"), QColor(255, 127, 14), true);
 
-void PlotsPanel::createBytesPlot() {
-    QCustomPlot* plot = createPlot(plotName(BytesPlot), tr("bytes / s"));
-    plot->yAxis->setNumberFormat(QStringLiteral("gbc"));
-    m_bytesIn = addGraph(plot, tr("received (in)"), QColor(44, 160, 44));
-    m_bytesOut = addGraph(plot, tr("sent (out)"), QColor(214, 39, 40));
-}
+    QCustomPlot* bytes = createPlot(BytesPlot, tr("bytes / s"));
+    m_bytesIn = addGraph(bytes, tr("received (in)"), QColor(44, 160, 44));
+    m_bytesOut = addGraph(bytes, tr("sent (out)"), QColor(214, 39, 40));
 
-void PlotsPanel::createDescriptorsPlot() {
-    QCustomPlot* plot = createPlot(plotName(DescriptorsPlot), tr("descriptors"));
-    m_watched = addGraph(plot, tr("in the interest list"), QColor(148, 103, 189));
-}
+    QCustomPlot* watched = createPlot(DescriptorsPlot, tr("descriptors"));
+    m_watched = addGraph(watched, tr("in the interest list"), QColor(148, 103, 189));
 
-void PlotsPanel::createQueuesPlot() {
-    QCustomPlot* plot = createPlot(QString(), tr("bytes"));
-    plot->yAxis->setNumberFormat(QStringLiteral("gbc"));
-    m_recvQueue = addGraph(plot, tr("kernel Recv-Q"), QColor(31, 119, 180));
-    m_sendQueue = addGraph(plot, tr("kernel Send-Q"), QColor(214, 39, 40));
-    m_appQueue = addGraph(plot, tr("application queue"), QColor(255, 127, 14));
+    QCustomPlot* queues = createPlot(QueuesPlot, tr("bytes"));
+    m_recvQueue = addGraph(queues, tr("kernel Recv-Q"), QColor(31, 119, 180));
+    m_sendQueue = addGraph(queues, tr("kernel Send-Q"), QColor(214, 39, 40));
+    m_appQueue = addGraph(queues, tr("application queue"), QColor(255, 127, 14));
     updateQueuesTitle();
 }
 
@@ -181,16 +167,9 @@ void PlotsPanel::showContextMenu(int index, const QPoint& pos) {
 }
 
 QString PlotsPanel::plotName(int index) const {
-    switch (index) {
-        case CallsPlot:
-            return tr("Wait calls");
-        case BytesPlot:
-            return tr("Traffic");
-        case DescriptorsPlot:
-            return tr("Watched descriptors");
-        default:
-            return tr("Queues of one descriptor");
-    }
+    const QString names[PlotCount] = {tr("Wait calls"), tr("Traffic"), tr("Watched descriptors"),
+                                      tr("Queues of one descriptor")};
+    return index >= 0 && index < PlotCount ? names[index] : QString();
 }
 
 QCustomPlot* PlotsPanel::plot(int index) const {
@@ -242,7 +221,7 @@ void PlotsPanel::addCall(const ss::CallRecord& call) {
         clear();  // a new engine run numbers its calls from 1 again
     }
     m_lastCallNumber = call.number;
-    const double end = seconds(call.startNs + call.durationNs);
+    const double end = static_cast<double>(call.startNs + call.durationNs) / 1e9;
     const auto bin = std::max(m_callBin, static_cast<int64_t>(end / kCallBinSeconds));
     if (bin > m_callBin) {
         closeCallBinsBefore(bin);

@@ -60,13 +60,10 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    QCustomPlot* createPlot(const QString& title, const QString& yLabel);
+    QCustomPlot* createPlot(int index, const QString& yLabel);
     QCPGraph* addGraph(QCustomPlot* plot, const QString& name, const QColor& color,
                        bool rightAxis = false);
-    void createCallsPlot();
-    void createBytesPlot();
-    void createDescriptorsPlot();
-    void createQueuesPlot();
+    void createPlots();
     QWidget* createButtonRow();
     void applyFonts();
     void showContextMenu(int index, const QPoint& pos);

@@ -16,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "net/endpoint.h"
 #include "server/presets.h"
@@ -34,12 +35,20 @@ QString qs(const std::string& text) {
     return QString::fromStdString(text);
 }
 
-QPushButton* makeButton(const char* name, const QString& text, const QString& toolTip,
-                        QWidget* parent) {
-    auto* button = new QPushButton(text, parent);
-    button->setObjectName(QLatin1String(name));
-    button->setToolTip(toolTip);
-    return button;
+// Names a control (tests and style sheets find it by name) and gives it its tooltip.
+template <typename Widget>
+Widget* prepared(Widget* widget, const char* name, const QString& toolTip) {
+    widget->setObjectName(QLatin1String(name));
+    widget->setToolTip(toolTip);
+    return widget;
+}
+
+QHBoxLayout* rowOf(std::initializer_list<QWidget*> widgets) {
+    auto* row = new QHBoxLayout;
+    for (QWidget* widget : widgets) {
+        row->addWidget(widget);
+    }
+    return row;
 }
 }  // namespace
 
@@ -56,154 +65,124 @@ ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent) {
 
 QGroupBox* ServerPanel::createServerGroup() {
     auto* group = new QGroupBox(tr("Server"), this);
-    m_preset = new QComboBox(group);
-    m_preset->setObjectName(QStringLiteral("preset"));
-    m_preset->setToolTip(
-        tr("A ready-made server from the tutorials; it fills in the listeners "
-           "and the timeout below."));
+    m_preset = prepared(new QComboBox(group), "preset",
+                        tr("A ready-made server from the tutorials; it fills in the listeners "
+                           "and the timeout below."));
     for (const ss::Preset& preset : ss::builtinPresets()) {
         m_preset->addItem(qs(preset.name));
         m_preset->setItemData(m_preset->count() - 1, qs(preset.summary), Qt::ToolTipRole);
     }
-    m_listenerList = new QListWidget(group);
-    m_listenerList->setObjectName(QStringLiteral("listeners"));
-    m_listenerList->setToolTip(
-        tr("The ports the server listens on and what it does with the "
-           "data it receives on each."));
+    m_presetSummary = prepared(new QLabel(group), "presetSummary",
+                               tr("What the server of the chosen preset does."));
+    m_presetSummary->setWordWrap(true);
+    m_listenerList = prepared(new QListWidget(group), "listeners",
+                              tr("The ports the server listens on and what it does with the "
+                                 "data it receives on each."));
     m_listenerList->setMinimumHeight(m_listenerList->fontMetrics().height() * 4);
-    m_errorLabel = new QLabel(group);
-    m_errorLabel->setObjectName(QStringLiteral("listenerError"));
+    m_errorLabel = prepared(new QLabel(group), "listenerError", QString());
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_errorLabel->hide();
 
     auto* form = new QFormLayout(group);
     form->addRow(tr("Preset:"), m_preset);
+    form->addRow(QString(), m_presetSummary);
     form->addRow(tr("Listeners:"), m_listenerList);
     form->addRow(createListenerEditor());
     form->addRow(m_errorLabel);
     return group;
 }
 
-QWidget* ServerPanel::createListenerEditor() {
-    auto* editor = new QWidget(this);
-    m_portEdit = new QLineEdit(editor);
-    m_portEdit->setObjectName(QStringLiteral("port"));
+QLayout* ServerPanel::createListenerEditor() {
+    m_portEdit = prepared(new QLineEdit(this), "port",
+                          tr("The port number to listen on, such as 9991 (options such as "
+                             "9999,queued may follow)."));
     m_portEdit->setPlaceholderText(tr("port"));
-    m_portEdit->setToolTip(
-        tr("The port number to listen on, such as 9991 (options such as "
-           "9999,queued may follow)."));
-    m_protocol = new QComboBox(editor);
-    m_protocol->setObjectName(QStringLiteral("protocol"));
+    m_protocol = prepared(new QComboBox(this), "protocol",
+                          tr("TCP keeps a connection per client; UDP receives single datagrams "
+                             "without connections."));
     m_protocol->addItems({tr("TCP"), tr("UDP")});
-    m_protocol->setToolTip(
-        tr("TCP keeps a connection per client; UDP receives single "
-           "datagrams without connections."));
-    m_behaviour = new QComboBox(editor);
-    m_behaviour->setObjectName(QStringLiteral("behaviour"));
+    m_behaviour = prepared(new QComboBox(this), "behaviour",
+                           tr("What the server does with each message it receives, for example "
+                              "echo sends it straight back."));
     m_behaviour->setEditable(true);
-    m_behaviour->addItems({QStringLiteral("echo"), QStringLiteral("upper"),
-                           QStringLiteral("suffix:好"), QStringLiteral("greet:你好+suffix:好"),
-                           QStringLiteral("chat"), QStringLiteral("discard"),
-                           QStringLiteral("welcome:欢迎访问"), QStringLiteral("framed-file"),
-                           QStringLiteral("http")});
-    m_behaviour->setToolTip(
-        tr("What the server does with each message it receives, for "
-           "example echo sends it straight back."));
-    m_addButton =
-        makeButton("add", tr("Add"), tr("Add this port to the list of listeners."), editor);
-    m_removeButton = makeButton("remove", tr("Remove"),
-                                tr("Remove the selected listener from the list."), editor);
-
-    auto* row = new QHBoxLayout(editor);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_portEdit, 1);
-    row->addWidget(m_protocol);
-    row->addWidget(m_behaviour, 2);
-    row->addWidget(m_addButton);
-    row->addWidget(m_removeButton);
-    return editor;
+    // Behaviour syntax, the same in every language, so not translated.
+    m_behaviour->addItems(QStringLiteral("echo upper suffix:好 greet:你好+suffix:好 chat discard "
+                                         "welcome:欢迎访问 framed-file http")
+                              .split(QLatin1Char(' ')));
+    m_addButton = prepared(new QPushButton(tr("Add"), this), "add",
+                           tr("Add this port to the list of listeners."));
+    m_removeButton = prepared(new QPushButton(tr("Remove"), this), "remove",
+                              tr("Remove the selected listener from the list."));
+    auto* row = rowOf({m_portEdit, m_protocol, m_behaviour, m_addButton, m_removeButton});
+    row->setStretchFactor(m_portEdit, 1);
+    row->setStretchFactor(m_behaviour, 2);
+    return row;
 }
 
 QGroupBox* ServerPanel::createEngineGroup() {
     auto* group = new QGroupBox(tr("Engine"), this);
-    m_backend = new QComboBox(group);
-    m_backend->setObjectName(QStringLiteral("backend"));
-    m_backend->setToolTip(
-        tr("The system call the server uses to wait for ready sockets; you "
-           "can switch it while the server runs."));
+    m_backend = prepared(new QComboBox(group), "backend",
+                         tr("The system call the server uses to wait for ready sockets; you can "
+                            "switch it while the server runs."));
     for (ss::BackendKind kind : ss::availableBackends()) {
         m_backend->addItem(qs(std::string(ss::backendName(kind))), static_cast<int>(kind));
         m_backend->setItemData(m_backend->count() - 1, qs(std::string(ss::backendSummary(kind))),
                                Qt::ToolTipRole);
     }
-    m_backend->setCurrentIndex(std::max(0, m_backend->findData(int(ss::BackendKind::Select))));
-    m_timeout = new QSpinBox(group);
+    // The tutorials all use select(), so the class starts there.
+    m_backend->setCurrentIndex(std::max(0, m_backend->findText(QStringLiteral("select"))));
+    m_timeout = prepared(new QSpinBox(group), "timeout",
+                         tr("How long one wait call may sleep when nothing is ready; -1 sleeps "
+                            "until something happens."));
     m_timeout->setRange(-1, 60000);
     m_timeout->setSingleStep(100);
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setSpecialValueText(tr("block (-1)"));
-    m_timeout->setToolTip(
-        tr("How long one wait call may sleep when nothing is ready; -1 "
-           "sleeps until something happens."));
-
-    m_fdGauge = new QProgressBar(group);
-    m_fdGauge->setObjectName(QStringLiteral("fdGauge"));
+    m_fdGauge = prepared(new QProgressBar(group), "fdGauge",
+                         tr("select() cannot watch a descriptor numbered %1 or higher; the bar "
+                            "shows how close the highest one is.")
+                             .arg(FD_SETSIZE));
     m_fdGauge->setRange(0, FD_SETSIZE);
-    m_fdGauge->setToolTip(tr("select() cannot watch a descriptor numbered %1 or higher; the bar "
-                             "shows how close the highest one is.")
-                              .arg(FD_SETSIZE));
     m_gaugeRow = new QWidget(group);
-    auto* gaugeLayout = new QHBoxLayout(m_gaugeRow);
+    auto* gaugeLayout = rowOf({new QLabel(tr("FD_SETSIZE:"), m_gaugeRow), m_fdGauge});
     gaugeLayout->setContentsMargins(0, 0, 0, 0);
-    gaugeLayout->addWidget(new QLabel(tr("FD_SETSIZE:"), m_gaugeRow));
-    gaugeLayout->addWidget(m_fdGauge, 1);
-
-    m_startButton =
-        makeButton("start", tr("Start"), tr("Start the server with these settings."), group);
-    m_stopButton =
-        makeButton("stop", tr("Stop"), tr("Stop the server and close every socket."), group);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_startButton);
-    buttons->addWidget(m_stopButton);
+    m_gaugeRow->setLayout(gaugeLayout);
+    m_startButton = prepared(new QPushButton(tr("Start"), group), "start",
+                             tr("Start the server with these settings."));
+    m_stopButton = prepared(new QPushButton(tr("Stop"), group), "stop",
+                            tr("Stop the server and close every socket."));
 
     auto* form = new QFormLayout(group);
     form->addRow(tr("Backend:"), m_backend);
     form->addRow(tr("Timeout:"), m_timeout);
     form->addRow(m_gaugeRow);
-    form->addRow(buttons);
+    form->addRow(rowOf({m_startButton, m_stopButton}));
     return group;
 }
 
 QGroupBox* ServerPanel::createTeachingGroup() {
     auto* group = new QGroupBox(tr("Teaching"), this);
-    m_pauseButton =
-        makeButton("pause", tr("Pause"), tr("Freeze the server before its next wait call."), group);
-    m_stepButton =
-        makeButton("step", tr("Step"),
-                   tr("Let the paused server make exactly one wait call, then freeze."), group);
-    m_runButton =
-        makeButton("run", tr("Run"), tr("Let the paused server run freely again."), group);
-    m_slowMotion = new QSlider(Qt::Horizontal, group);
+    m_pauseButton = prepared(new QPushButton(tr("Pause"), group), "pause",
+                             tr("Freeze the server before its next wait call."));
+    m_stepButton = prepared(new QPushButton(tr("Step"), group), "step",
+                            tr("Let the paused server make exactly one wait call, then freeze."));
+    m_runButton = prepared(new QPushButton(tr("Run"), group), "run",
+                           tr("Let the paused server run freely again."));
+    m_slowMotion = prepared(new QSlider(Qt::Horizontal, group), "slowMotion",
+                            tr("Make the server wait this long after every call, so you can "
+                               "follow each one."));
     m_slowMotion->setRange(0, kMaxSlowMotionMs);
     m_slowMotion->setSingleStep(50);
     m_slowMotion->setPageStep(250);
-    m_slowMotion->setToolTip(
-        tr("Make the server wait this long after every call, so you can "
-           "follow each one."));
     m_slowMotionLabel = new QLabel(tr("%1 ms").arg(0), group);
     m_slowMotionLabel->setMinimumWidth(
         m_slowMotionLabel->fontMetrics().horizontalAdvance(tr("%1 ms").arg(kMaxSlowMotionMs)));
 
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_pauseButton);
-    buttons->addWidget(m_stepButton);
-    buttons->addWidget(m_runButton);
-    auto* slider = new QHBoxLayout;
-    slider->addWidget(m_slowMotion, 1);
-    slider->addWidget(m_slowMotionLabel);
+    auto* slider = rowOf({m_slowMotion, m_slowMotionLabel});
+    slider->setStretchFactor(m_slowMotion, 1);
     auto* form = new QFormLayout(group);
-    form->addRow(buttons);
+    form->addRow(rowOf({m_pauseButton, m_stepButton, m_runButton}));
     form->addRow(tr("Slow motion:"), slider);
     return group;
 }
@@ -251,6 +230,7 @@ void ServerPanel::applyPreset(int index) {
         return;
     }
     const ss::Preset& preset = presets[static_cast<size_t>(index)];
+    m_presetSummary->setText(qs(preset.summary));
     m_listeners.clear();
     m_listenerList->clear();
     for (const ss::ListenerSpec& spec : preset.listeners) {
@@ -381,10 +361,8 @@ void ServerPanel::updateDescriptors(const std::vector<ss::DescriptorInfo>& rows)
 }
 
 void ServerPanel::updateControls() {
-    for (QWidget* editable :
-         {static_cast<QWidget*>(m_preset), static_cast<QWidget*>(m_portEdit),
-          static_cast<QWidget*>(m_protocol), static_cast<QWidget*>(m_behaviour),
-          static_cast<QWidget*>(m_addButton), static_cast<QWidget*>(m_removeButton)}) {
+    for (QWidget* editable : std::initializer_list<QWidget*>{
+             m_preset, m_portEdit, m_protocol, m_behaviour, m_addButton, m_removeButton}) {
         editable->setEnabled(!m_running);
     }
     m_startButton->setEnabled(!m_running);

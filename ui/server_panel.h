@@ -14,6 +14,7 @@
 class QComboBox;
 class QGroupBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
@@ -61,7 +62,7 @@ signals:
 
 private:
     QGroupBox* createServerGroup();
-    QWidget* createListenerEditor();
+    QLayout* createListenerEditor();
     QGroupBox* createEngineGroup();
     QGroupBox* createTeachingGroup();
     void connectControls();
@@ -81,6 +82,7 @@ private:
     int m_highestFd = -1;
 
     QComboBox* m_preset = nullptr;
+    QLabel* m_presetSummary = nullptr;
     QListWidget* m_listenerList = nullptr;
     QLineEdit* m_portEdit = nullptr;
     QComboBox* m_protocol = nullptr;

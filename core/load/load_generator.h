@@ -6,14 +6,14 @@
 // a loop (or a lock) with the engine it measures.
 #pragma once
 
-#include <array>
-#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "latency_histogram.h"
 
 namespace ss {
 
@@ -38,35 +38,6 @@ struct LoadConfig {
     // presets use listen(5)) drops SYNs during a burst of connects, and those are late, not lost.
     std::chrono::milliseconds connectTimeout{5000};
 };
-
-// Round-trip latencies in a fixed set of log-linear buckets: 16 linear steps per power of two,
-// so any value is known to within 1/16 (6 %) and recording costs no allocation. Values are in
-// nanoseconds; the range ends at 2^41 ns (about 36 minutes), where everything larger is clamped.
-class LatencyHistogram {
-public:
-    static constexpr int kSubBits = 4;
-    static constexpr int kMaxExponent = 40;
-    static constexpr int kBucketCount = (kMaxExponent - kSubBits + 2) << kSubBits;
-    using Counts = std::array<uint64_t, kBucketCount>;
-
-    static int bucketOf(uint64_t ns);
-    // The largest value that falls into a bucket: percentiles are reported conservatively.
-    static uint64_t upperBoundOf(int bucket);
-
-    // Only the owning load thread records; the relaxed load+store avoids a locked instruction
-    // per round trip while still letting other threads read a torn-free snapshot.
-    void record(uint64_t ns) {
-        auto& slot = m_counts[static_cast<size_t>(bucketOf(ns))];
-        slot.store(slot.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
-    }
-    void addTo(Counts* out) const;
-
-private:
-    std::array<std::atomic<uint64_t>, kBucketCount> m_counts{};
-};
-
-// A percentile (0..100) of a set of counts in microseconds; zero when there are none.
-double percentileUs(const LatencyHistogram::Counts& counts, double percentile);
 
 struct LoadStats {
     uint64_t roundTrips = 0;

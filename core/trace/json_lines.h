@@ -3,9 +3,9 @@
 // of `--trace all`, so it is hand-written: no DOM, no per-record allocation once the buffer has
 // grown to the size of a batch, and no locale-dependent number formatting.
 //
-// Every line is valid JSON whatever bytes the trace holds: UTF-8 passes through, control
-// characters are escaped, and bytes that are not valid UTF-8 become \ufffd (one per maximal
-// invalid subsequence, as Python's bytes.decode("utf-8", "replace") does).
+// Every line is valid JSON whatever bytes the trace holds: strings are escaped by the rules in
+// json_escape.h (UTF-8 passes through, control characters are escaped, invalid bytes become
+// \ufffd), whose building blocks are included here for writers and tests that use both.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "json_escape.h"  // appendJsonString() and friends, part of this interface
 #include "trace_types.h"
 
 namespace ss {
@@ -61,16 +62,5 @@ private:
     size_t m_size = 0;
     size_t m_capacity = 0;
 };
-
-// Building blocks, public so that other writers (and the tests) can use the same rules.
-// Appends `bytes` as a quoted JSON string, with the escaping described above.
-void appendJsonString(std::string& out, std::string_view bytes);
-// Appends lower-case hex digits, two per byte, without quotes.
-void appendHex(std::string& out, std::string_view bytes);
-void appendJsonInt(std::string& out, int64_t value);
-void appendJsonUInt(std::string& out, uint64_t value);
-// Appends value / 10^decimals as a JSON number with trailing zeros trimmed: (12300, 3) gives
-// "12.3", (5000, 3) gives "5". Integer arithmetic, so the C locale never matters.
-void appendJsonFixed(std::string& out, int64_t value, int decimals);
 
 }  // namespace ss
