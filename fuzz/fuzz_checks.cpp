@@ -220,8 +220,7 @@ std::string compareRuns(const std::vector<HttpOutcome>& a, const std::vector<Htt
             return std::string("feeding ") + how + " changes request " + std::to_string(i) +
                    " (status " + std::to_string(int(b[i].status)) + "/" +
                    std::to_string(b[i].errorStatus) + " against " +
-                   std::to_string(int(a[i].status)) + "/" + std::to_string(a[i].errorStatus) +
-                   ")";
+                   std::to_string(int(a[i].status)) + "/" + std::to_string(a[i].errorStatus) + ")";
     }
     return {};
 }
@@ -334,8 +333,8 @@ private:
         return false;
     }
     void skip() {
-        while (m_pos < m_s.size() && std::string_view(" \t\r\n").find(m_s[m_pos]) !=
-                                         std::string_view::npos)
+        while (m_pos < m_s.size() &&
+               std::string_view(" \t\r\n").find(m_s[m_pos]) != std::string_view::npos)
             ++m_pos;
     }
 
@@ -346,7 +345,9 @@ private:
 }  // namespace
 
 size_t validUtf8SequenceAt(std::string_view s, size_t i) {
-    const auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+    const auto at = [&](size_t k) -> unsigned {
+        return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u;
+    };
     const unsigned char b = at(i);
     const auto cont = [&](size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
         return at(k) >= lo && at(k) <= hi;
@@ -592,7 +593,8 @@ std::string checkSplit(std::string_view chunk, std::vector<std::string_view>* pi
         return "splitRequests gives " + std::to_string(pieces->size()) + " requests, expected " +
                std::to_string(expected.size());
     for (std::string_view piece : *pieces) {
-        if (piece.data() < chunk.data() || piece.data() + piece.size() > chunk.data() + chunk.size())
+        if (piece.data() < chunk.data() ||
+            piece.data() + piece.size() > chunk.data() + chunk.size())
             return "splitRequests returns a view outside the chunk";
     }
     return {};

@@ -50,9 +50,10 @@ size_t validUtf8SequenceAt(std::string_view s, size_t i);
 std::filesystem::path makeServeFixture(const std::filesystem::path& base);
 
 // ServeDir::resolve and splitRequests on the input, with "@ROOT@" and "@REAL@" replaced by
-// rootAsGiven (what the ServeDir was built from) and dir.root() (canonical) (so absolute paths are reachable by a fuzzer). Whenever
-// resolve() says ok, the canonical path is inside the canonical root, component by component,
-// and is a regular file of the reported size; otherwise there is an error sentence.
+// rootAsGiven (what the ServeDir was built from) and dir.root() (canonical) (so absolute paths are
+// reachable by a fuzzer). Whenever resolve() says ok, the canonical path is inside the canonical
+// root, component by component, and is a regular file of the reported size; otherwise there is an
+// error sentence.
 std::string checkServeDirInput(const ServeDir& dir, const std::string& rootAsGiven,
                                std::string_view data);
 

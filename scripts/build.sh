@@ -12,6 +12,7 @@ build_type=${BUILD_TYPE:-RelWithDebInfo}
 
 cd "$root"
 echo "build: configuring $build_dir ($build_type)"
-cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" "$@"
+cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON "$@"
 echo "build: building $build_dir"
 cmake --build "$build_dir"

@@ -96,9 +96,9 @@ TEST(FuzzCorpus, PythonFramesReencodeByteForByte) {
         size_t used = 0;
         const auto header = ss::parseFrameHeader(frame, &used);
         ASSERT_TRUE(header) << file;
-        const std::string json =
-            header->error ? ss::pythonJsonErrorHeader(header->filename, *header->error)
-                          : ss::pythonJsonHeader(header->filename, header->size);
+        const std::string json = header->error
+                                     ? ss::pythonJsonErrorHeader(header->filename, *header->error)
+                                     : ss::pythonJsonHeader(header->filename, header->size);
         EXPECT_EQ(ss::frameHeader(json), frame.substr(0, used)) << file;
     }
 }
@@ -117,8 +117,12 @@ TEST(FuzzRegression, ListenSpecHostWithBracketsRoundTrips) {
 // maximal subparts), which is what Python's decode(errors="replace") does.
 TEST(FuzzChecks, PythonReplacementMatchesUnicodeExamples) {
     const std::string r = "\xEF\xBF\xBD";
-    EXPECT_EQ(ss::fuzz::pythonReplaceInvalidUtf8("a\xC0\xAF" "b"), "a" + r + r + "b");
-    EXPECT_EQ(ss::fuzz::pythonReplaceInvalidUtf8("\xE2\x82" "x"), r + "x");
+    EXPECT_EQ(ss::fuzz::pythonReplaceInvalidUtf8("a\xC0\xAF"
+                                                 "b"),
+              "a" + r + r + "b");
+    EXPECT_EQ(ss::fuzz::pythonReplaceInvalidUtf8("\xE2\x82"
+                                                 "x"),
+              r + "x");
     EXPECT_EQ(ss::fuzz::pythonReplaceInvalidUtf8("\xED\xA0\x80"), r + r + r);
     EXPECT_EQ(ss::fuzz::pythonReplaceInvalidUtf8("\xF4\x90\x80\x80"), r + r + r + r);
     EXPECT_EQ(ss::fuzz::pythonReplaceInvalidUtf8("\xF0\x9F\x98"), r);

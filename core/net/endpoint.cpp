@@ -40,6 +40,12 @@ std::optional<Endpoint> parseEndpoint(std::string_view text, std::string* error)
             *error = "empty host in '" + std::string(text) + "'";
         return std::nullopt;
     }
+    // Brackets only delimit an IPv6 literal; inside a host they would make formatEndpoint()
+    // write an address that does not parse back ("[:]]:0" for host ":]").
+    if (ep.host.find_first_of("[]") != std::string::npos) {
+        if (error) *error = "unexpected '[' or ']' in host '" + ep.host + "'";
+        return std::nullopt;
+    }
     ep.port = static_cast<uint16_t>(value);
     return ep;
 }
