@@ -127,6 +127,7 @@ class Server:
                     if obj.get("type") == "summary":
                         self.summary = obj
                     self._cond.notify_all()
+        self.proc.stdout.close()
         with self._cond:
             self._eof = True
             self._cond.notify_all()
@@ -146,6 +147,7 @@ class Server:
     def _read_stderr(self):
         for raw in self.proc.stderr:
             self.stderr_lines.append(raw.decode("utf-8", "replace").rstrip())
+        self.proc.stderr.close()
 
     def _wait_eof(self, timeout):
         with self._cond:

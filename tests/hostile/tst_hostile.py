@@ -17,6 +17,7 @@ import tempfile
 import time
 import unittest
 
+sys.dont_write_bytecode = True  # leave no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import hostile_lib as hl  # noqa: E402
 
@@ -249,39 +250,52 @@ class SlowAndGreedy(HostileCase):
         return sent, peak
 
     def test_reset_mid_write(self):
-        """Clients that reset (SO_LINGER 0) while the server is still writing their echo: every
-        one is closed with reason peer-reset, none counts as a server error."""
-        srv = self.serve("--listen", "0=echo")
+        """Clients that reset (SO_LINGER 0) while the server is still writing their echo, on a
+        direct and on a queued listener: every one is closed with reason peer-reset, none counts
+        as a server error."""
+        for mode in ("direct", "queued"):
+            with self.subTest(mode=mode):
+                self._reset_mid_write(f"0,{mode}=echo")
+
+    def _reset_mid_write(self, spec):
+        srv = self.serve("--listen", spec, keep_kinds=("queue-change",))
         port = srv.ports()[0]
         baseline = srv.settle_baseline()
-        fds = []
-        for _ in range(20):
+        queued_at_reset = []
+        for _ in range(10):
             c = socket.create_connection((hl.HOST, port), timeout=5)
             c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
-            fds.append(srv.fd_of(c))
-            SlowAndGreedy._push(c, srv, 2 * MIB, seconds=0.3, stall=0.1)
+            fd = srv.fd_of(c)
+            # Past the kernel's buffers and the 1 MiB queue bound: the server holds output.
+            SlowAndGreedy._push(c, srv, 16 * MIB, seconds=2.0, stall=0.15)
+            mark = srv.mark()
             hl.linger_reset(c)
-            self.assertEqual(srv.wait_close(fds[-1])["reason"], "peer-reset")
+            close = srv.wait_close(fd, mark)
+            self.assertEqual(close["reason"], "peer-reset", close)
+            queued_at_reset.append(close["bytes"])
+        self.assertGreater(min(queued_at_reset), 0,
+                           "not every reset came while the server had output queued: %s"
+                           % queued_at_reset)
         self.assertEqual(srv.kind_counts.get("error", 0), 0)
         self.assert_fds_back(srv, baseline)
         self.assert_serving(port)
         self.assertEqual(self.assert_clean_stop(srv)["errors"], 0)
 
     def test_half_close_is_flushed_then_closed(self):
-        """A client that sends 8 MiB, shuts down its write side and then reads: the server logs
-        half-close with bytes still queued, flushes every byte unchanged, then closes with
-        reason peer-closed."""
-        srv = self.serve("--listen", "0=echo", "--max-queue", "16M")
+        """A client that sends without reading until the server holds >= 1 MiB of its echo,
+        shuts down its write side and then reads: the server logs half-close with bytes still
+        queued, flushes every byte unchanged, then closes with reason peer-closed."""
+        srv = self.serve("--listen", "0=echo", "--max-queue", "128M",
+                         keep_kinds=("queue-change",))
         port = srv.ports()[0]
         baseline = srv.settle_baseline()
-        payload = os.urandom(8 * MIB)
         c = socket.socket()
         self.addCleanup(c.close)
         c.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 32768)  # keep the echo in the server
         c.settimeout(10)
         c.connect((hl.HOST, port))
         fd = srv.fd_of(c)
-        c.sendall(payload)
+        payload = self._fill_server_queue(srv, c, fd)
         c.shutdown(socket.SHUT_WR)
         back, how = hl.recv_until_eof(c, timeout=20, limit=len(payload) + 1)
         self.assertEqual(how, "eof")
@@ -293,6 +307,20 @@ class SlowAndGreedy(HostileCase):
         self.assert_fds_back(srv, baseline)
         self.assert_serving(port)
         self.assert_clean_stop(srv)
+
+    def _fill_server_queue(self, srv, sock, fd, chunk=4 * MIB, most=16):
+        """Sends 4 MiB chunks, never reading, until the server's queue for fd holds >= 1 MiB
+        (the kernel's buffers absorb the first few MiB). Returns every byte sent."""
+        sent = bytearray()
+        for _ in range(most):
+            data = os.urandom(chunk)
+            sock.sendall(data)
+            sent += data
+            time.sleep(0.1)
+            queued = srv.events("queue-change", pred=lambda e: e["fd"] == fd)
+            if queued and queued[-1]["bytes"] >= MIB:
+                return bytes(sent)
+        self.fail("the server's queue never held 1 MiB after %d MiB" % (len(sent) // MIB))
 
 
 # ---- urgent data ---------------------------------------------------------------------------
@@ -476,6 +504,10 @@ class HttpPreset(HostileCase):
         """5000 header fields get 431 Request Header Fields Too Large."""
         fields = b"".join(b"X-Flood-%d: y\r\n" % i for i in range(5000))
         self.attack(b"GET / HTTP/1.1\r\nHost: x\r\n" + fields + b"\r\n", 431)
+
+    def test_unsupported_version(self):
+        """A well-formed request in a version this server does not speak gets 505."""
+        self.attack(b"GET / HTTP/3.0\r\nHost: x\r\n\r\n", 505)
 
     def test_normal_get(self):
         """The control: a normal GET returns 200 and the server closes after answering."""
