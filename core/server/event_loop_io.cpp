@@ -90,10 +90,11 @@ void EventLoop::flush(Channel& ch) {
                 break;
             return markClose(ch, reasonFor(err), err);
         }
+        // Emitted before consume(): chunk points into a message that consume() may free.
+        emit(EventKind::Send, &ch, n, 0, 0, chunk.substr(0, size_t(n)));
         ch.out.consume(size_t(n));
         ch.bytesOut += size_t(n);
         m_stats.bytesOut += size_t(n);
-        emit(EventKind::Send, &ch, n, 0, 0, chunk.substr(0, size_t(n)));
     }
     emit(EventKind::QueueChange, &ch, int64_t(ch.out.bytes()), int64_t(ch.out.messages()));
     updateBackpressure(ch);
