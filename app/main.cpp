@@ -10,8 +10,13 @@
 
 #ifdef SELECTSCOPE_HAVE_GUI
 #include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QStringList>
+#include <QTranslator>
 
 #include "ui/main_window.h"
+#include "ui/screenshot_session.h"
 #endif
 
 namespace {
@@ -34,6 +39,71 @@ void printWarnings(const CliOptions& options) {
 }
 
 #ifdef SELECTSCOPE_HAVE_GUI
+constexpr int kDefaultScreenshotClients = 3;
+
+// True when the user typed --NAME (CliOptions fills in the echo preset when neither --preset nor
+// --listen was given, so only the arguments tell whether the user asked for a server).
+bool given(const QStringList& arguments, const char* name) {
+    const QString option = QStringLiteral("--") + QLatin1String(name);
+    for (const QString& argument : arguments) {
+        if (argument == QLatin1String("--"))
+            break;
+        if (argument == option || argument.startsWith(option + QLatin1Char('=')))
+            return true;
+    }
+    return false;
+}
+
+// --lang (en, zh_CN) or the system's language. The catalogue is compiled into the binary from
+// resources/translations; a language without one keeps the English source text.
+void installTranslators(const std::string& lang) {
+    const QLocale locale = lang.empty() ? QLocale::system() : QLocale(QString::fromStdString(lang));
+    QLocale::setDefault(locale);
+    auto* qtTranslator = new QTranslator(qApp);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto* translator = new QTranslator(qApp);
+    if (translator->load(locale, QStringLiteral("selectscope"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(translator);
+}
+
+WindowOptions windowOptions(const CliOptions& options, const QStringList& arguments) {
+    WindowOptions window;
+    window.engine = options.engine;
+    window.presetName = options.presetName;
+    window.startAtOnce = given(arguments, "preset") || given(arguments, "listen");
+    return window;
+}
+
+int runScreenshot(const CliOptions& options, const QStringList& arguments) {
+    WindowOptions windowOpts = windowOptions(options, arguments);
+    windowOpts.startAtOnce = false;  // the session starts it, on free ports
+    windowOpts.useSettings = false;  // the same picture whatever the user's saved layout
+    MainWindow window(windowOpts);
+    ScreenshotOptions shot;
+    shot.path = QString::fromStdString(options.screenshotPath);
+    shot.engine = options.engine;
+    shot.clients = given(arguments, "clients") ? options.clients : kDefaultScreenshotClients;
+    ScreenshotSession session(&window, shot);
+    bool done = false;
+    int exitCode = 1;
+    QObject::connect(&session, &ScreenshotSession::finished,
+                     [&done, &exitCode](int code, const QString& error) {
+                         done = true;
+                         exitCode = code;
+                         if (code != 0)
+                             std::fprintf(stderr, "selectscope: error: screenshot: %s\n",
+                                          error.toLocal8Bit().constData());
+                         QCoreApplication::exit(code);
+                     });
+    session.start();  // may already have failed: then there is no loop to run
+    if (!done)
+        QApplication::exec();
+    return exitCode;
+}
+
 int runGui(int argc, char* argv[], CliResult cli) {
     QApplication app(argc, argv);
     setApplicationNames();
@@ -43,7 +113,11 @@ int runGui(int argc, char* argv[], CliResult cli) {
     if (cli.action == CliAction::Exit)
         return finish(cli);
     printWarnings(cli.options);
-    MainWindow window;
+    installTranslators(cli.options.lang);
+    const QStringList arguments = QCoreApplication::arguments();
+    if (!cli.options.screenshotPath.empty())
+        return runScreenshot(cli.options, arguments);
+    MainWindow window(windowOptions(cli.options, arguments));
     window.show();
     return QApplication::exec();
 }

@@ -1,15 +1,37 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/main_window.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFont>
 #include <QIcon>
-#include <QLabel>
+#include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QScreen>
-#include <QSettings>
+#include <QScrollArea>
+#include <QShowEvent>
 #include <QStatusBar>
+#include <QTimer>
 
 #include <algorithm>
+
+#include "ui/call_trace_model.h"
+#include "ui/call_trace_view.h"
+#include "ui/client_panel.h"
+#include "ui/descriptor_table_model.h"
+#include "ui/descriptor_view.h"
+#include "ui/engine_session.h"
+#include "ui/event_log_model.h"
+#include "ui/event_log_view.h"
+#include "ui/load_panel.h"
+#include "ui/plots_panel.h"
+#include "ui/server_panel.h"
+#include "ui/status_bar_widgets.h"
 
 // The resources live in this static library; referencing their initialiser here keeps the linker
 // from dropping them. Q_INIT_RESOURCE must be used outside any namespace.
@@ -21,24 +43,36 @@ namespace {
 // The window is often shown on a projector at the back of a classroom, so text starts large.
 constexpr qreal kMinimumPointSize = 14.0;
 constexpr qreal kFontScale = 1.4;
-constexpr char kGeometryKey[] = "mainWindow/geometry";
-constexpr char kStateKey[] = "mainWindow/state";
+constexpr int kStatusMessageMs = 10000;
 }  // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent) : MainWindow(WindowOptions(), parent) {}
+
+MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
+    : QMainWindow(parent), m_options(options) {
     initResources();
     setWindowTitle(tr("SelectScope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/selectscope.svg")));
     applyProjectorFont();
-    createCentralWidget();
-    createStatusBar();
-    readSettings();
+    m_session = new EngineSession(this);
+    createModelsAndViews();
+    m_statusWidgets = new StatusBarWidgets(statusBar());
+    createMenus();
+    connectSession();
+    connectServerPanel();
+    connectStatusMessages();
+    resetLayout();
+    if (!m_options.presetName.empty())
+        selectPreset(m_options.presetName);
+    if (m_options.useSettings && dock_layout::restore(this))
+        m_defaultSizesPending = false;  // the saved sizes win
+    else
+        resizeForFirstRun();
+    if (m_options.startAtOnce)
+        startServer(m_options.engine);
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
-    writeSettings();
-    event->accept();
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::applyProjectorFont() {
     QFont projectorFont = font();
@@ -47,44 +81,239 @@ void MainWindow::applyProjectorFont() {
     setFont(projectorFont);
 }
 
-void MainWindow::createCentralWidget() {
-    m_placeholder = new QLabel(
-        tr("The server panels arrive here: descriptors, select() calls and the traffic they "
-           "serve."),
-        this);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setMargin(24);
-    setCentralWidget(m_placeholder);
+void MainWindow::createModelsAndViews() {
+    m_descriptorModel = new DescriptorTableModel(this);
+    m_callModel = new CallTraceModel(this);
+    m_eventModel = new EventLogModel(this);
+    m_serverPanel = new ServerPanel;
+    // A preset has one to three listeners: a short list leaves the teaching controls in view.
+    if (auto* listeners = m_serverPanel->findChild<QWidget*>(QStringLiteral("listeners")))
+        listeners->setMaximumHeight(listeners->fontMetrics().height() * 5);
+    m_descriptorView = new DescriptorView(m_descriptorModel);
+    m_callView = new CallTraceView(m_callModel);
+    m_eventView = new EventLogView(m_eventModel);
+    m_plotsPanel = new PlotsPanel;
+    m_clientPanel = new ClientPanel;
+    m_loadPanel = new LoadPanel;
+    m_dockSet.server = addDock(m_serverPanel, tr("Server"), "serverDock", true);
+    m_dockSet.descriptors = addDock(m_descriptorView, tr("Descriptors"), "descriptorDock");
+    m_dockSet.calls = addDock(m_callView, tr("Wait calls"), "callTraceDock");
+    m_dockSet.events = addDock(m_eventView, tr("Event log"), "eventLogDock");
+    m_dockSet.plots = addDock(m_plotsPanel, tr("Plots"), "plotsDock", true);
+    m_dockSet.clients = addDock(m_clientPanel, tr("Clients"), "clientDock", true);
+    m_dockSet.load = addDock(m_loadPanel, tr("Load"), "loadDock", true);
+    // Every panel is a dock; the central widget is an empty placeholder the docks cover.
+    auto* placeholder = new QWidget(this);
+    placeholder->hide();
+    setCentralWidget(placeholder);
+    setDockNestingEnabled(true);
 }
 
-void MainWindow::createStatusBar() {
-    statusBar()->showMessage(tr("Ready"));
-}
-
-void MainWindow::readSettings() {
-    QSettings settings;
-    const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
-    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
-        resizeForFirstRun();
+QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const char* name,
+                                 bool scrollable) {
+    auto* dock = new QDockWidget(title, this);
+    dock->setObjectName(QLatin1String(name));
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                      QDockWidget::DockWidgetFloatable);
+    if (scrollable) {
+        // Panels of controls scroll rather than squeeze when the dock is small.
+        auto* area = new QScrollArea;
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(content);
+        dock->setWidget(area);
+    } else {
+        dock->setWidget(content);
     }
-    restoreState(settings.value(kStateKey).toByteArray());
+    m_docks.append(dock);
+    return dock;
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : std::as_const(m_docks))
+        view->addAction(dock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(tr("&Reset layout"), this, &MainWindow::resetLayout);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About SelectScope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::connectSession() {
+    connect(m_session, &EngineSession::batchReady, this, [this](const TraceBatch& batch) {
+        m_callModel->appendCalls(batch.calls);
+        m_eventModel->appendEvents(batch.events);
+        m_plotsPanel->addBatch(batch);
+    });
+    connect(m_session, &EngineSession::descriptorsUpdated, this,
+            [this](const std::vector<ss::DescriptorInfo>& rows) {
+                m_descriptorModel->setDescriptors(rows);
+                m_plotsPanel->addDescriptors(rows);
+                m_serverPanel->updateDescriptors(rows);
+                m_statusWidgets->updateDescriptors(rows);
+                adoptClientTarget(rows);
+            });
+    connect(m_session, &EngineSession::statsUpdated, this, [this](const ss::EngineStats& stats) {
+        m_statusWidgets->updateStats(stats);
+        m_plotsPanel->addStats(stats);
+        m_serverPanel->updateStats(stats);
+    });
+    connect(m_session, &EngineSession::errorOccurred, this, &MainWindow::showStatusMessage);
+    connect(m_session, &EngineSession::started, this, &MainWindow::onStarted);
+    connect(m_session, &EngineSession::stopped, this, &MainWindow::onStopped);
+    connect(m_callView, &CallTraceView::fdsSelected, m_descriptorModel,
+            &DescriptorTableModel::setHighlightedFds);
+    connect(m_descriptorView, &DescriptorView::fdSelected, m_plotsPanel,
+            &PlotsPanel::setSelectedFd);
+}
+
+void MainWindow::connectServerPanel() {
+    ServerPanel* panel = m_serverPanel;
+    connect(panel, &ServerPanel::startRequested, this, &MainWindow::startFromPanel);
+    connect(panel, &ServerPanel::stopRequested, this, &MainWindow::stopServer);
+    connect(panel, &ServerPanel::pauseRequested, m_session, &EngineSession::pause);
+    connect(panel, &ServerPanel::stepRequested, m_session, &EngineSession::step);
+    connect(panel, &ServerPanel::resumeRequested, m_session, &EngineSession::resume);
+    // The slider and the timeout also feed the next start, so they need no running server.
+    connect(panel, &ServerPanel::slowMotionChanged, this, [this](int delayMs) {
+        if (m_session->isRunning())
+            m_session->setSlowMotion(delayMs);
+    });
+    connect(panel, &ServerPanel::timeoutChanged, this, [this](int timeoutMs) {
+        if (m_session->isRunning())
+            m_session->setTimeoutMs(timeoutMs);
+    });
+    connect(panel, &ServerPanel::backendChangeRequested, m_session, &EngineSession::switchBackend);
+}
+
+void MainWindow::connectStatusMessages() {
+    connect(m_serverPanel, &ServerPanel::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_clientPanel, &ClientPanel::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_loadPanel, &LoadPanel::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_plotsPanel, &PlotsPanel::statusMessage, this, &MainWindow::showStatusMessage);
+}
+
+bool MainWindow::startServer(const ss::EngineConfig& config, QString* error) {
+    return m_session->start(config, error);
+}
+
+void MainWindow::stopServer() {
+    m_session->stop();
+}
+
+// The panel decides what the server is; the command line's other settings still apply.
+void MainWindow::startFromPanel(const ss::EngineConfig& panelConfig) {
+    ss::EngineConfig config = m_options.engine;
+    config.listeners = panelConfig.listeners;
+    config.backend = panelConfig.backend;
+    config.timeoutMs = panelConfig.timeoutMs;
+    config.slowMotionMs = panelConfig.slowMotionMs;
+    config.startPaused = false;
+    startServer(config);
+}
+
+void MainWindow::onStarted() {
+    m_callModel->clear();
+    m_eventModel->clear();
+    m_descriptorModel->clear();
+    m_plotsPanel->clear();
+    m_targetAdopted = false;
+    m_serverPanel->setRunning(true);
+    showStatusMessage(tr("Server started."));
+}
+
+void MainWindow::onStopped() {
+    m_serverPanel->setRunning(false);
+    m_statusWidgets->showStopped();
+    showStatusMessage(tr("Server stopped."));
+}
+
+// The first TCP listener of each run becomes where new clients and the load connect.
+void MainWindow::adoptClientTarget(const std::vector<ss::DescriptorInfo>& rows) {
+    if (m_targetAdopted)
+        return;
+    for (const ss::DescriptorInfo& row : rows) {
+        if (row.role != ss::Role::Listener)
+            continue;
+        const QString local = QString::fromStdString(row.local);
+        const int colon = local.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const uint port = local.mid(colon + 1).toUInt(&ok);
+        if (colon <= 0 || !ok || port == 0 || port > 65535)
+            continue;
+        QString host = local.left(colon);
+        host.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
+        m_clientPanel->setDefaultTarget(host, static_cast<quint16>(port));
+        m_loadPanel->setDefaultTarget(host, static_cast<quint16>(port));
+        m_targetAdopted = true;
+        return;
+    }
+}
+
+void MainWindow::selectPreset(const std::string& name) {
+    auto* combo = m_serverPanel->findChild<QComboBox*>(QStringLiteral("preset"));
+    const int index = combo ? combo->findText(QString::fromStdString(name)) : -1;
+    if (index >= 0)
+        combo->setCurrentIndex(index);
+}
+
+void MainWindow::showStatusMessage(const QString& message) {
+    statusBar()->showMessage(message, kStatusMessageMs);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(
+        this, tr("About SelectScope"),
+        tr("<h3>SelectScope %1</h3>"
+           "<p>An oscilloscope for I/O multiplexing: every select(), poll() and epoll_wait() "
+           "call of a small server, as it happens.</p>"
+           "<p>SelectScope is free software: you can redistribute it and/or modify it under "
+           "the terms of the GNU General Public License as published by the Free Software "
+           "Foundation, either version 3 of the License, or (at your option) any later "
+           "version (GPL-3.0-or-later).</p>"
+           "<p>The plots use QCustomPlot by Emanuel Eichhammer, licensed under the GNU "
+           "General Public License version 3 (GPL-3.0).</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::resetLayout() {
+    dock_layout::arrange(this, m_dockSet);
+    if (isVisible())
+        dock_layout::applyDefaultSizes(this, m_dockSet);
+    else
+        m_defaultSizesPending = true;
+}
+
+// Dock sizes can only be shared out once the window has its real size.
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_defaultSizesPending) {
+        m_defaultSizesPending = false;
+        // After the layout has placed the docks at the window's first size.
+        QTimer::singleShot(0, this, [this] { dock_layout::applyDefaultSizes(this, m_dockSet); });
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_options.useSettings)
+        dock_layout::save(this);
+    event->accept();
 }
 
 void MainWindow::resizeForFirstRun() {
     const QScreen* current = screen();
     if (current == nullptr) {
-        resize(1280, 800);
+        resize(1600, 1000);
         return;
     }
-    // Take two thirds of the screen, centred.
+    // Most of the screen, centred: a projector shows little else.
     const QRect available = current->availableGeometry();
-    resize(available.width() * 2 / 3, available.height() * 2 / 3);
+    resize(available.width() * 9 / 10, available.height() * 9 / 10);
     move(available.center() - rect().center());
-}
-
-void MainWindow::writeSettings() const {
-    QSettings settings;
-    settings.setValue(kGeometryKey, saveGeometry());
-    settings.setValue(kStateKey, saveState());
 }

@@ -3,30 +3,110 @@
 #define SELECTSCOPE_UI_MAIN_WINDOW_H
 
 #include <QMainWindow>
+#include <QString>
 
+#include <string>
+#include <vector>
+
+#include "server/engine_config.h"
+#include "ui/dock_layout.h"
+
+class CallTraceModel;
+class CallTraceView;
+class ClientPanel;
+class DescriptorTableModel;
+class DescriptorView;
+class EngineSession;
+class EventLogModel;
+class EventLogView;
+class LoadPanel;
+class PlotsPanel;
 class QCloseEvent;
-class QLabel;
+class QDockWidget;
+class QShowEvent;
+class ServerPanel;
+class StatusBarWidgets;
 
-// The application's top-level window. It owns the panels that show the server, its descriptors
-// and its select() calls, and remembers its size, position and layout between runs.
+// What the command line tells the window.
+struct WindowOptions {
+    // Settings the server panel has no controls for (queue bound, serve folder, trace mode ...)
+    // apply to every start; with startAtOnce its listeners, backend and timeout start at once.
+    ss::EngineConfig engine;
+    bool startAtOnce = false;
+    std::string presetName;   // chosen in the server panel; empty keeps the panel's default
+    bool useSettings = true;  // restore and save the layout (off for screenshots and benchmarks)
+};
+
+// The application's top-level window: the server panel, the descriptor table, the call trace,
+// the event log, the plots and the client and load panels as dock widgets around one
+// EngineSession. It only wires them together; each panel and model does its own work.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    explicit MainWindow(const WindowOptions& options, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    EngineSession* session() const { return m_session; }
+    ServerPanel* serverPanel() const { return m_serverPanel; }
+    ClientPanel* clientPanel() const { return m_clientPanel; }
+    LoadPanel* loadPanel() const { return m_loadPanel; }
+    PlotsPanel* plotsPanel() const { return m_plotsPanel; }
+    DescriptorTableModel* descriptorModel() const { return m_descriptorModel; }
+    CallTraceModel* callTraceModel() const { return m_callModel; }
+    EventLogModel* eventLogModel() const { return m_eventModel; }
+    DescriptorView* descriptorView() const { return m_descriptorView; }
+    CallTraceView* callTraceView() const { return m_callView; }
+    EventLogView* eventLogView() const { return m_eventView; }
+    QList<QDockWidget*> docks() const { return m_docks; }
+
+public slots:
+    // Starts `config` as given; false (with a status-bar message and *error) when it cannot.
+    bool startServer(const ss::EngineConfig& config, QString* error = nullptr);
+    void stopServer();
+    // Puts every dock back where a first run puts it, and shows them all.
+    void resetLayout();
+    void showAbout();
+    void showStatusMessage(const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void applyProjectorFont();
-    void createCentralWidget();
-    void createStatusBar();
-    void readSettings();
+    void createModelsAndViews();
+    QDockWidget* addDock(QWidget* content, const QString& title, const char* name,
+                         bool scrollable = false);
+    void createMenus();
+    void connectSession();
+    void connectServerPanel();
+    void connectStatusMessages();
+    void startFromPanel(const ss::EngineConfig& panelConfig);
+    void onStarted();
+    void onStopped();
+    void adoptClientTarget(const std::vector<ss::DescriptorInfo>& rows);
+    void selectPreset(const std::string& name);
     void resizeForFirstRun();
-    void writeSettings() const;
 
-    QLabel* m_placeholder = nullptr;
+    WindowOptions m_options;
+    EngineSession* m_session = nullptr;
+    DescriptorTableModel* m_descriptorModel = nullptr;
+    CallTraceModel* m_callModel = nullptr;
+    EventLogModel* m_eventModel = nullptr;
+    ServerPanel* m_serverPanel = nullptr;
+    DescriptorView* m_descriptorView = nullptr;
+    CallTraceView* m_callView = nullptr;
+    EventLogView* m_eventView = nullptr;
+    PlotsPanel* m_plotsPanel = nullptr;
+    ClientPanel* m_clientPanel = nullptr;
+    LoadPanel* m_loadPanel = nullptr;
+    StatusBarWidgets* m_statusWidgets = nullptr;
+    QList<QDockWidget*> m_docks;
+    DockSet m_dockSet;
+    bool m_defaultSizesPending = false;
+    bool m_targetAdopted = false;
 };
 
 #endif  // SELECTSCOPE_UI_MAIN_WINDOW_H

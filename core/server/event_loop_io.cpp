@@ -282,8 +282,10 @@ void EventLoop::closeAll() {
     for (Channel* ch : all)
         closeChannel(*ch, CloseReason::ServerClosed, 0);
     if (Channel* wake = m_channels.find(m_wakeup.fd())) {
-        if (wake->watched && m_poller)
+        if (wake->watched && m_poller) {
             m_poller->remove(wake->fd);
+            --m_stats.watchedDescriptors;
+        }
         m_channels.erase(wake->fd);  // the Wakeup object closes its own descriptor
     }
 #ifndef _WIN32
