@@ -25,8 +25,9 @@ class EngineSession : public QObject {
 
 public:
     static constexpr int kRefreshHz = 30;
+    static constexpr int kSnapshotHz = 10;
     // At most this many records are drained per tick, so one tick never stalls the UI.
-    static constexpr size_t kMaxRecordsPerTick = 20000;
+    static constexpr size_t kMaxRecordsPerTick = 8000;
 
     explicit EngineSession(QObject* parent = nullptr);
     ~EngineSession() override;
@@ -72,6 +73,7 @@ private:
     ss::EngineStats m_stats;
     std::vector<ss::DescriptorInfo> m_descriptors;
     TraceBatch m_batch;
+    unsigned m_tick = 0;
 };
 
 Q_DECLARE_METATYPE(TraceBatch)
