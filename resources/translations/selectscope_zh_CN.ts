@@ -6,48 +6,48 @@
     <message>
         <location filename="../../ui/byte_parser.cpp" line="+75"/>
         <source>The 0x at position %1 is not followed by hex digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处的 0x 后面没有十六进制数字。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 at position %2 is not a hex digit (0-9, a-f).</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %2 处的 %1 不是十六进制数字（0-9、a-f）。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Odd number of hex digits: the digit %1 at position %2 has no partner.</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制数字的个数是奇数：位置 %2 处的数字 %1 无法配对。</translation>
     </message>
     <message>
         <location line="+77"/>
         <source>\u at position %1 needs exactly four hex digits, e.g. \u00e9.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处的 \u 后面必须正好跟四位十六进制数字，例如 \u00e9。</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+14"/>
         <source>\u%1 at position %2 is half of a surrogate pair and cannot stand alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %2 处的 \u%1 是代理对（surrogate pair）的一半，不能单独使用。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The input ends with a lone backslash at position %1; write \\ for a backslash.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入在位置 %1 处以单个反斜杠结尾；要表示反斜杠本身，请写 \\。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>\x at position %1 needs exactly two hex digits, e.g. \x0a.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %1 处的 \x 后面必须正好跟两位十六进制数字，例如 \x0a。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Unknown escape \%1 at position %2; write \\ for a backslash.</source>
-        <translation type="unfinished"></translation>
+        <translation>位置 %2 处的转义序列 \%1 无法识别；要表示反斜杠本身，请写 \\。</translation>
     </message>
     <message>
         <location line="+94"/>
         <source>Unknown input mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的输入模式。</translation>
     </message>
 </context>
 <context>
@@ -55,22 +55,22 @@
     <message>
         <location filename="../../ui/call_trace_model.cpp" line="+200"/>
         <source>block</source>
-        <translation type="unfinished"></translation>
+        <translation>阻塞</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
 </context>
 <context>
@@ -78,17 +78,17 @@
     <message>
         <location filename="../../ui/call_trace_view.cpp" line="+26"/>
         <source>Python view</source>
-        <translation type="unfinished"></translation>
+        <translation>Python 写法</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show each call as the line of Python the tutorials write, e.g. r, w, x = select.select([3, 5], [], [], 1.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>把每次调用显示成教程里那样的一行 Python 代码，例如 r, w, x = select.select([3, 5], [], [], 1.0)。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Select a call to highlight its descriptors.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一次调用，即可高亮显示它涉及的文件描述符。</translation>
     </message>
 </context>
 <context>
@@ -96,98 +96,98 @@
     <message>
         <location filename="../../ui/client_connection.cpp" line="+68"/>
         <source>TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Half-closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已半关闭</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错</translation>
     </message>
     <message>
         <location line="+56"/>
         <location line="+38"/>
         <source>Connection refused by %1: no UDP server listens there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝连接：那里没有 UDP 服务端在监听。</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>%1 closed the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 关闭了连接。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Connection refused by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒绝连接。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Host %1 not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>找不到主机 %1。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Urgent data and half-close exist only for TCP.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 TCP 才有紧急数据和半关闭。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>This client has half-closed its side: it can only receive now.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个客户端已经半关闭了自己这一端：现在只能接收数据。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Client to %1 is not connected (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>连接 %1 的客户端未处于连接状态（%2）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Send to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>向 %1 发送失败：%2</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Nothing to send: the input is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可发送的内容：输入为空。</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Urgent byte to %1 not sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未能向 %1 发送紧急字节：%2</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Half-close of %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>半关闭与 %1 的连接失败：%2</translation>
     </message>
 </context>
 <context>
@@ -195,37 +195,37 @@
     <message>
         <location filename="../../ui/client_list_model.cpp" line="+91"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>协议</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Peer</source>
-        <translation type="unfinished"></translation>
+        <translation>对端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Local port</source>
-        <translation type="unfinished"></translation>
+        <translation>本地端口</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>已接收</translation>
     </message>
 </context>
 <context>
@@ -233,330 +233,330 @@
     <message>
         <location filename="../../ui/client_panel.cpp" line="+76"/>
         <source>What the selected client received; a line marks where one read ends and the next begins.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中的客户端收到的数据；分隔线标出一次读取在哪里结束、下一次从哪里开始。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Data the selected client receives appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中的客户端收到的数据会显示在这里。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>The computer to connect to; 127.0.0.1 is this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>要连接的计算机；127.0.0.1 就是本机。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The port the server listens on.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端监听的端口。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>TCP is a connected byte stream; UDP sends separate datagrams without a connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 是面向连接的字节流；UDP 不建立连接，发送的是一个个独立的数据报。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Opens a new client to the host and port on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>新建一个客户端，连接左边填写的主机和端口。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Pick a saved client, or type a name and press Save to remember the current one.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个已保存的客户端；或者输入名称后按“保存”，记下当前的设置。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Preset name</source>
-        <translation type="unfinished"></translation>
+        <translation>预设名称</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Saves host, port, protocol, input and mode under the typed name.</source>
-        <translation type="unfinished"></translation>
+        <translation>用输入的名称保存主机、端口、协议、输入内容和模式。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Deletes the chosen preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除所选的预设。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Remove closed</source>
-        <translation type="unfinished"></translation>
+        <translation>移除已关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Removes closed clients from the list below.</source>
-        <translation type="unfinished"></translation>
+        <translation>从下面的列表中移除已关闭的客户端。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Every client opened here; select one to send with it and see what it received.</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里打开的所有客户端；选中一个，就可以用它发送数据并查看它收到的内容。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>What to send; the mode on the right says how it is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>要发送的内容；右边的模式决定如何解读它。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>hello</source>
-        <translation type="unfinished"></translation>
+        <translation>你好</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Text sends UTF-8, Hex sends bytes like 68 65 6c, Escaped understands \n, \x41 and \u00e9.</source>
-        <translation type="unfinished"></translation>
+        <translation>“文本”按 UTF-8 发送；“十六进制”发送 68 65 6c 这样的字节；“转义”能识别 \n、\x41 和 \u00e9。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Escaped</source>
-        <translation type="unfinished"></translation>
+        <translation>转义</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>append newline</source>
-        <translation type="unfinished"></translation>
+        <translation>末尾加换行</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Adds a newline byte (0a) at the end, which line-based servers wait for.</source>
-        <translation type="unfinished"></translation>
+        <translation>在末尾加一个换行字节（0a）；按行处理的服务端要等到它才开始处理。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>How many times to send the input.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入内容要发送多少次。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Milliseconds to wait between two sends.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次发送之间等待的毫秒数。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Splits each send into this many writes: TCP may still deliver them merged (sticky packets).</source>
-        <translation type="unfinished"></translation>
+        <translation>把每次发送拆成这么多次写入：TCP 仍可能把它们合并在一起交付（粘包）。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>times, every</source>
-        <translation type="unfinished"></translation>
+        <translation>次，每隔</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ms, as</source>
-        <translation type="unfinished"></translation>
+        <translation>ms，分</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>separate writes</source>
-        <translation type="unfinished"></translation>
+        <translation>次写入</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>重复</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+120"/>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <location line="-119"/>
         <source>Sends the input now; while repeating, stops the repetition.</source>
-        <translation type="unfinished"></translation>
+        <translation>立即发送输入内容；正在重复发送时，点击则停止重复。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Urgent byte (OOB)</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急字节（OOB）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sends the first input byte as TCP urgent data: the server&apos;s select() reports it in the exceptional set.</source>
-        <translation type="unfinished"></translation>
+        <translation>把输入的第一个字节作为 TCP 紧急数据（带外数据）发送：服务端的 select() 会在异常集合中报告它。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Half-close</source>
-        <translation type="unfinished"></translation>
+        <translation>半关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stops our sending only (FIN): the server reads end-of-file but can still send to us.</source>
-        <translation type="unfinished"></translation>
+        <translation>只停止本端的发送（FIN）：服务端会读到文件结束（EOF），但仍然可以向我们发送数据。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closes in an orderly way: the server&apos;s recv() returns 0 (end-of-file).</source>
-        <translation type="unfinished"></translation>
+        <translation>正常关闭连接：服务端的 recv() 返回 0（文件结束）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Abort (RST)</source>
-        <translation type="unfinished"></translation>
+        <translation>强制断开（RST）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Closes with a TCP reset (RST): the server sees ECONNRESET instead of an orderly end.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 TCP 复位（RST）关闭连接：服务端看到的是 ECONNRESET，而不是正常结束。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Type a host first, e.g. 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入主机，例如 127.0.0.1。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Client #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 #%1：%2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Client #%1: sent %2 of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 #%1：已发送 %2 次，共 %3 次。</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>(earlier reads not shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（更早的读取未显示）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>── datagram %1: %2 bytes at %3 ──</source>
-        <translation type="unfinished"></translation>
+        <translation>── 第 %1 个数据报：%2 字节，时间 %3 ──</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>── read %1: %2 bytes at %3 ──</source>
-        <translation type="unfinished"></translation>
+        <translation>── 第 %1 次读取：%2 字节，时间 %3 ──</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>text: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文本：%1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>hex:  %1</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>… %1 more bytes not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>… 还有 %1 字节未显示</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Connect a client first, then select it in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先连接一个客户端，然后在列表中选中它。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Cannot send: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法发送：%1</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Client #%1 sent the urgent byte %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 #%1 已发送紧急字节 %2。</translation>
     </message>
     <message numerus="yes">
         <location line="+26"/>
         <source>Removed %n closed client(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已移除 %n 个已关闭的客户端。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Type a name for the preset first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先输入预设名称。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Saved the preset %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存预设 %1。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>There is no preset named %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有名为 %1 的预设。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Deleted the preset %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除预设 %1。</translation>
     </message>
 </context>
 <context>
@@ -564,17 +564,17 @@
     <message>
         <location filename="../../ui/descriptor_table_model.cpp" line="+74"/>
         <source>Behaviour: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方式：%1</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
@@ -582,22 +582,22 @@
     <message>
         <location filename="../../ui/descriptor_view.cpp" line="+35"/>
         <source>Filter: fd, role, address, state ...</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：fd、角色、地址、状态……</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Shows only the rows that contain this text in any column.</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示任意一列包含这段文字的行。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Show wake-up descriptor</source>
-        <translation type="unfinished"></translation>
+        <translation>显示唤醒文件描述符</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The descriptor the window uses to wake the server&apos;s wait call (to pause it, for instance). It is watched like any other.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口用来唤醒服务端等待调用的文件描述符（例如为了暂停服务端）。它和其他文件描述符一样被监视。</translation>
     </message>
 </context>
 <context>
@@ -605,17 +605,17 @@
     <message>
         <location filename="../../ui/engine_session.cpp" line="+26"/>
         <source>Could not start the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动服务端：%1</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>The server is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端没有运行。</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>Could not switch to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法切换到 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -623,25 +623,25 @@
     <message>
         <location filename="../../ui/event_log_model.cpp" line="+32"/>
         <source>on listener fd %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在监听 fd %1 上</translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n message(s) queued</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已排队 %n 条消息</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>accepting again in %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms 后恢复接受连接</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n command(s) handled</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已处理 %n 条命令</numerusform>
         </translation>
     </message>
 </context>
@@ -650,37 +650,37 @@
     <message>
         <location filename="../../ui/event_log_view.cpp" line="+40"/>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Show only the events of this descriptor.</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示这个文件描述符的事件。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Show only one kind of event.</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示一种类型的事件。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>all kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类型</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Filter: text in the detail or the data</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：详情或数据中的文字</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>fd</source>
-        <translation type="unfinished"></translation>
+        <translation>fd</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
 </context>
 <context>
@@ -688,190 +688,190 @@
     <message>
         <location filename="../../ui/load_panel.cpp" line="+49"/>
         <source>Test clients</source>
-        <translation type="unfinished"></translation>
+        <translation>测试客户端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The address of the server the clients connect to.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端要连接的服务端地址。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The port of the server the clients connect to.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端要连接的服务端端口。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>How many clients connect at the same time.</source>
-        <translation type="unfinished"></translation>
+        <translation>同时连接的客户端数量。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> bytes</source>
-        <translation type="unfinished"></translation>
+        <translation> 字节</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How many bytes each client sends before it waits for the echo.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个客户端在等待回显之前发送多少字节。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> / s</source>
-        <translation type="unfinished"></translation>
+        <translation> / s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>as fast as possible</source>
-        <translation type="unfinished"></translation>
+        <translation>尽快发送</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Messages per second for each client; 0 sends the next one as soon as the echo is back.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个客户端每秒发送的消息数；0 表示一收到回显就立即发送下一条。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start clients</source>
-        <translation type="unfinished"></translation>
+        <translation>启动客户端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Connect the clients and start sending messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接这些客户端并开始发送消息。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop clients</source>
-        <translation type="unfinished"></translation>
+        <translation>停止客户端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Close every client connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭所有客户端连接。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connections:</source>
-        <translation type="unfinished"></translation>
+        <translation>连接数：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Message size:</source>
-        <translation type="unfinished"></translation>
+        <translation>消息大小：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rate per client:</source>
-        <translation type="unfinished"></translation>
+        <translation>每个客户端的速率：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Measured by the clients</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端测得的结果</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Round trips:</source>
-        <translation type="unfinished"></translation>
+        <translation>往返次数：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Messages sent and echoed back in full, per second.</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒发出并被完整回显的消息数。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Median (p50):</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数（p50）：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Half of the round trips were faster than this.</source>
-        <translation type="unfinished"></translation>
+        <translation>一半的往返比这个值快。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Slowest 1 % (p99):</source>
-        <translation type="unfinished"></translation>
+        <translation>最慢的 1%（p99）：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>99 of 100 round trips were faster than this.</source>
-        <translation type="unfinished"></translation>
+        <translation>每 100 次往返中有 99 次比这个值快。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connected:</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clients that are connected to the server right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前已连接到服务端的客户端。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wrong bytes:</source>
-        <translation type="unfinished"></translation>
+        <translation>错误字节：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Echoed bytes that differ from what was sent (should be 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>回显回来、但与发送内容不一致的字节数（应为 0）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Errors:</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Connections that could not be made or were lost unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>未能建立或意外断开的连接。</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The clients could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端无法启动：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n client(s) started.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已启动 %n 个客户端。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1 / s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / s</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>%1 µs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 µs</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 failed connects, %2 lost</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 次连接失败，%2 次意外断开</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Clients stopped after %1 round trips.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端已停止，共完成 %1 次往返。</translation>
     </message>
 </context>
 <context>
@@ -879,97 +879,97 @@
     <message>
         <location filename="../../ui/main_window.cpp" line="+54"/>
         <source>SelectScope</source>
-        <translation type="unfinished"></translation>
+        <translation>SelectScope</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Descriptors</source>
-        <translation type="unfinished"></translation>
+        <translation>文件描述符</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wait calls</source>
-        <translation type="unfinished"></translation>
+        <translation>等待调用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Event log</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Plots</source>
-        <translation type="unfinished"></translation>
+        <translation>图表</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clients</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>负载测试</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About SelectScope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 SelectScope(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Server started.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端已启动。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Server stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端已停止。</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>About SelectScope</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 SelectScope</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;SelectScope %1&lt;/h3&gt;&lt;p&gt;An oscilloscope for I/O multiplexing: every select(), poll() and epoll_wait() call of a small server, as it happens.&lt;/p&gt;&lt;p&gt;SelectScope is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;The plots use QCustomPlot by Emanuel Eichhammer, licensed under the GNU General Public License version 3 (GPL-3.0).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;SelectScope %1&lt;/h3&gt;&lt;p&gt;一台观察 IO 多路复用的“示波器”：一个小型服务端的每一次 select()、poll() 和 epoll_wait() 调用，都在发生的同时呈现出来。&lt;/p&gt;&lt;p&gt;SelectScope 是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证的条款重新分发和/或修改它，许可证版本可以是第 3 版，也可以是（由您选择）任何更新的版本（GPL-3.0-or-later）。&lt;/p&gt;&lt;p&gt;图表使用了 Emanuel Eichhammer 开发的 QCustomPlot，它依据 GNU 通用公共许可证第 3 版（GPL-3.0）授权。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -977,133 +977,133 @@
     <message>
         <location filename="../../ui/plots_panel.cpp" line="+68"/>
         <source>time since start (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>启动以来的时间（s）</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>calls / s</source>
-        <translation type="unfinished"></translation>
+        <translation>调用次数 / s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ready descriptors / call</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪文件描述符数 / 次调用</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>wait calls per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒等待调用次数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>ready descriptors per call</source>
-        <translation type="unfinished"></translation>
+        <translation>每次调用的就绪文件描述符数</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>bytes / s</source>
-        <translation type="unfinished"></translation>
+        <translation>字节 / s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>received (in)</source>
-        <translation type="unfinished"></translation>
+        <translation>接收（入）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sent (out)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送（出）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>descriptors</source>
-        <translation type="unfinished"></translation>
+        <translation>文件描述符数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>in the interest list</source>
-        <translation type="unfinished"></translation>
+        <translation>在监视列表中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>字节</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>kernel Recv-Q</source>
-        <translation type="unfinished"></translation>
+        <translation>内核接收队列（Recv-Q）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>kernel Send-Q</source>
-        <translation type="unfinished"></translation>
+        <translation>内核发送队列（Send-Q）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>application queue</source>
-        <translation type="unfinished"></translation>
+        <translation>应用层队列</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+46"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <location line="-45"/>
         <source>Save one of the charts as a PNG picture or a PDF document.</source>
-        <translation type="unfinished"></translation>
+        <translation>把其中一张图表保存为 PNG 图片或 PDF 文档。</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Wait calls</source>
-        <translation type="unfinished"></translation>
+        <translation>等待调用</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Traffic</source>
-        <translation type="unfinished"></translation>
+        <translation>流量</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Watched descriptors</source>
-        <translation type="unfinished"></translation>
+        <translation>被监视的文件描述符</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Queues of one descriptor</source>
-        <translation type="unfinished"></translation>
+        <translation>单个文件描述符的队列</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Export chart</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PNG picture (*.png);;PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Chart saved to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>图表已保存到 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Could not save the chart to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法把图表保存到 %1</translation>
     </message>
     <message>
         <location line="+173"/>
         <source>Queues (select a descriptor)</source>
-        <translation type="unfinished"></translation>
+        <translation>队列（请选择一个文件描述符）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Queues of descriptor %1</source>
-        <translation type="unfinished"></translation>
+        <translation>文件描述符 %1 的队列</translation>
     </message>
 </context>
 <context>
@@ -1111,32 +1111,32 @@
     <message>
         <location filename="../../ui/screenshot_session.cpp" line="+52"/>
         <source>the server published no listener within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端在 %1 ms 内没有公布任何监听端口</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>the clients did not connect within %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端在 %1 ms 内没有连上</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>client #%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 #%1：%2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>hello from client %1</source>
-        <translation type="unfinished"></translation>
+        <translation>你好，我是客户端 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>hello</source>
-        <translation type="unfinished"></translation>
+        <translation>你好</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>could not write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -1144,236 +1144,236 @@
     <message>
         <location filename="../../ui/server_panel.cpp" line="+67"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A ready-made server from the tutorials; it fills in the listeners and the timeout below.</source>
-        <translation type="unfinished"></translation>
+        <translation>教程里现成的服务端示例；选中后会自动填好下面的监听端口和超时。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>What the server of the chosen preset does.</source>
-        <translation type="unfinished"></translation>
+        <translation>所选预设的服务端做些什么。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The ports the server listens on and what it does with the data it receives on each.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端监听的端口，以及它如何处理每个端口上收到的数据。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Preset:</source>
-        <translation type="unfinished"></translation>
+        <translation>预设：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Listeners:</source>
-        <translation type="unfinished"></translation>
+        <translation>监听端口：</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The port number to listen on, such as 9991 (options such as 9999,queued may follow).</source>
-        <translation type="unfinished"></translation>
+        <translation>要监听的端口号，例如 9991（后面可以跟选项，例如 9999,queued）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>port</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>TCP keeps a connection per client; UDP receives single datagrams without connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP 为每个客户端保持一条连接；UDP 不建立连接，逐个接收独立的数据报。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+193"/>
         <source>TCP</source>
-        <translation type="unfinished"></translation>
+        <translation>TCP</translation>
     </message>
     <message>
         <location line="-193"/>
         <location line="+193"/>
         <source>UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP</translation>
     </message>
     <message>
         <location line="-191"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add this port to the list of listeners.</source>
-        <translation type="unfinished"></translation>
+        <translation>把这个端口添加到监听端口列表中。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove the selected listener from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Engine</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>How long one wait call may sleep when nothing is ready; -1 sleeps until something happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何文件描述符就绪时，一次等待调用最多休眠多久；-1 表示一直阻塞，直到有事件发生。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> ms</source>
-        <translation type="unfinished"></translation>
+        <translation> ms</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>block (-1)</source>
-        <translation type="unfinished"></translation>
+        <translation>阻塞（-1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>select() cannot watch a descriptor numbered %1 or higher; the bar shows how close the highest one is.</source>
-        <translation type="unfinished"></translation>
+        <translation>select() 无法监视编号大于或等于 %1 的文件描述符；进度条显示当前最大的文件描述符离这个上限有多近。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>FD_SETSIZE:</source>
-        <translation type="unfinished"></translation>
+        <translation>FD_SETSIZE：</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start the server with these settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>按这些设置启动服务端。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the server and close every socket.</source>
-        <translation type="unfinished"></translation>
+        <translation>停止服务端并关闭所有套接字。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Backend:</source>
-        <translation type="unfinished"></translation>
+        <translation>后端：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timeout:</source>
-        <translation type="unfinished"></translation>
+        <translation>超时：</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Teaching</source>
-        <translation type="unfinished"></translation>
+        <translation>教学</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Freeze the server before its next wait call.</source>
-        <translation type="unfinished"></translation>
+        <translation>在下一次等待调用之前冻结服务端。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Let the paused server make exactly one wait call, then freeze.</source>
-        <translation type="unfinished"></translation>
+        <translation>让已暂停的服务端只执行一次等待调用，然后再次冻结。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Let the paused server run freely again.</source>
-        <translation type="unfinished"></translation>
+        <translation>让已暂停的服务端恢复自由运行。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Make the server wait this long after every call, so you can follow each one.</source>
-        <translation type="unfinished"></translation>
+        <translation>让服务端在每次调用后等待这么长时间，便于逐次观察。</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+2"/>
         <location line="+29"/>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="-23"/>
         <source>Slow motion:</source>
-        <translation type="unfinished"></translation>
+        <translation>慢动作：</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>处理方式“%1”无效：%2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Listener &quot;%1&quot; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>监听端口“%1”无效：%2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Only loopback addresses (127.0.0.1, ::1) can be used here.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里只能使用回环地址（127.0.0.1、::1）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Port %1 is already in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 已经在列表中。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Listens on port %1 (%2); after &apos;=&apos; is what it does with each message.</source>
-        <translation type="unfinished"></translation>
+        <translation>监听端口 %1（%2）；“=”后面是对每条消息的处理方式。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Add at least one listener before starting.</source>
-        <translation type="unfinished"></translation>
+        <translation>启动前请至少添加一个监听端口。</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -1381,57 +1381,570 @@
     <message>
         <location filename="../../ui/status_bar_widgets.cpp" line="+17"/>
         <source>The system call the server waits with.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端用于等待的系统调用。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The addresses the server listens on.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端监听的地址。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Descriptors in the server&apos;s interest list, the wake-up descriptor included.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端监视列表中的文件描述符数量，包括唤醒文件描述符。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Wait calls the server made per second.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端每秒执行的等待调用次数。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trace records the window could not keep up with and dropped. The counters and the descriptor table stay exact.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口来不及处理而丢弃的跟踪记录。计数器和文件描述符表仍然准确。</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Server stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>服务端已停止</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Backend: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>后端：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Watched: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>监视：%1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Dropped trace records: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>丢弃的跟踪记录：%1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Calls/s: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒调用：%1</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Listening: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在监听：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TraceText</name>
+    <message>
+        <location filename="../../ui/trace_text.cpp" line="+25"/>
+        <source>listener</source>
+        <translation>监听</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>udp</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+23"/>
+        <source>wakeup</source>
+        <translation>唤醒</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>open</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>half-closed</source>
+        <translation>已半关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backpressured</source>
+        <translation>背压中</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>closing</source>
+        <translation>正在关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unwatched</source>
+        <translation>未监视</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>listen</source>
+        <translation>listen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept</source>
+        <translation>accept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refuse</source>
+        <translation>拒绝连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recv</source>
+        <translation>recv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>send</source>
+        <translation>send</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>datagram</source>
+        <translation>数据报</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queue change</source>
+        <translation>队列变化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>half-close</source>
+        <translation>半关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>urgent</source>
+        <translation>紧急数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backpressure on</source>
+        <translation>背压开始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backpressure off</source>
+        <translation>背压解除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>watch</source>
+        <translation>开始监视</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unwatch</source>
+        <translation>停止监视</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accept paused</source>
+        <translation>暂停 accept</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>peer closed</source>
+        <translation>对端关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>peer reset</source>
+        <translation>对端复位</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>server closed</source>
+        <translation>服务端关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exceptional set</source>
+        <translation>异常集合</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+83"/>
+        <source>Fd</source>
+        <translation>fd</translation>
+    </message>
+    <message>
+        <location line="-82"/>
+        <source>The descriptor number: the small integer the kernel gave this socket.</source>
+        <translation>文件描述符编号：内核分配给这个套接字的小整数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+82"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="-81"/>
+        <source>What the socket is for: a listener accepts, a connection talks to one client, wakeup lets the GUI interrupt the wait.</source>
+        <translation>这个套接字的用途：监听套接字负责 accept 新连接，连接套接字与一个客户端通信，唤醒套接字让界面可以打断等待。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Local</source>
+        <translation>本端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address and port on the server&apos;s side.</source>
+        <translation>服务端这一侧的地址和端口。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Peer</source>
+        <translation>对端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The address and port of the client.</source>
+        <translation>客户端的地址和端口。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interest</source>
+        <translation>监视</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the server asks the kernel to watch for: R = readable, W = writable, X = exceptional (urgent data).</source>
+        <translation>服务端请求内核监视的事件：R = 可读，W = 可写，X = 异常（紧急数据）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the last wait call reported for this socket; lit when anything.</source>
+        <translation>上一次等待调用对这个套接字报告的结果；只要有任何一项就绪就会高亮。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recv-Q</source>
+        <translation>接收队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes the kernel has received that the server has not read yet.</source>
+        <translation>内核已经收到、但服务端还没有读取的字节数（Recv-Q）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send-Q</source>
+        <translation>发送队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes the kernel still has to send to the client.</source>
+        <translation>内核还需要发送给客户端的字节数（Send-Q）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept-Q</source>
+        <translation>accept 队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connections waiting to be accepted, out of the listener&apos;s backlog.</source>
+        <translation>等待被 accept 的连接数，以及监听套接字的 backlog 上限（Accept-Q）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>App queue</source>
+        <translation>应用层队列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replies the server has queued but not yet written: bytes (messages).</source>
+        <translation>服务端已排队但还没写出的回复：字节数（消息数）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes in</source>
+        <translation>读入字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes the server has read from this socket.</source>
+        <translation>服务端从这个套接字读取的字节数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes out</source>
+        <translation>写出字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bytes the server has written to this socket.</source>
+        <translation>服务端向这个套接字写入的字节数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Age</source>
+        <translation>打开时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the socket has been open.</source>
+        <translation>这个套接字已经打开了多长时间。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open, half-closed (the client stopped sending), backpressured (not read until its queue drains), closing or closed.</source>
+        <translation>已打开、已半关闭（客户端停止了发送）、背压中（队列清空之前不再读取）、正在关闭或已关闭。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The wait call&apos;s number, counted from the server&apos;s start.</source>
+        <translation>等待调用的序号，从服务端启动时开始计数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+35"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>When the call began, in seconds since the server started.</source>
+        <translation>调用开始的时间：服务端启动后的秒数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Which system call waited: select, poll, epoll, kqueue or WSAPoll.</source>
+        <translation>进行等待的系统调用：select、poll、epoll、kqueue 或 WSAPoll。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Read in</source>
+        <translation>读集合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descriptors the server asked about: is there something to read?</source>
+        <translation>服务端询问的文件描述符：有数据可读吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write in</source>
+        <translation>写集合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descriptors the server asked about: is there room to write?</source>
+        <translation>服务端询问的文件描述符：有空间可写吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Except in</source>
+        <translation>异常集合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descriptors the server asked about: has urgent data arrived?</source>
+        <translation>服务端询问的文件描述符：有紧急数据到达吗？</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the call may wait when nothing is ready; block means forever.</source>
+        <translation>没有任何文件描述符就绪时，这次调用最多等待多久；“阻塞”表示一直等下去。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready read</source>
+        <translation>就绪可读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descriptors the kernel said can be read without waiting: data, a new connection or end of stream (HUP and ERR mark hang-ups and errors).</source>
+        <translation>内核报告无需等待就能读取的文件描述符：有数据、有新连接或已到流末尾（HUP 和 ERR 分别表示挂断和错误）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ready write</source>
+        <translation>就绪可写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descriptors the kernel said can be written without waiting.</source>
+        <translation>内核报告无需等待就能写入的文件描述符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ready except</source>
+        <translation>就绪异常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Descriptors the kernel said have urgent (out-of-band) data.</source>
+        <translation>内核报告有紧急（带外）数据的文件描述符。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return</source>
+        <translation>返回值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the call returned: how many are ready, 0 on timeout, or -1 and the error.</source>
+        <translation>调用的返回值：就绪的文件描述符个数；超时返回 0；出错返回 -1 和错误名。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Blocked</source>
+        <translation>阻塞时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How long the server sat inside the call, waiting.</source>
+        <translation>服务端在这次调用里阻塞等待了多久。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same call written as the Python tutorials write it.</source>
+        <translation>同一个调用，按 Python 教程里的写法写出来。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>When it happened, in seconds since the server started.</source>
+        <translation>发生的时间：服务端启动后的秒数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened: accept, recv, send, close and so on.</source>
+        <translation>发生了什么：accept、recv、send、close 等。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The descriptor it happened on.</source>
+        <translation>事件发生在哪个文件描述符上。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What that descriptor is for: listener, connection, udp or wakeup.</source>
+        <translation>这个文件描述符的用途：监听、连接、UDP 或唤醒。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bytes</source>
+        <translation>字节</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many bytes were received, sent or are queued.</source>
+        <translation>接收、发送或排队的字节数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>More about it: the peer&apos;s address, why a socket closed, the error.</source>
+        <translation>更多信息：对端地址、套接字关闭的原因、错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first bytes of the data: as text when readable, else in hex.</source>
+        <translation>数据开头的若干字节：能当作文字显示时显示文字，否则显示十六进制。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hex</source>
+        <translation>十六进制</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first bytes of the data in hexadecimal.</source>
+        <translation>数据开头的若干字节，以十六进制显示。</translation>
     </message>
 </context>
 </TS>
