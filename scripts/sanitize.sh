@@ -16,22 +16,6 @@ kinds=("$@")
 total_passed=0
 total_failed=0
 
-count_results() {  # junit file -> "passed failed"
-    python3 - "$1" <<'PY'
-import sys
-import xml.etree.ElementTree as ET
-passed = failed = 0
-for case in ET.parse(sys.argv[1]).getroot().iter("testcase"):
-    status = case.get("status", "")
-    if status in ("notrun", "disabled") or case.find("skipped") is not None:
-        continue
-    if status == "fail" or case.find("failure") is not None or case.find("error") is not None:
-        failed += 1
-    else:
-        passed += 1
-print(passed, failed)
-PY
-}
 
 run_kind() {
     local kind=$1 dir="build-$1" flags label=()
@@ -63,7 +47,7 @@ run_kind() {
     local status=$?
     set -e
     local passed=0 failed=0
-    [[ -f $junit ]] && read -r passed failed < <(count_results "$junit")
+    [[ -f $junit ]] && read -r passed failed < <(python3 "$root/scripts/count_junit.py" "$junit")
     [[ $status -ne 0 && $failed -eq 0 ]] && failed=1
     echo "sanitize: $kind: $passed passed, $failed failed"
     total_passed=$((total_passed + passed))

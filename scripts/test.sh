@@ -25,23 +25,7 @@ passed=0
 failed=0
 if [[ -f "$junit" ]]; then
     # Count <testcase> elements and those with a <failure> or <error> child / status="fail".
-    read -r passed failed < <(python3 - "$junit" <<'PY'
-import sys
-import xml.etree.ElementTree as ET
-
-root = ET.parse(sys.argv[1]).getroot()
-passed = failed = 0
-for case in root.iter("testcase"):
-    status = case.get("status", "")
-    if status in ("notrun", "disabled") or case.find("skipped") is not None:
-        continue
-    if status == "fail" or case.find("failure") is not None or case.find("error") is not None:
-        failed += 1
-    else:
-        passed += 1
-print(passed, failed)
-PY
-    )
+    read -r passed failed < <(python3 "$root/scripts/count_junit.py" "$junit")
 fi
 
 if [[ $ctest_status -ne 0 && $failed -eq 0 ]]; then
