@@ -69,7 +69,8 @@ TEST_P(TraceScript, SteppedSessionRecordsExactSets) {
     EXPECT_TRUE(c.inExcept.empty());
     EXPECT_EQ(c.timeoutMs, 100);
     EXPECT_EQ(c.ret, 0);
-    EXPECT_TRUE(c.readyRead.empty());
+    EXPECT_TRUE(c.readyRead.empty()) << ::testing::PrintToString(c.readyRead) << " wake " << wake
+                                     << " listener " << listener;
 
     // 2. A client connects: only the listener comes back readable.
     Client client = Client::connectTcp(listenerPorts(*engine).at(0));

@@ -74,15 +74,18 @@ void EventLoop::stop() {
 }
 
 void EventLoop::post(LoopCommand command) {
+    bool wake = false;
     {
         std::lock_guard<std::mutex> lock(m_commandMutex);
         m_commands.push_back(std::move(command));
+        m_pendingCommands.store(int(m_commands.size()));
+        // Decided under the lock the loop holds while it checks for commands before a wait
+        // call: only a loop that is (about to be) blocked with this command unseen is woken,
+        // so the wake-up descriptor shows in the trace only when it really interrupted a call.
+        wake = m_inWait.load();
     }
-    // Ordering matters: the loop sets m_inWait before checking m_pendingCommands, and we
-    // increment before checking m_inWait, so at least one side sees the other.
-    m_pendingCommands.fetch_add(1);
     m_commandReady.notify_one();
-    if (m_inWait.load())
+    if (wake)
         m_wakeup.signal();
 }
 
@@ -126,10 +129,11 @@ bool EventLoop::iterate() {
     if (draft)
         draft->clear();
     int err = 0;
-    m_inWait.store(true);
-    if (m_pendingCommands.load() > 0) {
-        m_inWait.store(false);
-        return false;
+    {
+        std::lock_guard<std::mutex> lock(m_commandMutex);
+        if (!m_commands.empty())
+            return false;  // handle it before waiting
+        m_inWait.store(true);
     }
     const int ret = m_poller->wait(effectiveTimeout(), m_ready, &err, draft);
     m_inWait.store(false);
@@ -201,7 +205,7 @@ void EventLoop::processCommands() {
     {
         std::lock_guard<std::mutex> lock(m_commandMutex);
         batch.swap(m_commands);
-        m_pendingCommands.store(0);
+        m_pendingCommands.store(0);  // a hint that spares the lock when nothing is queued
     }
     for (LoopCommand& command : batch)
         apply(command);
