@@ -165,6 +165,15 @@ int main(int argc, char* argv[]) {
         lagMs.push_back(std::max(0.0, double(now - lastNs) / 1e6 - kTickMs));
         lastNs = now;
     });
+    // RSS every 30 s, so a long run shows whether memory levels off once the capped histories
+    // (calls, events, 120 s of plots) are full.
+    QTimer memory;
+    memory.setInterval(30000);
+    QObject::connect(&memory, &QTimer::timeout, [&] {
+        std::printf("  RSS at %3.0f s: %ld KiB\n", double(clock.elapsed()) / 1000, rssKiB());
+        std::fflush(stdout);
+    });
+    memory.start();
     QTimer end;
     end.setSingleShot(true);
     QObject::connect(&end, &QTimer::timeout, &app, &QApplication::quit);

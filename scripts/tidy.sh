@@ -7,7 +7,12 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build_dir=${BUILD_DIR:-build}
 cd "$root"
-command -v clang-tidy >/dev/null || { echo "tidy: clang-tidy is not installed" >&2; exit 1; }
+if ! command -v clang-tidy >/dev/null; then
+    sudo=""
+    [[ $(id -u) -eq 0 ]] || sudo=sudo
+    echo "tidy: installing clang-tidy"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq clang-tidy
+fi
 [[ -f $build_dir/compile_commands.json ]] ||
     cmake -S . -B "$build_dir" -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 # Qt's generated moc sources must exist before clang-tidy reads files that include them.
