@@ -283,8 +283,8 @@ class SlowAndGreedy(HostileCase):
 
     def test_half_close_is_flushed_then_closed(self):
         """A client that sends without reading until the server holds >= 1 MiB of its echo,
-        shuts down its write side and then reads: the server logs half-close with bytes still
-        queued, flushes every byte unchanged, then closes with reason peer-closed."""
+        shuts down its write side and only then reads: the server logs half-close with bytes
+        still queued, flushes every byte unchanged, then closes with reason peer-closed."""
         srv = self.serve("--listen", "0=echo", "--max-queue", "128M",
                          keep_kinds=("queue-change",))
         port = srv.ports()[0]
@@ -297,12 +297,14 @@ class SlowAndGreedy(HostileCase):
         fd = srv.fd_of(c)
         payload = self._fill_server_queue(srv, c, fd)
         c.shutdown(socket.SHUT_WR)
+        # Not reading yet: the server (no backpressure at 128M) takes every byte into its queue
+        # and then reads the EOF with that queue still full, which is the half-close to see.
+        half = srv.wait_event("half-close", lambda e: e["fd"] == fd)
+        self.assertGreater(half["bytes"], 0)
         back, how = hl.recv_until_eof(c, timeout=20, limit=len(payload) + 1)
         self.assertEqual(how, "eof")
         self.assertEqual(len(back), len(payload))
         self.assertTrue(back == payload, "echoed bytes differ from the bytes sent")
-        half = srv.wait_event("half-close", lambda e: e["fd"] == fd)
-        self.assertGreater(half["bytes"], 0)
         self.assertEqual(srv.wait_close(fd)["reason"], "peer-closed")
         self.assert_fds_back(srv, baseline)
         self.assert_serving(port)
