@@ -31,19 +31,10 @@ CallTraceView::CallTraceView(CallTraceModel* model, QWidget* parent)
     auto* hint = new QLabel(tr("Select a call to highlight its descriptors."));
     hint->setEnabled(false);  // drawn in the palette's quieter colour
 
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("callTraceTable"));
+    m_table = makeTraceTable(QStringLiteral("callTraceTable"), m_model);
     // Calls stay in the order they happened: no proxy, no sorting.
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_follow = new FollowTail(m_table);
-    new ColumnFitter(m_table);
 
     connect(m_pythonView, &QCheckBox::toggled, m_model, &CallTraceModel::setPythonView);
     connect(m_model, &CallTraceModel::pythonViewChanged, this, &CallTraceView::applyPythonView);

@@ -58,3 +58,17 @@ void ColumnFitter::fit() {
             header->resizeSection(column, width);
     }
 }
+
+QTableView* makeTraceTable(const QString& objectName, QAbstractItemModel* model) {
+    auto* table = new QTableView;
+    table->setObjectName(objectName);
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    table->horizontalHeader()->setStretchLastSection(true);
+    new ColumnFitter(table);
+    return table;
+}

@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QTimer>
 
+class QAbstractItemModel;
+class QString;
 class QTableView;
 
 class ColumnFitter : public QObject {
@@ -32,3 +34,7 @@ private:
     QTableView* m_view;
     QTimer m_timer;
 };
+
+// A read-only table for a live trace: whole-row selection, no word wrap, no row numbers,
+// interactive column widths kept by a ColumnFitter, the last column stretched.
+QTableView* makeTraceTable(const QString& objectName, QAbstractItemModel* model);

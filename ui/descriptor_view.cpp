@@ -52,28 +52,17 @@ QWidget* DescriptorView::createToolRow() {
 }
 
 void DescriptorView::createTable() {
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("descriptorTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table = makeTraceTable(QStringLiteral("descriptorTable"), m_proxy);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
     // Source order (by fd) until the user clicks a header.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    // Interactive widths: sizing to contents on every snapshot would measure every row 30 times
-    // a second.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     // The state (open, backpressured, half-closed ...) is what the class watches most: shown next
     // to the addresses instead of after the counters, where it would need scrolling to.
     m_table->horizontalHeader()->moveSection(DescriptorTableModel::State,
                                              DescriptorTableModel::Interest);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DescriptorView::onCurrentChanged);
-    new ColumnFitter(m_table);
 }
 
 void DescriptorView::onCurrentChanged() {

@@ -68,22 +68,13 @@ QWidget* EventLogView::createFilterRow() {
 }
 
 void EventLogView::createTable() {
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("eventTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    m_table = makeTraceTable(QStringLiteral("eventTable"), m_proxy);
     // Events stay in the order they happened until the user clicks a header.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     // The hex dump repeats the preview; it is there for whoever widens the window.
     m_table->setColumnHidden(EventLogModel::Hex, true);
     m_follow = new FollowTail(m_table);
-    new ColumnFitter(m_table);
 }
 
 void EventLogView::onKindPicked(int index) {
