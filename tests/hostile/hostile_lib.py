@@ -82,12 +82,9 @@ class Server:
                                      stdin=subprocess.DEVNULL, preexec_fn=preexec)
         threading.Thread(target=self._read_stdout, daemon=True).start()
         threading.Thread(target=self._read_stderr, daemon=True).start()
-        deadline = time.monotonic() + DEFAULT_TIMEOUT
-        while len(self.events("listen")) < listeners:
-            if time.monotonic() > deadline or self._eof:
-                self.kill()
-                raise AssertionError(f"server did not start: {cmd} stderr={self.stderr_lines}")
-            time.sleep(0.01)
+        if len(self.poll_events("listen", listeners)) < listeners:
+            self.kill()
+            raise AssertionError(f"server did not start: {cmd} stderr={self.stderr_lines}")
         return self
 
     def stop(self, timeout=10.0):
@@ -172,16 +169,22 @@ class Server:
 
     def wait_events(self, kind, count, pred=None, timeout=DEFAULT_TIMEOUT, since=0):
         """At least `count` matching events, waiting boundedly; raises AssertionError if not."""
+        found = self.poll_events(kind, count, pred, timeout, since)
+        if len(found) < count:
+            tail = [json.dumps(e) for e in self.lines[-5:]]
+            raise AssertionError(f"expected {count} '{kind}' events, got {len(found)}; "
+                                 f"last lines: {tail}")
+        return found
+
+    def poll_events(self, kind, count, pred=None, timeout=DEFAULT_TIMEOUT, since=0):
+        """The matching events once there are `count` of them, or those there are after
+        `timeout` seconds (or at the end of the output): the caller decides what is missing."""
         deadline = time.monotonic() + timeout
         while True:
             found = self.events(kind, since, pred)
-            if len(found) >= count:
-                return found
             left = deadline - time.monotonic()
-            if left <= 0 or self._eof:
-                tail = [json.dumps(e) for e in self.lines[-5:]]
-                raise AssertionError(f"expected {count} '{kind}' events, got {len(found)}; "
-                                     f"last lines: {tail}")
+            if len(found) >= count or left <= 0 or self._eof:
+                return found
             with self._cond:
                 self._cond.wait(min(left, 0.05))
 
@@ -258,6 +261,21 @@ def recv_exactly(sock, n, timeout=DEFAULT_TIMEOUT):
         chunks.append(chunk)
         got += len(chunk)
     return b"".join(chunks)
+
+
+def recv_until_marker(sock, marker, timeout=DEFAULT_TIMEOUT, limit=1 << 20):
+    """Reads until the bytes received end with marker (or raises); returns them all."""
+    sock.settimeout(timeout)
+    got = b""
+    deadline = time.monotonic() + timeout
+    while not got.endswith(marker):
+        if time.monotonic() > deadline or len(got) > limit:
+            raise AssertionError(f"no {marker!r} within {timeout:.0f} s; got {got[-40:]!r}")
+        chunk = sock.recv(1 << 16)
+        if not chunk:
+            raise AssertionError(f"EOF before {marker!r}; got {got[-40:]!r}")
+        got += chunk
+    return got
 
 
 def recv_until_eof(sock, timeout=DEFAULT_TIMEOUT, limit=64 << 20):
