@@ -12,6 +12,7 @@
 
 #include "load/load_generator.h"
 #include "net/platform.h"
+#include "support/test_net.h"
 
 #ifndef _WIN32
 #include <arpa/inet.h>
@@ -240,12 +241,11 @@ TEST(LoadGenerator, StopReturnsPromptly) {
         config.ratePerConnection = rate;
         ss::LoadGenerator gen(config);
         ASSERT_TRUE(gen.start());
-        std::this_thread::sleep_for(200ms);
+        ASSERT_TRUE(ss::test::waitUntil([&] { return gen.stats().roundTrips > 0; }));
         EXPECT_TRUE(gen.running());
         const auto before = Clock::now();
         gen.stop();
         EXPECT_LT(Clock::now() - before, 1s);
-        EXPECT_GT(gen.stats().roundTrips, 0u);
     }
 }
 
@@ -283,11 +283,11 @@ TEST(LoadGenerator, RefusedWithChurnRetriesUntilStopped) {
     config.duration = 0s;
     ss::LoadGenerator gen(config);
     ASSERT_TRUE(gen.start());
-    std::this_thread::sleep_for(300ms);
+    // Retried with backoff, not given up: more refusals than connections.
+    EXPECT_TRUE(ss::test::waitUntil([&] { return gen.stats().connectErrors > 2; }));
     const auto before = Clock::now();
     gen.stop();
     EXPECT_LT(Clock::now() - before, 1s);
-    EXPECT_GT(gen.stats().connectErrors, 2u);  // retried with backoff, not given up
     ss::closeSocket(closedDoor);
 }
 

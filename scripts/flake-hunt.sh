@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs the whole ctest suite N times (default 20) on the build in BUILD_DIR (default build),
+# after installing what is missing and bringing the build up to date. Prints one line per test
+# that ever failed, with its failure rate, and ends with an "N passed, N failed" line over all
+# runs. Exits non-zero if any test failed in any run: a test that fails once in N is broken.
+# Extra arguments go to the CMake configure step (see build.sh).
+#   scripts/flake-hunt.sh            # 20 runs
+#   scripts/flake-hunt.sh 5          # 5 runs
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+runs=20
+if [[ $# -gt 0 && $1 =~ ^[0-9]+$ ]]; then
+    runs=$1
+    shift
+fi
+[[ $runs -ge 1 ]] || { echo "flake-hunt: the number of runs must be at least 1" >&2; exit 2; }
+
+"$root/scripts/setup-deps.sh"
+"$root/scripts/build.sh" "$@"
+build_dir=${BUILD_DIR:-build}
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+export QT_QPA_PLATFORM=offscreen
+passed=0
+failed=0
+for ((run = 1; run <= runs; ++run)); do
+    junit="$results/run-$run.xml"
+    start=$SECONDS
+    # The same command as scripts/test.sh, so a flake here is a flake there.
+    ctest --test-dir "$build_dir" --timeout 120 -j2 --no-tests=error \
+        --output-junit "$junit" >"$results/run-$run.log" 2>&1 || true
+    if [[ ! -s $junit ]]; then
+        echo "flake-hunt: run $run wrote no results; its output:" >&2
+        cat "$results/run-$run.log" >&2
+        exit 1
+    fi
+    read -r p f < <(python3 "$root/scripts/count_junit.py" "$junit")
+    python3 "$root/scripts/count_junit.py" --failed "$junit" >>"$results/failures"
+    passed=$((passed + p))
+    failed=$((failed + f))
+    echo "flake-hunt: run $run/$runs: $p passed, $f failed ($((SECONDS - start)) s)"
+    if [[ $f -gt 0 ]]; then
+        # Keep the failing output: the failure that happens once in twenty is worth reading.
+        grep -B2 -A30 -E '(Failed|\*\*\*Timeout|Exception)' "$results/run-$run.log" | head -80 >&2 ||
+            true
+    fi
+done
+
+echo "flake-hunt: tests that ever failed in $runs runs:"
+if [[ -s $results/failures ]]; then
+    sort "$results/failures" | uniq -c | sort -rn |
+        while read -r count name; do
+            printf '  %-28s failed %d/%d (%d%%)\n' "$name" "$count" "$runs" $((100 * count / runs))
+        done
+else
+    echo "  none"
+fi
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
