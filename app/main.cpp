@@ -10,6 +10,8 @@
 
 #ifdef SELECTSCOPE_HAVE_GUI
 #include <QApplication>
+#include <QDir>
+#include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QStringList>
@@ -54,8 +56,17 @@ bool given(const QStringList& arguments, const char* name) {
     return false;
 }
 
-// --lang (en, zh_CN) or the system's language. The catalogue is compiled into the binary from
-// resources/translations; a language without one keeps the English source text.
+// The installed catalogues (share/selectscope/translations), found from the executable's folder so
+// that any installation prefix works.
+QString installedTranslationsPath() {
+    return QDir(QCoreApplication::applicationDirPath())
+        .absoluteFilePath(QStringLiteral(SELECTSCOPE_TRANSLATIONS_RELDIR));
+}
+
+// --lang (en, zh_CN) or the system's language. An installed catalogue comes first, so that a
+// language can be updated or added without rebuilding; the copy compiled into the binary from
+// resources/translations serves the build tree and a binary run from anywhere else. A language
+// with neither keeps the English source text.
 void installTranslators(const std::string& lang) {
     const QLocale locale = lang.empty() ? QLocale::system() : QLocale(QString::fromStdString(lang));
     QLocale::setDefault(locale);
@@ -64,8 +75,9 @@ void installTranslators(const std::string& lang) {
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
     auto* translator = new QTranslator(qApp);
-    if (translator->load(locale, QStringLiteral("selectscope"), QStringLiteral("_"),
-                         QStringLiteral(":/i18n")))
+    const QString name = QStringLiteral("selectscope");
+    if (translator->load(locale, name, QStringLiteral("_"), installedTranslationsPath()) ||
+        translator->load(locale, name, QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
 }
 
@@ -107,6 +119,10 @@ int runScreenshot(const CliOptions& options, const QStringList& arguments) {
 int runGui(int argc, char* argv[], CliResult cli) {
     QApplication app(argc, argv);
     setApplicationNames();
+#ifdef SELECTSCOPE_APP_ID
+    // Wayland compositors match the window to its launcher entry (name, icon) by this id.
+    QGuiApplication::setDesktopFileName(QStringLiteral(SELECTSCOPE_APP_ID));
+#endif
     // QApplication has now removed its own options (-platform ...): parse what is left.
     if (cli.retryAfterGuiInit)
         cli = parseCommandLine(QCoreApplication::arguments());

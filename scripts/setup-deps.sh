@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs the packages SelectScope needs to build and test on Debian/Ubuntu.
 # Does nothing (quickly) when everything is already installed.
-# libqt6svg6 provides the SVG icon plugins that show the window icon.
+# libqt6svg6 provides the SVG icon plugins that show the window icon. librsvg2-bin renders the PNG
+# icon sizes from the SVG at build time; desktop-file-utils and appstream validate the installed
+# launcher entry and metainfo (the install_metadata test).
+# Arguments name further packages to install the same way (scripts/package.sh adds its tools).
 set -euo pipefail
 
 packages=(
@@ -9,7 +12,9 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqcustomplot-dev libgtest-dev libgmock-dev
     libqt6svg6 xvfb xauth fonts-wqy-microhei libgl1-mesa-dev
+    librsvg2-bin desktop-file-utils appstream
     clang-format python3
+    "$@"
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
