@@ -48,11 +48,11 @@ std::string_view trimmed(std::string_view s) {
 
 std::string checkResolveOk(const ServeDir& dir, const ServeResult& r) {
     std::error_code ec;
-    const fs::path path(r.path);
+    const fs::path path = fs::u8path(r.path);  // UTF-8, not Windows' ANSI code page
     const fs::path real = fs::canonical(path, ec);
     if (ec || real != path)
         return "ok with a path that is not canonical: " + printable(r.path);
-    if (!isInside(real, fs::canonical(dir.root(), ec)))
+    if (!isInside(real, fs::canonical(fs::u8path(dir.root()), ec)))
         return "ok with a path outside the root: " + printable(r.path);
     if (!fs::is_regular_file(fs::status(real, ec)))
         return "ok with a path that is not a regular file: " + printable(r.path);
@@ -63,8 +63,15 @@ std::string checkResolveOk(const ServeDir& dir, const ServeResult& r) {
 
 std::string checkResolve(const ServeDir& dir, std::string_view request) {
     const ServeResult r = dir.resolve(request);
-    const std::string_view t = trimmed(request);
+    std::string_view t = trimmed(request);
+#ifdef _WIN32
+    // Windows' os.path.basename splits off a drive and knows '\\' as a separator too.
+    if (t.size() >= 2 && t[1] == ':')
+        t.remove_prefix(2);
+    const size_t slash = t.find_last_of("/\\");
+#else
     const size_t slash = t.rfind('/');
+#endif
     if (r.filename != (slash == std::string_view::npos ? t : t.substr(slash + 1)))
         return "filename is not the basename of the request: " + printable(r.filename);
     if (!r.ok) {

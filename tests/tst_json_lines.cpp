@@ -14,12 +14,27 @@
 #include <unistd.h>
 #endif
 
+#include "net/platform.h"
 #include "server/engine_config.h"
 #include "trace/json_lines.h"
 
 using namespace std::string_literals;
 
 namespace {
+
+// The error codes the engine records: errno on POSIX, WSAGetLastError() on Windows, each with
+// the name the platform gives it.
+#ifdef _WIN32
+constexpr int kInterrupted = WSAEINTR;
+constexpr int kReset = WSAECONNRESET;
+constexpr const char* kInterruptedName = "WSAEINTR";
+constexpr const char* kResetName = "WSAECONNRESET";
+#else
+constexpr int kInterrupted = EINTR;
+constexpr int kReset = ECONNRESET;
+constexpr const char* kInterruptedName = "EINTR";
+constexpr const char* kResetName = "ECONNRESET";
+#endif
 
 #ifndef _WIN32
 // Runs a Python script over the given JSON lines and returns its output; the script reads the
@@ -58,7 +73,7 @@ bool havePython() {
     return std::system("python3 -c 'pass' >/dev/null 2>&1") == 0;
 }
 #else
-std::string runPython(const std::string&, const std::string&) {
+std::string runPython(const std::string&, std::string_view) {
     return {};
 }
 bool havePython() {
@@ -134,11 +149,11 @@ TEST(JsonLines, CallRecordWithSets) {
 TEST(JsonLines, FailedCallNamesErrno) {
     ss::CallRecord c = sampleCall();
     c.ret = -1;
-    c.err = EINTR;
+    c.err = kInterrupted;
     c.durationNs = 5000;
     const std::string line = callLine(c);
-    const std::string want =
-        R"("ret":-1,"errno":)" + std::to_string(EINTR) + R"(,"errno_name":"EINTR","blocked_us":5})";
+    const std::string want = R"("ret":-1,"errno":)" + std::to_string(kInterrupted) +
+                             R"(,"errno_name":")" + kInterruptedName + R"(","blocked_us":5})";
     EXPECT_NE(line.find(want), std::string::npos) << line;
 }
 
@@ -171,11 +186,11 @@ TEST(JsonLines, KindSpecificAuxKeys) {
 
 TEST(JsonLines, ErrorFieldsOnlyWhenErrSet) {
     ss::SocketEvent e = sampleEvent(ss::EventKind::Error, "");
-    e.err = ECONNRESET;
+    e.err = kReset;
     e.text = "recv failed";
     const std::string line = eventLine(e);
-    const std::string want =
-        R"("errno":)" + std::to_string(ECONNRESET) + R"(,"errno_name":"ECONNRESET","error":")";
+    const std::string want = R"("errno":)" + std::to_string(kReset) + R"(,"errno_name":")" +
+                             kResetName + R"(","error":")";
     EXPECT_NE(line.find(want), std::string::npos) << line;
     EXPECT_EQ(eventLine(sampleEvent(ss::EventKind::Send, "x")).find("errno"), std::string::npos);
 }

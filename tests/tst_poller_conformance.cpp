@@ -248,6 +248,29 @@ protected:
         EXPECT_EQ(draft.ret, 0);
     }
 
+    // A wait with no interest left in any descriptor: nothing may be reported. Windows cannot
+    // wait on nothing: select() with every set empty, like WSAPoll() with no entries, fails at
+    // once with WSAEINVAL instead of sleeping, and the backends pass that on as it is (the
+    // engine never meets it: its wake-up socket is always watched). WSAPoll() does wait when
+    // entries remain, even with events 0.
+    void expectQuietWithoutInterest([[maybe_unused]] bool entriesRemain, Poller* poller = nullptr) {
+        Poller* p = poller ? poller : m_poller.get();
+#ifdef _WIN32
+        if (p->kind() == BackendKind::Select || !entriesRemain) {
+            CallDraft draft;
+            std::vector<PollEvent> out;
+            int err = 0;
+            EXPECT_EQ(p->wait(kQuietWaitMs, out, &err, &draft), -1);
+            EXPECT_EQ(err, WSAEINVAL);
+            EXPECT_EQ(draft.ret, -1);
+            EXPECT_EQ(draft.err, WSAEINVAL);
+            EXPECT_TRUE(out.empty());
+            return;
+        }
+#endif
+        expectQuiet(p);
+    }
+
     Watchdog m_watchdog{kTestBudget};
     std::unique_ptr<Poller> m_poller;
     Socket m_listener;
@@ -283,9 +306,10 @@ TEST_P(PollerConformance, ConnectionReadableOnEofAndRecvReturnsZero) {
     auto out = waitOnce(kReadyWaitMs);
     uint8_t ready = readyOf(out, c.server.fd());
     EXPECT_TRUE(ready & ss::kRead);
-    // kqueue flags EOF on the read filter (EV_EOF); select, poll and epoll report a half-close
-    // as plain readability (POLLHUP needs both directions shut).
-    bool hangup = GetParam() == BackendKind::Kqueue;
+    // kqueue flags EOF on the read filter (EV_EOF) and WSAPoll reports the FIN as POLLHUP;
+    // select, poll and epoll report a half-close as plain readability (POLLHUP needs both
+    // directions shut).
+    bool hangup = GetParam() == BackendKind::Kqueue || GetParam() == BackendKind::WsaPoll;
     EXPECT_EQ((ready & ss::kHangup) != 0, hangup);
     char byte;
     EXPECT_EQ(ss::recvBytes(c.server.fd(), &byte, 1), 0);
@@ -325,7 +349,7 @@ TEST_P(PollerConformance, RemovedDescriptorIsNoLongerReported) {
     ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
     EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kRead);
     m_poller->remove(c.server.fd());
-    expectQuiet();
+    expectQuiet();  // the other connection is still watched
     EXPECT_EQ(recvText(c.server), "pending");
 }
 
@@ -339,7 +363,7 @@ TEST_P(PollerConformance, ModifyChangesWhatIsReported) {
     EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kWrite);
     modify(c.server, ss::kWrite);  // unchanged: must still succeed (and skip the system call)
     modify(c.server, 0);
-    expectQuiet();
+    expectQuietWithoutInterest(true);
     modify(c.server, ss::kRead | ss::kWrite);
     EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kRead | ss::kWrite);
 }
@@ -349,7 +373,7 @@ TEST_P(PollerConformance, InterestZeroWithPendingDataReportsNothing) {
     add(c.server, 0);
     sendText(c.client, "ignored");
     ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
-    expectQuiet();
+    expectQuietWithoutInterest(true);
 }
 
 TEST_P(PollerConformance, InterestZeroStillReportsResetWhereTheKernelDoes) {
@@ -362,21 +386,21 @@ TEST_P(PollerConformance, InterestZeroStillReportsResetWhereTheKernelDoes) {
                  sizeof hard);
     c.client = Socket();
     ASSERT_TRUE(settle(c.server.fd(), 0));  // POLLHUP/POLLERR arrive even with events 0
+    if (!reportsHangupForZeroInterest(GetParam())) {
+        // select and kqueue report only what was asked for: nothing is registered.
+        expectQuietWithoutInterest(true);
+        return;
+    }
     CallDraft draft;
     auto out = waitOnce(kQuietWaitMs, &draft);
     std::vector<int32_t> self{c.server.num()};
-    if (reportsHangupForZeroInterest(GetParam())) {
-        // poll/epoll always report HUP and ERR; the loop reads (kRead) to learn ECONNRESET.
-        EXPECT_EQ(readyOf(out, c.server.fd()), ss::kHangup | ss::kError | ss::kRead);
-        EXPECT_EQ(draft.readyHangup, self);
-        EXPECT_EQ(draft.readyError, self);
-        EXPECT_TRUE(draft.readyRead.empty());
-        EXPECT_EQ(draft.ret, 1);
-    } else {
-        // select and kqueue report only what was asked for: nothing is registered.
-        EXPECT_TRUE(out.empty());
-        EXPECT_EQ(draft.ret, 0);
-    }
+    // poll, epoll and WSAPoll always report HUP and ERR; the loop reads (kRead) to learn of
+    // the reset.
+    EXPECT_EQ(readyOf(out, c.server.fd()), ss::kHangup | ss::kError | ss::kRead);
+    EXPECT_EQ(draft.readyHangup, self);
+    EXPECT_EQ(draft.readyError, self);
+    EXPECT_TRUE(draft.readyRead.empty());
+    EXPECT_EQ(draft.ret, 1);
 }
 
 TEST_P(PollerConformance, SwitchingBackendMidSessionKeepsReadinessAndData) {
@@ -394,7 +418,7 @@ TEST_P(PollerConformance, SwitchingBackendMidSessionKeepsReadinessAndData) {
         EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs), c.server.fd()), ss::kRead);
         ASSERT_TRUE(second->add(c.server.fd(), ss::kRead, &error)) << error;
         m_poller->remove(c.server.fd());
-        expectQuiet();
+        expectQuietWithoutInterest(false);
         EXPECT_EQ(readyOf(waitOnce(kReadyWaitMs, nullptr, second.get()), c.server.fd()), ss::kRead)
             << "after switching to " << ss::backendName(other);
         EXPECT_EQ(recvText(c.server), "abc");
@@ -497,12 +521,17 @@ TEST(BackendRegistry, NamesRoundTripAndAutoIsBest) {
 }
 
 TEST(BackendRegistry, UnavailableBackendIsRefusedWithAClearError) {
-#ifdef __linux__
+#if defined(__linux__)
     std::string error;
     EXPECT_EQ(ss::createPoller(BackendKind::Kqueue, &error), nullptr);
     EXPECT_EQ(error, "kqueue is not available on this platform");
+#elif defined(_WIN32)
+    // WSAPoll takes the place of poll() on Windows.
+    std::string error;
+    EXPECT_EQ(ss::createPoller(BackendKind::Poll, &error), nullptr);
+    EXPECT_EQ(error, "poll is not available on this platform");
 #else
-    GTEST_SKIP() << "written for Linux, where kqueue is the unavailable one";
+    GTEST_SKIP() << "written for Linux and Windows, where kqueue or poll is the unavailable one";
 #endif
 }
 
@@ -569,6 +598,60 @@ TEST(SelectLimit, RefusesDescriptorAtOrAboveFdSetSizeWithoutTouchingIt) {
     EXPECT_EQ(out[0].fd, c.server.fd());
     EXPECT_EQ(draft.inRead, std::vector<int32_t>{c.server.num()});
     EXPECT_EQ(draft.readyRead, std::vector<int32_t>{c.server.num()});
+}
+#else
+// A bound loopback UDP socket that nobody sends to: it fills a set and stays quiet.
+Socket idleUdpSocket() {
+    Socket s(::socket(AF_INET, SOCK_DGRAM, 0));
+    sockaddr_in addr = loopback(0);
+    if (::bind(s.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+        return Socket();
+    return s;
+}
+
+// Winsock's fd_set is a counted array of handles: FD_SETSIZE bounds how many sockets one set
+// holds, whatever their values. Socket number FD_SETSIZE + 1 is refused without touching any
+// fd_set (FD_SET would silently leave it out of a full set), and the full set still works.
+TEST(SelectLimit, RefusesSocketBeyondFdSetSizeWithoutTouchingIt) {
+    Watchdog watchdog(kTestBudget);
+    ss::initSocketPlatform();
+    std::string error;
+    auto poller = ss::createPoller(BackendKind::Select, &error);
+    ASSERT_TRUE(poller) << error;
+    EXPECT_EQ(poller->descriptorLimit(), 0);  // a limit on the count, not on values
+    Socket listener = listenLoopback();
+    Conn c = connectPair(listener.fd());
+    ASSERT_NE(c.server.fd(), ss::kInvalidSocket);
+    ASSERT_TRUE(poller->add(c.server.fd(), ss::kRead, &error)) << error;
+    std::vector<Socket> fillers;
+    while (fillers.size() + 1 < FD_SETSIZE) {
+        fillers.push_back(idleUdpSocket());
+        ASSERT_NE(fillers.back().fd(), ss::kInvalidSocket);
+        ASSERT_TRUE(poller->add(fillers.back().fd(), ss::kRead, &error)) << error;
+    }
+    Socket extra = idleUdpSocket();
+    ASSERT_NE(extra.fd(), ss::kInvalidSocket);
+    EXPECT_FALSE(poller->add(extra.fd(), ss::kRead, &error));
+    EXPECT_EQ(error, "socket " + std::to_string(extra.num()) + " would be socket number " +
+                         std::to_string(FD_SETSIZE + 1) + " > FD_SETSIZE (" +
+                         std::to_string(FD_SETSIZE) + "): select() cannot watch it");
+    EXPECT_FALSE(poller->modify(extra.fd(), ss::kRead, &error));
+    poller->remove(extra.fd());  // not watched: a no-op, and must not touch the sets either
+
+    sendText(c.client, "still works");
+    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
+    CallDraft draft;
+    std::vector<PollEvent> out;
+    int err = 0;
+    ASSERT_EQ(poller->wait(kReadyWaitMs, out, &err, &draft), 1) << err;
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].fd, c.server.fd());
+    EXPECT_EQ(draft.inRead.size(), size_t(FD_SETSIZE));
+    EXPECT_EQ(draft.readyRead, std::vector<int32_t>{c.server.num()});
+
+    // Once a socket leaves, the set has room again.
+    poller->remove(fillers.back().fd());
+    EXPECT_TRUE(poller->add(extra.fd(), ss::kRead, &error)) << error;
 }
 #endif  // !_WIN32
 

@@ -1,7 +1,9 @@
 // Every preset against a client written like its tutorial's client, bytes checked exactly, with
-// several clients open at once and their messages interleaved.
+// several clients open at once and their messages interleaved, on every backend the platform has
+// (a teacher may pick any of them, or switch while a lesson runs).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,10 +19,18 @@ namespace {
 const std::string kWelcome = "欢迎访问";
 const std::string kHao = "好";
 
+class Presets : public ::testing::TestWithParam<BackendKind> {
+protected:
+    std::unique_ptr<Engine> start(const std::string& name, EngineConfig config = {}) {
+        config.backend = GetParam();
+        return startPreset(name, std::move(config));
+    }
+};
+
 }  // namespace
 
-TEST(Presets, WelcomeGreetsOnEveryPortAndCloses) {
-    auto engine = startPreset("welcome");
+TEST_P(Presets, WelcomeGreetsOnEveryPortAndCloses) {
+    auto engine = start("welcome");
     ASSERT_TRUE(engine);
     const std::vector<int> ports = listenerPorts(*engine);
     ASSERT_EQ(ports.size(), 3u);
@@ -34,13 +44,14 @@ TEST(Presets, WelcomeGreetsOnEveryPortAndCloses) {
     t.drainFrom(*engine);
     EXPECT_EQ(t.count(EventKind::Accept), 3u);
     for (const SocketEvent& e : t.events) {
-        if (e.kind != EventKind::Watch) continue;
+        if (e.kind != EventKind::Watch)
+            continue;
         EXPECT_NE(e.role, Role::Connection);
     }
 }
 
-TEST(Presets, GreetSuffixGreetsThenAppendsHao) {
-    auto engine = startPreset("greet-suffix");
+TEST_P(Presets, GreetSuffixGreetsThenAppendsHao) {
+    auto engine = start("greet-suffix");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     Client a = Client::connectTcp(port), b = Client::connectTcp(port);
@@ -54,8 +65,8 @@ TEST(Presets, GreetSuffixGreetsThenAppendsHao) {
     EXPECT_EQ(a.recvOnce(), "again" + kHao);
 }
 
-TEST(Presets, RwSplitRepliesThroughTheWriteSet) {
-    auto engine = startPreset("rw-split");
+TEST_P(Presets, RwSplitRepliesThroughTheWriteSet) {
+    auto engine = start("rw-split");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     Client a = Client::connectTcp(port), b = Client::connectTcp(port);
@@ -76,8 +87,8 @@ TEST(Presets, RwSplitRepliesThroughTheWriteSet) {
     EXPECT_GE(t.calls.back().inExcept.size(), 3u);
 }
 
-TEST(Presets, EchoEchoesInterleavedClients) {
-    auto engine = startPreset("echo");
+TEST_P(Presets, EchoEchoesInterleavedClients) {
+    auto engine = start("echo");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     std::vector<Client> clients;
@@ -91,8 +102,8 @@ TEST(Presets, EchoEchoesInterleavedClients) {
         }
 }
 
-TEST(Presets, QueueEchoUsesPerConnectionQueues) {
-    auto engine = startPreset("queue-echo");
+TEST_P(Presets, QueueEchoUsesPerConnectionQueues) {
+    auto engine = start("queue-echo");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     Client a = Client::connectTcp(port), b = Client::connectTcp(port);
@@ -102,8 +113,8 @@ TEST(Presets, QueueEchoUsesPerConnectionQueues) {
     EXPECT_EQ(a.recvOnce(), "123");
 }
 
-TEST(Presets, UpperUppercasesAsciiOnly) {
-    auto engine = startPreset("upper");
+TEST_P(Presets, UpperUppercasesAsciiOnly) {
+    auto engine = start("upper");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     Client c = Client::connectTcp(port);
@@ -111,8 +122,8 @@ TEST(Presets, UpperUppercasesAsciiOnly) {
     EXPECT_EQ(c.recvOnce(), "HELLO, 世界 ABC");
 }
 
-TEST(Presets, UdpUpperAnswersEachDatagramToItsSender) {
-    auto engine = startPreset("udp-upper");
+TEST_P(Presets, UdpUpperAnswersEachDatagramToItsSender) {
+    auto engine = start("udp-upper");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     Client a = Client::udp(), b = Client::udp();
@@ -126,13 +137,36 @@ TEST(Presets, UdpUpperAnswersEachDatagramToItsSender) {
     EXPECT_EQ(a.recvFrom(), "AGAIN");
 }
 
-TEST(Presets, FramedFileSendsLengthHeaderAndBytes) {
-    const auto dir = std::filesystem::temp_directory_path() / "ss_tst_presets_files";
+TEST_P(Presets, UdpUpperTruncatesLongDatagramsAsRecvfrom1024Does) {
+    auto engine = start("udp-upper");
+    ASSERT_TRUE(engine);
+    const int port = listenerPorts(*engine).at(0);
+    Client c = Client::udp();
+    c.sendTo(port, std::string(3000, 'a'));
+    EXPECT_EQ(c.recvFrom(4096), std::string(1024, 'A'));
+    c.sendTo(port, "next");  // the socket goes on
+    EXPECT_EQ(c.recvFrom(), "NEXT");
+    Trace t;
+    ASSERT_TRUE(waitUntil([&] {
+        t.drainFrom(*engine);
+        return t.count(EventKind::Datagram) == 2;
+    }));
+    // The first datagram event is the long one: its first 1024 bytes, and the truncation named.
+    auto first = std::find_if(t.events.begin(), t.events.end(),
+                              [](const SocketEvent& e) { return e.kind == EventKind::Datagram; });
+    ASSERT_NE(first, t.events.end());
+    EXPECT_EQ(first->bytes, 1024);
+    EXPECT_NE(first->text.find("truncated"), std::string::npos) << first->text;
+}
+
+TEST_P(Presets, FramedFileSendsLengthHeaderAndBytes) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("ss_tst_presets_files_" + std::string(backendName(GetParam())));
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "a.txt", std::ios::binary) << "hello file";
     EngineConfig config;
     config.serveDir = dir.string();
-    auto engine = startPreset("framed-file", config);
+    auto engine = start("framed-file", config);
     ASSERT_TRUE(engine);
     Client c = Client::connectTcp(listenerPorts(*engine).at(0));
     // The tutorial's client: send the path, recv(4) for the length, then the header, then data.
@@ -159,8 +193,8 @@ TEST(Presets, FramedFileSendsLengthHeaderAndBytes) {
     std::filesystem::remove_all(dir);
 }
 
-TEST(Presets, HttpAnswersGetWithStatsAndRejectsGarbage) {
-    auto engine = startPreset("http");
+TEST_P(Presets, HttpAnswersGetWithStatsAndRejectsGarbage) {
+    auto engine = start("http");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     Client ok = Client::connectTcp(port);
@@ -179,8 +213,8 @@ TEST(Presets, HttpAnswersGetWithStatsAndRejectsGarbage) {
     EXPECT_EQ(post.recvUntilClosed().rfind("HTTP/1.1 405 ", 0), 0u);
 }
 
-TEST(Presets, ChatBroadcastsToEveryOtherClient) {
-    auto engine = startPreset("chat");
+TEST_P(Presets, ChatBroadcastsToEveryOtherClient) {
+    auto engine = start("chat");
     ASSERT_TRUE(engine);
     const int port = listenerPorts(*engine).at(0);
     Client a = Client::connectTcp(port), b = Client::connectTcp(port), c = Client::connectTcp(port);
@@ -193,7 +227,10 @@ TEST(Presets, ChatBroadcastsToEveryOtherClient) {
     EXPECT_EQ(c.recvOnce(), "from b");
 }
 
-TEST(Presets, EveryTutorialPortIsKept) {
+INSTANTIATE_TEST_SUITE_P(Backends, Presets, ::testing::ValuesIn(availableBackends()),
+                         [](const auto& info) { return std::string(backendName(info.param)); });
+
+TEST(PresetTable, EveryTutorialPortIsKept) {
     EXPECT_EQ(findPreset("welcome")->listeners.at(2).endpoint.port, 9993);
     EXPECT_EQ(findPreset("greet-suffix")->listeners.at(0).endpoint.port, 9991);
     EXPECT_EQ(findPreset("echo")->listeners.at(0).endpoint.port, 8000);

@@ -53,18 +53,47 @@ std::string socketErrorText(int code) {
 const char* socketErrorName(int code) {
     switch (code) {
 #ifdef _WIN32
+        // Every code the engine can meet on Windows has its name here, so that a trace line
+        // never shows a bare number (select() with nothing to wait on gives WSAEINVAL, a
+        // datagram longer than the buffer WSAEMSGSIZE, a reset before accept() WSAECONNRESET).
         case WSAEWOULDBLOCK:
             return "WSAEWOULDBLOCK";
-        case WSAECONNRESET:
-            return "WSAECONNRESET";
-        case WSAEMFILE:
-            return "WSAEMFILE";
-        case WSAEADDRINUSE:
-            return "WSAEADDRINUSE";
         case WSAEINTR:
             return "WSAEINTR";
+        case WSAEBADF:
+            return "WSAEBADF";
+        case WSAEACCES:
+            return "WSAEACCES";
+        case WSAEFAULT:
+            return "WSAEFAULT";
+        case WSAEINVAL:
+            return "WSAEINVAL";
+        case WSAEMFILE:
+            return "WSAEMFILE";
+        case WSAENOTSOCK:
+            return "WSAENOTSOCK";
+        case WSAEMSGSIZE:
+            return "WSAEMSGSIZE";
+        case WSAEADDRINUSE:
+            return "WSAEADDRINUSE";
+        case WSAEADDRNOTAVAIL:
+            return "WSAEADDRNOTAVAIL";
+        case WSAENETRESET:
+            return "WSAENETRESET";
+        case WSAECONNABORTED:
+            return "WSAECONNABORTED";
+        case WSAECONNRESET:
+            return "WSAECONNRESET";
         case WSAENOBUFS:
             return "WSAENOBUFS";
+        case WSAENOTCONN:
+            return "WSAENOTCONN";
+        case WSAESHUTDOWN:
+            return "WSAESHUTDOWN";
+        case WSAETIMEDOUT:
+            return "WSAETIMEDOUT";
+        case WSAECONNREFUSED:
+            return "WSAECONNREFUSED";
 #else
         case 0:
             return "";

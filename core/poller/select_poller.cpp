@@ -23,6 +23,16 @@ void copySet(fd_set& dst, const fd_set& src) {
 #endif
 }
 
+// Winsock wants every set it is given to hold at least one socket, so an empty set goes in as
+// NULL there. POSIX takes an empty set as it is.
+fd_set* passed(fd_set& set) {
+#ifdef _WIN32
+    return set.fd_count > 0 ? &set : nullptr;
+#else
+    return &set;
+#endif
+}
+
 void pushIf(std::vector<int32_t>& list, bool condition, NativeSocket fd) {
     if (condition)
         list.push_back(fdNumber(fd));
@@ -196,7 +206,7 @@ int SelectPoller::wait(int timeoutMs, std::vector<PollEvent>& out, int* err, Cal
         draft->timeoutMs = timeoutMs;
         draft->startNs = monotonicNs();
     }
-    int ret = ::select(nfds, &m_workRead, &m_workWrite, &m_workExcept, tvp);
+    int ret = ::select(nfds, passed(m_workRead), passed(m_workWrite), passed(m_workExcept), tvp);
     int code = ret < 0 ? lastSocketError() : 0;
     if (draft) {
         draft->durationNs = monotonicNs() - draft->startNs;

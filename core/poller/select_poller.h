@@ -17,6 +17,10 @@
 // pending connection on a listener; select has no separate hang-up or error result, the loop
 // learns of them from recv(). The exceptional set reports TCP urgent (out-of-band) data.
 // Windows additionally reports a failed non-blocking connect() in the exceptional set.
+//
+// Windows cannot wait on nothing: with no socket in any set, select() fails at once with
+// WSAEINVAL instead of sleeping for the timeout. The backend passes that on as it is, as the
+// trace must; the loop never meets it, because its wake-up socket is always in the read set.
 #pragma once
 
 #include <vector>

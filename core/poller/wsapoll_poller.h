@@ -12,6 +12,10 @@
 // reports TCP urgent (out-of-band) data. Results: POLLRDNORM -> kRead, POLLWRNORM -> kWrite,
 // POLLRDBAND -> kExcept, POLLHUP -> kHangup | kRead, POLLERR -> kError | kRead, POLLNVAL ->
 // kError; POLLHUP/POLLERR/POLLNVAL are reported even for an entry whose events are 0.
+// A peer's FIN (shutdown() or close()) comes back as POLLHUP alone, where POSIX poll() reports
+// POLLIN; the kRead that goes with kHangup makes the loop read and find EOF either way. Since
+// POLLHUP cannot be masked, a half-closed connection whose queued replies do not fit into the
+// send buffer makes every call return at once until the queue drains or the peer goes.
 // Known caveats: before Windows 10 2004 a failed non-blocking connect() was never reported
 // (the call just timed out); WSAPoll with no entries fails with WSAEINVAL instead of sleeping
 // (the loop always watches its wake-up socket, so this does not arise there).

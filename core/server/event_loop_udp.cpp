@@ -16,11 +16,17 @@ void EventLoop::readDatagram(Channel& ch) {
     flags = MSG_TRUNC;  // returns the datagram's real length, so truncation can be reported
 #endif
 #ifdef _WIN32
-    const int n =
-        recvfrom(ch.fd, buf, int(cap), flags, reinterpret_cast<sockaddr*>(&from), &fromLen);
+    int n = recvfrom(ch.fd, buf, int(cap), flags, reinterpret_cast<sockaddr*>(&from), &fromLen);
+    // Winsock fills the buffer with the start of a datagram that does not fit, drops the rest
+    // and fails with WSAEMSGSIZE, without telling the real size. That is a truncated datagram,
+    // answered like any other, as the preset table promises; only its real size stays unknown.
+    const bool sizeUnknown = n < 0 && lastSocketError() == WSAEMSGSIZE;
+    if (sizeUnknown)
+        n = int(cap);
 #else
     const ssize_t n =
         recvfrom(ch.fd, buf, cap, flags, reinterpret_cast<sockaddr*>(&from), &fromLen);
+    const bool sizeUnknown = false;
 #endif
     if (n < 0) {
         const int err = lastSocketError();
@@ -35,8 +41,12 @@ void EventLoop::readDatagram(Channel& ch) {
     ch.bytesIn += got;
     m_stats.bytesIn += got;
     const std::string sender = formatSockaddr(reinterpret_cast<sockaddr*>(&from));
-    emit(EventKind::Datagram, &ch, int64_t(got), int64_t(n), 0, std::string_view(buf, got),
-         size_t(n) > cap ? sender + " (truncated from " + std::to_string(n) + " bytes)" : sender);
+    std::string text = sender;
+    if (sizeUnknown)
+        text += " (truncated: longer than " + std::to_string(cap) + " bytes)";
+    else if (size_t(n) > cap)
+        text += " (truncated from " + std::to_string(n) + " bytes)";
+    emit(EventKind::Datagram, &ch, int64_t(got), int64_t(n), 0, std::string_view(buf, got), text);
     const BehaviourSpec& spec = ch.spec->behaviour;
     if (spec.kind == BehaviourKind::Discard)
         return;

@@ -33,12 +33,19 @@ NativeSocket openListenerSocket(const ListenerSpec& spec, bool allowRemote, std:
     NativeSocket s = socket(addr.ss_family, spec.udp ? SOCK_DGRAM : SOCK_STREAM, 0);
     if (s == kInvalidSocket)
         return fail(s, error, "socket() failed: " + socketErrorText(lastSocketError()));
+#ifndef _WIN32
     if (!spec.udp) {
         // Lets a restarted server bind while old connections sit in TIME_WAIT; Linux still
         // refuses a second live listener on the same port.
         int on = 1;
         setsockopt(s, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<const char*>(&on), sizeof on);
     }
+#endif
+    // Not on Windows: there a plain bind already succeeds past TIME_WAIT, while Winsock's
+    // SO_REUSEADDR means something else: it lets the socket bind a port another server is
+    // listening on, so a busy port would go unnoticed instead of failing with WSAEADDRINUSE.
+    // (SO_EXCLUSIVEADDRUSE is not wanted either: it can keep a restarted server off its port
+    // while the connections of the previous run are still closing.)
     if (bind(s, reinterpret_cast<sockaddr*>(&addr), len) != 0) {
         const int err = lastSocketError();
         std::string text = "cannot listen on " + describe(spec) + ": ";

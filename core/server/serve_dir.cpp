@@ -29,9 +29,17 @@ std::string_view trim(std::string_view s) {
     return s.substr(first, last - first + 1);
 }
 
-// Python's os.path.basename on POSIX: everything after the last '/'.
+// Python's os.path.basename: everything after the last separator. On Windows (ntpath) '\\' is
+// a separator too and a drive ("C:") is split off first, so that an absolute Windows path in a
+// request never comes back whole, with the server's folders, in the reply's header.
 std::string basenameOf(std::string_view request) {
+#ifdef _WIN32
+    if (request.size() >= 2 && request[1] == ':')
+        request.remove_prefix(2);
+    const size_t slash = request.find_last_of("/\\");
+#else
     const size_t slash = request.rfind('/');
+#endif
     return std::string(slash == std::string_view::npos ? request : request.substr(slash + 1));
 }
 

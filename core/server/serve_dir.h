@@ -22,7 +22,8 @@ namespace ss {
 struct ServeResult {
     bool ok = false;
     std::string path;      // absolute canonical path of the file (UTF-8); empty unless ok
-    std::string filename;  // os.path.basename(request): after the last '/', set even on error
+    std::string filename;  // os.path.basename(request): after the last '/' (on Windows also
+                           // '\\' or a drive's ':'), set even on error
     uint64_t size = 0;     // file size in bytes; 0 unless ok
     std::string error;     // a full English sentence when !ok, e.g. "no such file: x.txt"
 };

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -19,9 +20,14 @@ namespace ss::test {
 namespace {
 
 void setTimeouts(NativeSocket fd, int timeoutMs) {
+#ifdef _WIN32
+    // Winsock takes these timeouts as a DWORD of milliseconds; a timeval would be misread.
+    const DWORD tv = static_cast<DWORD>(timeoutMs);
+#else
     timeval tv{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+#endif
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, reinterpret_cast<const char*>(&tv), sizeof tv);
+    setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, reinterpret_cast<const char*>(&tv), sizeof tv);
 }
 
 sockaddr_in loopback(int port) {
@@ -68,7 +74,10 @@ Client Client::udp(int timeoutMs) {
 
 void Client::sendAll(std::string_view bytes) {
     while (!bytes.empty()) {
-        const auto n = sendBytes(m_fd, bytes.data(), bytes.size());
+        // At most 64 KiB per send(): a blocking Winsock send() returns only when all of it is
+        // sent, and when the send timeout strikes first it fails without saying how much went
+        // out. Small pieces keep each send well inside the timeout and the count exact.
+        const auto n = sendBytes(m_fd, bytes.data(), std::min<size_t>(bytes.size(), 64 * 1024));
         if (n <= 0)
             return;
         bytes.remove_prefix(size_t(n));
@@ -102,7 +111,10 @@ std::string Client::recvFrom(size_t max) {
 std::string Client::recvExactly(size_t n) {
     std::string out;
     while (out.size() < n) {
-        std::string part = recvOnce(n - out.size());
+        // At most 64 KiB per recv(): a buffer of everything still missing would be allocated
+        // and zeroed on every call, which for 24 MiB arriving in small pieces (as under Wine)
+        // is slow enough to stall the peer that waits for this reader.
+        std::string part = recvOnce(std::min<size_t>(n - out.size(), 64 * 1024));
         if (part.empty())
             break;
         out += part;
@@ -125,16 +137,25 @@ bool Client::closedByPeer(int timeoutMs) {
     setTimeouts(m_fd, timeoutMs);
     char c;
     const auto n = recvBytes(m_fd, &c, 1);
+#ifdef _WIN32
+    // A Winsock receive timeout fails with WSAETIMEDOUT, where POSIX reports EAGAIN.
+    if (n < 0 && lastSocketError() == WSAETIMEDOUT)
+        return false;
+#endif
     return n == 0 || (n < 0 && !isWouldBlock(lastSocketError()));
 }
 
 void Client::shutdownWrite() {
+#ifdef _WIN32
+    ::shutdown(m_fd, SD_SEND);
+#else
     ::shutdown(m_fd, SHUT_WR);
+#endif
 }
 
 void Client::resetOnClose() {
     linger lg{1, 0};
-    setsockopt(m_fd, SOL_SOCKET, SO_LINGER, &lg, sizeof lg);
+    setsockopt(m_fd, SOL_SOCKET, SO_LINGER, reinterpret_cast<const char*>(&lg), sizeof lg);
 }
 
 void Client::close() {
