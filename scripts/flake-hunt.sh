@@ -27,25 +27,25 @@ export QT_QPA_PLATFORM=offscreen
 passed=0
 failed=0
 for ((run = 1; run <= runs; ++run)); do
-    junit="$results/run-$run.xml"
+    log="$results/run-$run.log"
     start=$SECONDS
     # The same command as scripts/test.sh, so a flake here is a flake there.
-    ctest --test-dir "$build_dir" --timeout 120 -j2 --no-tests=error \
-        --output-junit "$junit" >"$results/run-$run.log" 2>&1 || true
-    if [[ ! -s $junit ]]; then
-        echo "flake-hunt: run $run wrote no results; its output:" >&2
-        cat "$results/run-$run.log" >&2
+    "$root/scripts/run-ctest.sh" "$build_dir" --timeout 120 -j2 >"$log" 2>&1 || true
+    if ! [[ $(tail -1 "$log") =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        echo "flake-hunt: run $run counted nothing; its output:" >&2
+        cat "$log" >&2
         exit 1
     fi
-    read -r p f < <(python3 "$root/scripts/count_junit.py" "$junit")
-    python3 "$root/scripts/count_junit.py" --failed "$junit" >>"$results/failures"
+    p=${BASH_REMATCH[1]}
+    f=${BASH_REMATCH[2]}
+    python3 "$root/scripts/count_junit.py" --failed "$build_dir/ctest-results.xml" \
+        >>"$results/failures"
     passed=$((passed + p))
     failed=$((failed + f))
     echo "flake-hunt: run $run/$runs: $p passed, $f failed ($((SECONDS - start)) s)"
     if [[ $f -gt 0 ]]; then
         # Keep the failing output: the failure that happens once in twenty is worth reading.
-        grep -B2 -A30 -E '(Failed|\*\*\*Timeout|Exception)' "$results/run-$run.log" | head -80 >&2 ||
-            true
+        grep -B2 -A30 -E '(Failed|\*\*\*Timeout|Exception)' "$log" | head -80 >&2 || true
     fi
 done
 

@@ -33,22 +33,18 @@ run_kind() {
         -DCMAKE_CXX_FLAGS="-O1 -g -fno-omit-frame-pointer $flags" \
         -DCMAKE_EXE_LINKER_FLAGS="$flags" >/dev/null
     cmake --build "$dir"
-    local junit
-    junit="$(cd "$dir" && pwd)/ctest-results.xml"
-    rm -f "$junit"
-    set +e
+    local out="$dir/ctest.out" passed=0 failed=1
     QT_QPA_PLATFORM=offscreen \
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" \
-        ctest --test-dir "$dir" "${label[@]}" --output-on-failure --timeout 300 -j2 \
-        --no-tests=error --output-junit "$junit"
-    local status=$?
-    set -e
-    local passed=0 failed=0
-    [[ -f $junit ]] && read -r passed failed < <(python3 "$root/scripts/count_junit.py" "$junit")
-    [[ $status -ne 0 && $failed -eq 0 ]] && failed=1
+        "$root/scripts/run-ctest.sh" "$dir" "${label[@]}" --timeout 300 -j2 2>&1 |
+        tee "$out" || true
+    if [[ $(tail -1 "$out") =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+        passed=${BASH_REMATCH[1]}
+        failed=${BASH_REMATCH[2]}
+    fi
     echo "sanitize: $kind: $passed passed, $failed failed"
     total_passed=$((total_passed + passed))
     total_failed=$((total_failed + failed))

@@ -4,7 +4,9 @@
 # libqt6svg6 provides the SVG icon plugins that show the window icon. librsvg2-bin renders the PNG
 # icon sizes from the SVG at build time; desktop-file-utils and appstream validate the installed
 # launcher entry and metainfo (the install_metadata test).
-# Arguments name further packages to install the same way (scripts/package.sh adds its tools).
+# Arguments name further packages to install the same way (scripts/package.sh adds its tools);
+# with --only first, just the named packages are checked and installed
+# (scripts/test-windows.sh needs the cross compiler and Wine, not Qt).
 set -euo pipefail
 
 packages=(
@@ -14,8 +16,12 @@ packages=(
     libqt6svg6 xvfb xauth fonts-wqy-microhei libgl1-mesa-dev
     librsvg2-bin desktop-file-utils appstream
     clang-format python3
-    "$@"
 )
+if [[ ${1:-} == --only ]]; then
+    shift
+    packages=()
+fi
+packages+=("$@")
 
 if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     echo "setup-deps: not a Debian/Ubuntu system (no dpkg-query/apt-get); install the" \

@@ -24,29 +24,8 @@ budget=${TEST_BUDGET_SECONDS:-420}
 toolchain="$root/cmake/mingw-w64-x86_64.cmake"
 
 # --- 1. Packages --------------------------------------------------------------------------------
-packages=(g++-mingw-w64-x86-64-posix wine wine64 googletest cmake ninja-build python3)
-missing=()
-for pkg in "${packages[@]}"; do
-    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-    [[ $status == "install ok installed" ]] || missing+=("$pkg")
-done
-if [[ ${#missing[@]} -gt 0 ]]; then
-    sudo_cmd=()
-    if [[ $(id -u) -ne 0 ]]; then
-        command -v sudo >/dev/null 2>&1 || {
-            echo "test-windows: missing packages: ${missing[*]}; not root and no sudo" >&2
-            exit 1
-        }
-        sudo_cmd=(sudo)
-    fi
-    echo "test-windows: installing ${missing[*]}"
-    start=$SECONDS
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
-    echo "test-windows: packages installed in $((SECONDS - start)) s"
-else
-    echo "test-windows: all ${#packages[@]} required packages are installed."
-fi
+"$root/scripts/setup-deps.sh" --only g++-mingw-w64-x86-64-posix wine wine64 googletest cmake \
+    ninja-build python3
 
 mkdir -p "$build_dir"
 build_dir=$(cd "$build_dir" && pwd)
@@ -96,34 +75,13 @@ fi
 wineserver --persistent || true
 timeout 120 wine cmd.exe /c exit >>"$wine_log" 2>&1
 
-junit="$build_dir/ctest-results.xml"
-rm -f "$junit"
-start=$SECONDS
 set +e
-timeout --kill-after=10 "$budget" ctest --test-dir "$build_dir/project" --output-on-failure \
-    --timeout 120 -j2 --no-tests=error --output-junit "$junit"
-ctest_status=$?
+timeout --kill-after=10 "$budget" "$root/scripts/run-ctest.sh" "$build_dir/project" \
+    --timeout 120 -j2
+status=$?
 set -e
-echo "test-windows: tests ran in $((SECONDS - start)) s"
-[[ $ctest_status -eq 124 ]] && echo "test-windows: ctest ended after ${budget} s" >&2
-
-# Every test GoogleTest skipped, with its reason, so that nothing is skipped unnoticed.
-log="$build_dir/project/Testing/Temporary/LastTest.log"
-if [[ -f $log ]]; then
-    awk '/: Skipped$/ { skipped = 1; getline reason; next }
-         /^\[  SKIPPED \] / && skipped {
-             print "test-windows: skipped " $4 ": " (reason == "" ? "(no reason given)" : reason)
-             skipped = 0 }' "$log"
+if [[ $status -eq 124 ]]; then
+    echo "test-windows: ctest ended after ${budget} s" >&2
+    echo "0 passed, 1 failed"
 fi
-
-passed=0
-failed=0
-if [[ -f $junit ]]; then
-    read -r passed failed < <(python3 "$root/scripts/count_junit.py" "$junit")
-fi
-if [[ $ctest_status -ne 0 && $failed -eq 0 ]]; then
-    echo "test-windows: ctest exited with status $ctest_status" >&2
-    failed=1
-fi
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 && $ctest_status -eq 0 ]]
+exit "$status"
