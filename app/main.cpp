@@ -5,8 +5,8 @@
 
 #include <cstdio>
 
-#include "cli_options.h"
-#include "headless_runner.h"
+#include "app/cli_options.h"
+#include "app/headless_runner.h"
 
 #ifdef SELECTSCOPE_HAVE_GUI
 #include <QApplication>
@@ -17,8 +17,8 @@
 #include <QStringList>
 #include <QTranslator>
 
+#include "app/screenshot_session.h"
 #include "ui/main_window.h"
-#include "ui/screenshot_session.h"
 #endif
 
 namespace {

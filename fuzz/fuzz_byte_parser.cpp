@@ -1,5 +1,5 @@
-// Fuzzes ui/byte_parser.h, which turns what a student types into wire bytes. The first input
-// byte picks the mode (bits 0-1) and how the rest becomes a QString (bit 2: raw UTF-16 code
+// Fuzzes ui/client/byte_parser.h, which turns what a student types into wire bytes. The first
+// input byte picks the mode (bits 0-1) and how the rest becomes a QString (bit 2: raw UTF-16 code
 // units, lone surrogates included; otherwise UTF-8). Invariants: parseBytes never crashes; it
 // either succeeds with an empty error or fails with an empty result and a one-line error; Text
 // mode is exactly toUtf8(). On the raw bytes: toPrintable() parsed back in Escaped mode and
@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "fuzz_checks.h"
-#include "ui/byte_parser.h"
+#include "ui/client/byte_parser.h"
 
 namespace {
 

@@ -26,10 +26,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "ui/byte_parser.h"
-#include "ui/client_connection.h"
-#include "ui/client_list_model.h"
-#include "ui/client_panel.h"
+#include "ui/client/byte_parser.h"
+#include "ui/client/client_connection.h"
+#include "ui/client/client_list_model.h"
+#include "ui/panels/client_panel.h"
 
 namespace {
 

@@ -24,17 +24,17 @@
 #include <vector>
 
 #include "server/listener_spec.h"
-#include "ui/call_trace_model.h"
-#include "ui/client_connection.h"
-#include "ui/client_list_model.h"
-#include "ui/client_panel.h"
-#include "ui/descriptor_table_model.h"
-#include "ui/descriptor_view.h"
+#include "ui/client/client_connection.h"
+#include "ui/client/client_list_model.h"
 #include "ui/engine_session.h"
-#include "ui/event_filter_proxy.h"
-#include "ui/event_log_view.h"
 #include "ui/main_window.h"
-#include "ui/server_panel.h"
+#include "ui/models/call_trace_model.h"
+#include "ui/models/descriptor_table_model.h"
+#include "ui/models/event_filter_proxy.h"
+#include "ui/panels/client_panel.h"
+#include "ui/panels/server_panel.h"
+#include "ui/views/descriptor_view.h"
+#include "ui/views/event_log_view.h"
 
 namespace {
 constexpr int kWaitMs = 5000;

@@ -12,11 +12,11 @@
 
 #include "poller/poller.h"
 #include "server/listener_spec.h"
-#include "ui/call_trace_model.h"
-#include "ui/descriptor_table_model.h"
 #include "ui/engine_session.h"
-#include "ui/event_filter_proxy.h"
-#include "ui/event_log_model.h"
+#include "ui/models/call_trace_model.h"
+#include "ui/models/descriptor_table_model.h"
+#include "ui/models/event_filter_proxy.h"
+#include "ui/models/event_log_model.h"
 
 using Tester = QAbstractItemModelTester;
 using DM = DescriptorTableModel;

@@ -19,9 +19,9 @@
 #include <qcustomplot.h>
 
 #include "server/presets.h"
-#include "ui/load_panel.h"
-#include "ui/plots_panel.h"
-#include "ui/server_panel.h"
+#include "ui/panels/load_panel.h"
+#include "ui/panels/plots_panel.h"
+#include "ui/panels/server_panel.h"
 
 namespace {
 constexpr int kTicksPerSecond = 30;  // the session's refresh rate

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "engine_session.h"
+#include "ui/engine_session.h"
 
 #include <string>
 

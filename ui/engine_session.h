@@ -12,7 +12,7 @@
 #include <memory>
 #include <vector>
 
-#include "server/engine.h"
+#include "core/server/engine.h"
 
 struct TraceBatch {
     std::vector<ss::CallRecord> calls;

@@ -20,18 +20,18 @@
 
 #include <algorithm>
 
-#include "ui/call_trace_model.h"
-#include "ui/call_trace_view.h"
-#include "ui/client_panel.h"
-#include "ui/descriptor_table_model.h"
-#include "ui/descriptor_view.h"
 #include "ui/engine_session.h"
-#include "ui/event_log_model.h"
-#include "ui/event_log_view.h"
-#include "ui/load_panel.h"
-#include "ui/plots_panel.h"
-#include "ui/server_panel.h"
-#include "ui/status_bar_widgets.h"
+#include "ui/models/call_trace_model.h"
+#include "ui/models/descriptor_table_model.h"
+#include "ui/models/event_log_model.h"
+#include "ui/panels/client_panel.h"
+#include "ui/panels/load_panel.h"
+#include "ui/panels/plots_panel.h"
+#include "ui/panels/server_panel.h"
+#include "ui/panels/status_bar_widgets.h"
+#include "ui/views/call_trace_view.h"
+#include "ui/views/descriptor_view.h"
+#include "ui/views/event_log_view.h"
 
 // The resources live in this static library; referencing their initialiser here keeps the linker
 // from dropping them. Q_INIT_RESOURCE must be used outside any namespace.

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#ifndef SELECTSCOPE_UI_MAIN_WINDOW_H
-#define SELECTSCOPE_UI_MAIN_WINDOW_H
+#pragma once
 
 #include <QMainWindow>
 #include <QString>
@@ -8,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "server/engine_config.h"
+#include "core/server/engine_config.h"
 #include "ui/dock_layout.h"
 
 class CallTraceModel;
@@ -108,5 +107,3 @@ private:
     bool m_defaultSizesPending = false;
     bool m_targetAdopted = false;
 };
-
-#endif  // SELECTSCOPE_UI_MAIN_WINDOW_H

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "trace_text.h"
+#include "ui/trace_text.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 
 #include <iterator>
 
-#include "call_trace_model.h"
-#include "descriptor_table_model.h"
-#include "event_log_model.h"
-#include "net/platform.h"
-#include "poller/poller.h"
+#include "core/net/platform.h"
+#include "core/poller/poller.h"
+#include "ui/models/call_trace_model.h"
+#include "ui/models/descriptor_table_model.h"
+#include "ui/models/event_log_model.h"
 
 namespace trace_text {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "server/engine_config.h"
+#include "core/server/engine_config.h"
 
 namespace trace_text {
 

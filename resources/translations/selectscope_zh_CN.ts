@@ -4,7 +4,7 @@
 <context>
     <name>ByteParser</name>
     <message>
-        <location filename="../../ui/byte_parser.cpp" line="+75"/>
+        <location filename="../../ui/client/byte_parser.cpp" line="+75"/>
         <source>The 0x at position %1 is not followed by hex digits.</source>
         <translation>位置 %1 处的 0x 后面没有十六进制数字。</translation>
     </message>
@@ -53,7 +53,7 @@
 <context>
     <name>CallTraceModel</name>
     <message>
-        <location filename="../../ui/call_trace_model.cpp" line="+200"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="+200"/>
         <source>block</source>
         <translation>阻塞</translation>
     </message>
@@ -76,7 +76,7 @@
 <context>
     <name>CallTraceView</name>
     <message>
-        <location filename="../../ui/call_trace_view.cpp" line="+26"/>
+        <location filename="../../ui/views/call_trace_view.cpp" line="+26"/>
         <source>Python view</source>
         <translation>Python 写法</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>ClientConnection</name>
     <message>
-        <location filename="../../ui/client_connection.cpp" line="+68"/>
+        <location filename="../../ui/client/client_connection.cpp" line="+68"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -193,7 +193,7 @@
 <context>
     <name>ClientListModel</name>
     <message>
-        <location filename="../../ui/client_list_model.cpp" line="+91"/>
+        <location filename="../../ui/client/client_list_model.cpp" line="+91"/>
         <source>Id</source>
         <translation>编号</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>ClientPanel</name>
     <message>
-        <location filename="../../ui/client_panel.cpp" line="+76"/>
+        <location filename="../../ui/panels/client_panel.cpp" line="+76"/>
         <source>What the selected client received; a line marks where one read ends and the next begins.</source>
         <translation>选中的客户端收到的数据；分隔线标出一次读取在哪里结束、下一次从哪里开始。</translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>DescriptorTableModel</name>
     <message>
-        <location filename="../../ui/descriptor_table_model.cpp" line="+74"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="+74"/>
         <source>Behaviour: %1</source>
         <translation>处理方式：%1</translation>
     </message>
@@ -580,7 +580,7 @@
 <context>
     <name>DescriptorView</name>
     <message>
-        <location filename="../../ui/descriptor_view.cpp" line="+35"/>
+        <location filename="../../ui/views/descriptor_view.cpp" line="+35"/>
         <source>Filter: fd, role, address, state ...</source>
         <translation>筛选：fd、角色、地址、状态……</translation>
     </message>
@@ -621,7 +621,7 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/event_log_model.cpp" line="+32"/>
+        <location filename="../../ui/models/event_log_model.cpp" line="+32"/>
         <source>on listener fd %1</source>
         <translation>在监听 fd %1 上</translation>
     </message>
@@ -648,7 +648,7 @@
 <context>
     <name>EventLogView</name>
     <message>
-        <location filename="../../ui/event_log_view.cpp" line="+40"/>
+        <location filename="../../ui/views/event_log_view.cpp" line="+40"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>LoadPanel</name>
     <message>
-        <location filename="../../ui/load_panel.cpp" line="+49"/>
+        <location filename="../../ui/panels/load_panel.cpp" line="+49"/>
         <source>Test clients</source>
         <translation>测试客户端</translation>
     </message>
@@ -975,7 +975,7 @@
 <context>
     <name>PlotsPanel</name>
     <message>
-        <location filename="../../ui/plots_panel.cpp" line="+68"/>
+        <location filename="../../ui/panels/plots_panel.cpp" line="+68"/>
         <source>time since start (s)</source>
         <translation>启动以来的时间（s）</translation>
     </message>
@@ -1109,7 +1109,7 @@
 <context>
     <name>ScreenshotSession</name>
     <message>
-        <location filename="../../ui/screenshot_session.cpp" line="+52"/>
+        <location filename="../../app/screenshot_session.cpp" line="+52"/>
         <source>the server published no listener within %1 ms</source>
         <translation>服务端在 %1 ms 内没有公布任何监听端口</translation>
     </message>
@@ -1142,7 +1142,7 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/server_panel.cpp" line="+67"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+67"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -1379,7 +1379,7 @@
 <context>
     <name>StatusBarWidgets</name>
     <message>
-        <location filename="../../ui/status_bar_widgets.cpp" line="+17"/>
+        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+17"/>
         <source>The system call the server waits with.</source>
         <translation>服务端用于等待的系统调用。</translation>
     </message>

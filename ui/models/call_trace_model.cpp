@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/call_trace_model.h"
+
+#include <algorithm>
+#include <iterator>
+#include <limits>
+
+#include <QStringList>
+
+#include "ui/trace_text.h"
+
+// The Python column speaks the tutorials' language. select() takes the three lists and returns
+// three lists:
+//   r, w, x = select.select([3, 5], [5], [3, 5], 1.0)  ->  [5], [5], []
+//   r, w, x = select.select([3], [], [])  ->  [3], [], []          (timeout -1: no 4th argument)
+// poll and epoll objects hold the interest list themselves (register() was called before), so
+// their line shows only the timeout and the (fd, events) pairs that came back:
+//   poll.poll(1000)  ->  [(5, POLLIN)]         timeout in milliseconds, poll.poll() blocks
+//   ep.poll(1.0)  ->  [(5, EPOLLIN|EPOLLOUT)]  timeout in seconds, ep.poll() blocks
+//   kq.control(None, 2, 1.0)  ->  [(5, KQ_FILTER_READ)]   (a simplified view of the kevents)
+// WSAPoll has no Python binding; it is shown in the poll form. A failed call shows the error
+// Python would raise, e.g.  ->  OSError(EINTR).
+
+namespace {
+
+struct EventNames {
+    const char* in;
+    const char* out;
+    const char* pri;
+    const char* hup;
+    const char* err;
+};
+
+QString pyList(const std::vector<int32_t>& fds) {
+    return QLatin1Char('[') + trace_text::fdList(fds) + QLatin1Char(']');
+}
+
+// 1000 -> "1.0", 250 -> "0.25": what a Python programmer would type.
+QString pySeconds(int ms) {
+    if (ms % 1000 == 0)
+        return QString::number(ms / 1000) + QStringLiteral(".0");
+    QString text = QString::number(ms / 1000.0, 'f', 3);
+    while (text.endsWith(QLatin1Char('0')))
+        text.chop(1);
+    return text;
+}
+
+void addBits(std::vector<std::pair<int32_t, QStringList>>& pairs, const std::vector<int32_t>& fds,
+             const char* name) {
+    for (int32_t fd : fds) {
+        auto it = std::find_if(pairs.begin(), pairs.end(),
+                               [fd](const auto& pair) { return pair.first == fd; });
+        if (it == pairs.end())
+            it = pairs.insert(pairs.end(), {fd, QStringList()});
+        it->second << QLatin1String(name);
+    }
+}
+
+QString pyEvents(const ss::CallRecord& call, const EventNames& names) {
+    std::vector<std::pair<int32_t, QStringList>> pairs;
+    addBits(pairs, call.readyRead, names.in);
+    addBits(pairs, call.readyWrite, names.out);
+    addBits(pairs, call.readyExcept, names.pri);
+    addBits(pairs, call.readyHangup, names.hup);
+    addBits(pairs, call.readyError, names.err);
+    QStringList items;
+    for (const auto& [fd, bits] : pairs)
+        items << QStringLiteral("(%1, %2)").arg(fd).arg(bits.join(QLatin1Char('|')));
+    return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
+}
+
+QString pySelect(const ss::CallRecord& call) {
+    QString args = pyList(call.inRead) + QStringLiteral(", ") + pyList(call.inWrite) +
+                   QStringLiteral(", ") + pyList(call.inExcept);
+    if (call.timeoutMs >= 0)
+        args += QStringLiteral(", ") + pySeconds(call.timeoutMs);
+    return QStringLiteral("r, w, x = select.select(%1)").arg(args);
+}
+
+QString pyCall(const ss::CallRecord& call) {
+    const bool blocks = call.timeoutMs < 0;
+    switch (call.backend) {
+        case ss::BackendKind::Select:
+            return pySelect(call);
+        case ss::BackendKind::Poll:
+        case ss::BackendKind::WsaPoll:
+            return blocks ? QStringLiteral("poll.poll()")
+                          : QStringLiteral("poll.poll(%1)").arg(call.timeoutMs);
+        case ss::BackendKind::Epoll:
+            return QStringLiteral("ep.poll(%1)")
+                .arg(blocks ? QString() : pySeconds(call.timeoutMs));
+        case ss::BackendKind::Kqueue:
+            return QStringLiteral("kq.control(None, %1, %2)")
+                .arg(std::max<size_t>(1, call.inRead.size() + call.inWrite.size()))
+                .arg(blocks ? QStringLiteral("None") : pySeconds(call.timeoutMs));
+    }
+    return {};
+}
+
+QString pyResult(const ss::CallRecord& call) {
+    static constexpr EventNames kPoll{"POLLIN", "POLLOUT", "POLLPRI", "POLLHUP", "POLLERR"};
+    static constexpr EventNames kEpoll{"EPOLLIN", "EPOLLOUT", "EPOLLPRI", "EPOLLHUP", "EPOLLERR"};
+    static constexpr EventNames kKqueue{"KQ_FILTER_READ", "KQ_FILTER_WRITE", "KQ_FILTER_READ",
+                                        "KQ_EV_EOF", "KQ_EV_ERROR"};
+    if (call.ret < 0)
+        return QStringLiteral("OSError(%1)").arg(trace_text::errorName(call.err));
+    switch (call.backend) {
+        case ss::BackendKind::Select:
+            return pyList(call.readyRead) + QStringLiteral(", ") + pyList(call.readyWrite) +
+                   QStringLiteral(", ") + pyList(call.readyExcept);
+        case ss::BackendKind::Epoll:
+            return pyEvents(call, kEpoll);
+        case ss::BackendKind::Kqueue:
+            return pyEvents(call, kKqueue);
+        default:
+            return pyEvents(call, kPoll);
+    }
+}
+
+// Ready read, plus the hang-ups and errors that poll-like backends report on their own.
+QString readyReadText(const ss::CallRecord& call) {
+    QString text = trace_text::fdList(call.readyRead);
+    if (!call.readyHangup.empty())
+        text += QStringLiteral("  HUP: ") + trace_text::fdList(call.readyHangup);
+    if (!call.readyError.empty())
+        text += QStringLiteral("  ERR: ") + trace_text::fdList(call.readyError);
+    return text.trimmed();
+}
+
+QList<int> allFds(const ss::CallRecord& call) {
+    QList<int> fds;
+    for (const auto* list :
+         {&call.inRead, &call.inWrite, &call.inExcept, &call.readyRead, &call.readyWrite,
+          &call.readyExcept, &call.readyHangup, &call.readyError})
+        fds.append(QList<int>(list->begin(), list->end()));
+    std::sort(fds.begin(), fds.end());
+    fds.erase(std::unique(fds.begin(), fds.end()), fds.end());
+    return fds;
+}
+
+}  // namespace
+
+CallTraceModel::CallTraceModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+int CallTraceModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_calls.size());
+}
+
+int CallTraceModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CallTraceModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ss::CallRecord& c = call(index.row());
+    switch (role) {
+        case Qt::DisplayRole:
+            return displayText(c, index.column());
+        case SortRole:
+            return sortKey(c, index.column());
+        case FdsRole:
+            return QVariant::fromValue(allFds(c));
+        case Qt::TextAlignmentRole: {
+            const int column = index.column();
+            const bool numeric = column <= Time || column == Return || column == Blocked;
+            return numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
+        }
+        case Qt::ToolTipRole:
+            return index.column() == Python ? QVariant() : QVariant(pythonLine(c));
+    }
+    return {};
+}
+
+QVariant CallTraceModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return trace_text::columnHeader(trace_text::Table::Calls, section, role);
+}
+
+QString CallTraceModel::pythonLine(const ss::CallRecord& call) {
+    return pyCall(call) + QStringLiteral("  ->  ") + pyResult(call);
+}
+
+QString CallTraceModel::displayText(const ss::CallRecord& c, int column) const {
+    switch (column) {
+        case Number:
+            return QString::number(c.number);
+        case Time:
+            return QString::number(c.startNs / 1e9, 'f', 3);
+        case Backend:
+            return trace_text::fromStd(ss::backendName(c.backend));
+        case ReadIn:
+            return trace_text::fdList(c.inRead);
+        case WriteIn:
+            return trace_text::fdList(c.inWrite);
+        case ExceptIn:
+            return trace_text::fdList(c.inExcept);
+        case Timeout:
+            return c.timeoutMs < 0 ? tr("block") : tr("%1 s").arg(c.timeoutMs / 1000.0, 0, 'f', 3);
+        case ReadyRead:
+            return readyReadText(c);
+        case ReadyWrite:
+            return trace_text::fdList(c.readyWrite);
+        case ReadyExcept:
+            return trace_text::fdList(c.readyExcept);
+        case Return:
+            return c.ret < 0 ? QStringLiteral("%1 %2").arg(c.ret).arg(trace_text::errorName(c.err))
+                             : QString::number(c.ret);
+        case Blocked:
+            return c.durationNs < 1000000 ? tr("%1 µs").arg(c.durationNs / 1000)
+                                          : tr("%1 ms").arg(c.durationNs / 1e6, 0, 'f', 1);
+        case Python:
+            return m_pythonView ? pythonLine(c) : QString();
+    }
+    return {};
+}
+
+QVariant CallTraceModel::sortKey(const ss::CallRecord& c, int column) const {
+    switch (column) {
+        case Number:
+            return quint64(c.number);
+        case Time:
+            return qint64(c.startNs);
+        case Timeout:
+            return c.timeoutMs < 0 ? std::numeric_limits<int>::max() : c.timeoutMs;
+        case Return:
+            return c.ret;
+        case Blocked:
+            return qint64(c.durationNs);
+    }
+    return displayText(c, column);
+}
+
+void CallTraceModel::appendCalls(const std::vector<ss::CallRecord>& calls) {
+    // A batch larger than the cap keeps only its newest calls.
+    const size_t cap = static_cast<size_t>(m_maxRows);
+    const size_t skip = calls.size() > cap ? calls.size() - cap : 0;
+    const size_t incoming = calls.size() - skip;
+    if (incoming == 0)
+        return;
+    trimTo(cap - incoming);
+    const int first = rowCount();
+    beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
+    m_calls.insert(m_calls.end(), calls.begin() + static_cast<std::ptrdiff_t>(skip), calls.end());
+    endInsertRows();
+}
+
+void CallTraceModel::setMaxRows(int rows) {
+    m_maxRows = std::max(1, rows);
+    trimTo(static_cast<size_t>(m_maxRows));
+}
+
+void CallTraceModel::setPythonView(bool on) {
+    if (on == m_pythonView)
+        return;
+    m_pythonView = on;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, Python), index(rowCount() - 1, Python), {Qt::DisplayRole});
+    emit pythonViewChanged(on);
+}
+
+void CallTraceModel::clear() {
+    trimTo(0);
+}
+
+void CallTraceModel::trimTo(size_t rows) {
+    if (m_calls.size() <= rows)
+        return;
+    const size_t excess = m_calls.size() - rows;
+    beginRemoveRows(QModelIndex(), 0, static_cast<int>(excess) - 1);
+    m_calls.erase(m_calls.begin(), m_calls.begin() + static_cast<std::ptrdiff_t>(excess));
+    endRemoveRows();
+}

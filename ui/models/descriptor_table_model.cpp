@@ -1,0 +1,357 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/descriptor_table_model.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QHash>
+
+#include "ui/trace_text.h"
+
+using trace_text::fromStd;
+
+namespace {
+
+// Light, saturated backgrounds with black text: they stay readable on a washed-out projector
+// and in a dark desktop theme alike.
+constexpr QRgb kNewRgb = 0xff7ee07e;      // green: the descriptor just appeared
+constexpr QRgb kClosedRgb = 0xffff8a80;   // red: the descriptor is gone
+constexpr QRgb kChangedRgb = 0xffffe066;  // yellow: the value just changed
+constexpr QRgb kReadyRgb = 0xff6fd0ff;    // blue: the last wait call reported it ready
+constexpr int kExpiryTickMs = 100;
+
+QString optionalCount(int64_t value) {
+    return value < 0 ? QString() : QString::number(value);
+}
+
+bool isNumericColumn(int column) {
+    return column == DescriptorTableModel::Fd ||
+           (column >= DescriptorTableModel::RecvQ && column <= DescriptorTableModel::Age);
+}
+
+}  // namespace
+
+DescriptorTableModel::DescriptorTableModel(QObject* parent) : QAbstractTableModel(parent) {
+    m_clock.start();
+    m_expiryTimer.setInterval(kExpiryTickMs);
+    connect(&m_expiryTimer, &QTimer::timeout, this, &DescriptorTableModel::expireHighlights);
+}
+
+int DescriptorTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int DescriptorTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant DescriptorTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[static_cast<size_t>(index.row())];
+    const int column = index.column();
+    switch (role) {
+        case Qt::DisplayRole:
+            return displayText(row, column);
+        case SortRole:
+            return sortKey(row, column);
+        case Qt::BackgroundRole:
+            return background(row, column);
+        case Qt::ForegroundRole:
+            return background(row, column).isValid() ? QVariant(QBrush(Qt::black)) : QVariant();
+        case Qt::FontRole: {
+            if (!m_highlighted.contains(row.info.fd))
+                return {};
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        case Qt::TextAlignmentRole:
+            return isNumericColumn(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                           : QVariant();
+        case Qt::ToolTipRole:
+            return column == Role && !row.info.behaviour.empty()
+                       ? tr("Behaviour: %1").arg(fromStd(row.info.behaviour))
+                       : QVariant();
+        case FdRole:
+            return row.info.fd;
+        case RoleRole:
+            return static_cast<int>(row.info.role);
+    }
+    return {};
+}
+
+QVariant DescriptorTableModel::headerData(int section, Qt::Orientation orientation,
+                                          int role) const {
+    if (orientation != Qt::Horizontal)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return trace_text::columnHeader(trace_text::Table::Descriptors, section, role);
+}
+
+bool DescriptorTableModel::isClosedRow(int row) const {
+    return row >= 0 && row < rowCount() && m_rows[static_cast<size_t>(row)].closedAt >= 0;
+}
+
+QString DescriptorTableModel::displayText(const Row& row, int column) const {
+    const ss::DescriptorInfo& d = row.info;
+    const bool hasAppQueue = d.role == ss::Role::Connection || d.role == ss::Role::Udp;
+    switch (column) {
+        case Fd:
+            return QString::number(d.fd);
+        case Role:
+            return trace_text::role(d.role);
+        case Local:
+            return fromStd(d.local);
+        case Peer:
+            return fromStd(d.peer);
+        case Interest:
+            return trace_text::readiness(d.interest);
+        case Ready:
+            return trace_text::readiness(d.lastReady);
+        case RecvQ:
+            return optionalCount(d.kernelRecvQueue);
+        case SendQ:
+            return optionalCount(d.kernelSendQueue);
+        case AcceptQ:
+            if (d.acceptQueue < 0)
+                return {};
+            return QStringLiteral("%1/%2")
+                .arg(d.acceptQueue)
+                .arg(d.acceptBacklog < 0 ? QStringLiteral("?") : QString::number(d.acceptBacklog));
+        case AppQueue:
+            return hasAppQueue
+                       ? QStringLiteral("%1 (%2)").arg(d.appQueueBytes).arg(d.appQueueMessages)
+                       : QString();
+        case BytesIn:
+            return QString::number(d.bytesIn);
+        case BytesOut:
+            return QString::number(d.bytesOut);
+        case Age:
+            return tr("%1 s").arg(d.ageSeconds, 0, 'f', 1);
+        case State:
+            return row.closedAt >= 0 ? tr("closed") : trace_text::connState(d.state);
+    }
+    return {};
+}
+
+QVariant DescriptorTableModel::sortKey(const Row& row, int column) const {
+    const ss::DescriptorInfo& d = row.info;
+    switch (column) {
+        case Fd:
+            return d.fd;
+        case Role:
+            return static_cast<int>(d.role);
+        case Interest:
+            return d.interest;
+        case Ready:
+            return d.lastReady;
+        case RecvQ:
+            return qint64(d.kernelRecvQueue);
+        case SendQ:
+            return qint64(d.kernelSendQueue);
+        case AcceptQ:
+            return qint64(d.acceptQueue);
+        case AppQueue:
+            return quint64(d.appQueueBytes);
+        case BytesIn:
+            return quint64(d.bytesIn);
+        case BytesOut:
+            return quint64(d.bytesOut);
+        case Age:
+            return d.ageSeconds;
+    }
+    return displayText(row, column);
+}
+
+bool DescriptorTableModel::flashing(qint64 since) const {
+    return since >= 0 && m_clock.elapsed() - since < m_flashMs;
+}
+
+QVariant DescriptorTableModel::background(const Row& row, int column) const {
+    if (row.closedAt >= 0)
+        return QBrush(QColor(kClosedRgb));
+    if (flashing(row.addedAt))
+        return QBrush(QColor(kNewRgb));
+    if (column == Ready && row.info.lastReady != 0)
+        return QBrush(QColor(kReadyRgb));
+    if (flashing(row.changedAt[static_cast<size_t>(column)]))
+        return QBrush(QColor(kChangedRgb));
+    return {};
+}
+
+uint32_t DescriptorTableModel::changedColumns(const ss::DescriptorInfo& a,
+                                              const ss::DescriptorInfo& b) {
+    const bool differs[ColumnCount] = {
+        false,
+        a.role != b.role,
+        a.local != b.local,
+        a.peer != b.peer,
+        a.interest != b.interest,
+        a.lastReady != b.lastReady,
+        a.kernelRecvQueue != b.kernelRecvQueue,
+        a.kernelSendQueue != b.kernelSendQueue,
+        a.acceptQueue != b.acceptQueue || a.acceptBacklog != b.acceptBacklog,
+        a.appQueueBytes != b.appQueueBytes || a.appQueueMessages != b.appQueueMessages,
+        a.bytesIn != b.bytesIn,
+        a.bytesOut != b.bytesOut,
+        a.ageSeconds != b.ageSeconds,
+        a.state != b.state,
+    };
+    uint32_t mask = 0;
+    for (int c = 0; c < ColumnCount; ++c)
+        mask |= differs[c] ? (1u << c) : 0u;
+    return mask;
+}
+
+void DescriptorTableModel::updateRow(int row, const ss::DescriptorInfo& info) {
+    Row& r = m_rows[static_cast<size_t>(row)];
+    const uint32_t mask = changedColumns(r.info, info);
+    if (mask == 0)
+        return;
+    r.info = info;
+    int first = ColumnCount, last = -1;
+    for (int c = 0; c < ColumnCount; ++c) {
+        if (!(mask & (1u << c)))
+            continue;
+        first = std::min(first, c);
+        last = std::max(last, c);
+        // Age ticks on every snapshot and Ready has its own light: neither flashes yellow.
+        if (c != Age && c != Ready) {
+            r.changedAt[static_cast<size_t>(c)] = m_clock.elapsed();
+            startExpiryTimer();
+        }
+    }
+    emit dataChanged(index(row, first), index(row, last));
+}
+
+void DescriptorTableModel::markClosed(int row) {
+    m_rows[static_cast<size_t>(row)].closedAt = m_clock.elapsed();
+    startExpiryTimer();
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void DescriptorTableModel::insertRows(const std::vector<const ss::DescriptorInfo*>& added,
+                                      bool flash) {
+    if (added.empty())
+        return;
+    const int first = rowCount();
+    beginInsertRows(QModelIndex(), first, first + static_cast<int>(added.size()) - 1);
+    for (const ss::DescriptorInfo* info : added) {
+        Row row;
+        row.info = *info;
+        row.addedAt = flash ? m_clock.elapsed() : -1;
+        m_rows.push_back(row);
+    }
+    endInsertRows();
+    if (flash)
+        startExpiryTimer();
+}
+
+void DescriptorTableModel::applyDiff(const std::vector<ss::DescriptorInfo>& descriptors,
+                                     bool flashNew) {
+    QHash<int, size_t> incoming;
+    for (size_t i = 0; i < descriptors.size(); ++i) {
+        if (m_showWakeup || descriptors[i].role != ss::Role::Wakeup)
+            incoming.insert(descriptors[i].fd, i);
+    }
+    const int existing = rowCount();
+    for (int r = 0; r < existing; ++r) {
+        const ss::DescriptorInfo& old = m_rows[static_cast<size_t>(r)].info;
+        if (m_rows[static_cast<size_t>(r)].closedAt >= 0)
+            continue;
+        const auto it = incoming.constFind(old.fd);
+        // A reused fd number with another role or address is another socket: close the row.
+        const ss::DescriptorInfo* now = it == incoming.cend() ? nullptr : &descriptors[*it];
+        if (!now || now->role != old.role || now->local != old.local || now->peer != old.peer) {
+            markClosed(r);
+            continue;
+        }
+        updateRow(r, *now);
+        incoming.remove(old.fd);
+    }
+    std::vector<const ss::DescriptorInfo*> added;
+    for (const ss::DescriptorInfo& info : descriptors) {
+        if (incoming.contains(info.fd))
+            added.push_back(&info);
+    }
+    insertRows(added, flashNew);
+}
+
+template <typename Predicate>
+void DescriptorTableModel::removeRowsWhere(Predicate doomed) {
+    // From the end, one beginRemoveRows per contiguous run, so the indexes above stay valid.
+    for (int last = rowCount() - 1; last >= 0; --last) {
+        if (!doomed(m_rows[static_cast<size_t>(last)]))
+            continue;
+        int first = last;
+        while (first > 0 && doomed(m_rows[static_cast<size_t>(first - 1)]))
+            --first;
+        beginRemoveRows(QModelIndex(), first, last);
+        m_rows.erase(m_rows.begin() + first, m_rows.begin() + last + 1);
+        endRemoveRows();
+        last = first;
+    }
+}
+
+void DescriptorTableModel::setDescriptors(const std::vector<ss::DescriptorInfo>& descriptors) {
+    m_last = descriptors;
+    applyDiff(descriptors, true);
+}
+
+void DescriptorTableModel::setHighlightedFds(const QSet<int>& fds) {
+    if (fds == m_highlighted)
+        return;
+    m_highlighted = fds;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::FontRole});
+}
+
+void DescriptorTableModel::setShowWakeup(bool show) {
+    if (show == m_showWakeup)
+        return;
+    m_showWakeup = show;
+    if (show)
+        applyDiff(m_last, false);
+    else
+        removeRowsWhere([](const Row& r) { return r.info.role == ss::Role::Wakeup; });
+}
+
+void DescriptorTableModel::clear() {
+    if (m_rows.empty())
+        return;
+    beginRemoveRows(QModelIndex(), 0, rowCount() - 1);
+    m_rows.clear();
+    endRemoveRows();
+    m_last.clear();
+}
+
+void DescriptorTableModel::expireHighlights() {
+    bool pending = false;
+    for (int r = 0; r < rowCount(); ++r) {
+        Row& row = m_rows[static_cast<size_t>(r)];
+        bool expired = false;
+        if (row.addedAt >= 0 && !flashing(row.addedAt)) {
+            row.addedAt = -1;
+            expired = true;
+        }
+        for (qint64& since : row.changedAt) {
+            if (since >= 0 && !flashing(since)) {
+                since = -1;
+                expired = true;
+            }
+            pending = pending || since >= 0;
+        }
+        pending = pending || row.addedAt >= 0 || row.closedAt >= 0;
+        if (expired)
+            emit dataChanged(index(r, 0), index(r, ColumnCount - 1),
+                             {Qt::BackgroundRole, Qt::ForegroundRole});
+    }
+    removeRowsWhere([this](const Row& r) { return r.closedAt >= 0 && !flashing(r.closedAt); });
+    if (!pending)
+        m_expiryTimer.stop();
+}
+
+void DescriptorTableModel::startExpiryTimer() {
+    if (!m_expiryTimer.isActive())
+        m_expiryTimer.start();
+}

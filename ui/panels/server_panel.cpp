@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/panels/server_panel.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <initializer_list>
+
+#include "core/net/endpoint.h"
+#include "core/server/presets.h"
+
+#ifndef _WIN32
+#include <sys/select.h>  // FD_SETSIZE (net/platform.h defines it on Windows)
+#endif
+
+namespace {
+// Only select() has a ceiling on descriptor numbers; the other backends take any descriptor.
+bool hasDescriptorLimit(ss::BackendKind kind) {
+    return kind == ss::BackendKind::Select;
+}
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+// Names a control (tests and style sheets find it by name) and gives it its tooltip.
+template <typename Widget>
+Widget* prepared(Widget* widget, const char* name, const QString& toolTip) {
+    widget->setObjectName(QLatin1String(name));
+    widget->setToolTip(toolTip);
+    return widget;
+}
+
+QHBoxLayout* rowOf(std::initializer_list<QWidget*> widgets) {
+    auto* row = new QHBoxLayout;
+    for (QWidget* widget : widgets) {
+        row->addWidget(widget);
+    }
+    return row;
+}
+}  // namespace
+
+ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(createServerGroup());
+    layout->addWidget(createEngineGroup());
+    layout->addWidget(createTeachingGroup());
+    layout->addStretch(1);
+    connectControls();
+    applyPreset(0);
+    setRunning(false);
+}
+
+QGroupBox* ServerPanel::createServerGroup() {
+    auto* group = new QGroupBox(tr("Server"), this);
+    m_preset = prepared(new QComboBox(group), "preset",
+                        tr("A ready-made server from the tutorials; it fills in the listeners "
+                           "and the timeout below."));
+    for (const ss::Preset& preset : ss::builtinPresets()) {
+        m_preset->addItem(qs(preset.name));
+        m_preset->setItemData(m_preset->count() - 1, qs(preset.summary), Qt::ToolTipRole);
+    }
+    m_presetSummary = prepared(new QLabel(group), "presetSummary",
+                               tr("What the server of the chosen preset does."));
+    m_presetSummary->setWordWrap(true);
+    m_listenerList = prepared(new QListWidget(group), "listeners",
+                              tr("The ports the server listens on and what it does with the "
+                                 "data it receives on each."));
+    m_listenerList->setMinimumHeight(m_listenerList->fontMetrics().height() * 4);
+    m_errorLabel = prepared(new QLabel(group), "listenerError", QString());
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_errorLabel->hide();
+
+    auto* form = new QFormLayout(group);
+    form->addRow(tr("Preset:"), m_preset);
+    form->addRow(QString(), m_presetSummary);
+    form->addRow(tr("Listeners:"), m_listenerList);
+    form->addRow(createListenerEditor());
+    form->addRow(m_errorLabel);
+    return group;
+}
+
+QLayout* ServerPanel::createListenerEditor() {
+    m_portEdit = prepared(new QLineEdit(this), "port",
+                          tr("The port number to listen on, such as 9991 (options such as "
+                             "9999,queued may follow)."));
+    m_portEdit->setPlaceholderText(tr("port"));
+    m_protocol = prepared(new QComboBox(this), "protocol",
+                          tr("TCP keeps a connection per client; UDP receives single datagrams "
+                             "without connections."));
+    m_protocol->addItems({tr("TCP"), tr("UDP")});
+    m_behaviour = prepared(new QComboBox(this), "behaviour",
+                           tr("What the server does with each message it receives, for example "
+                              "echo sends it straight back."));
+    m_behaviour->setEditable(true);
+    // Behaviour syntax, the same in every language, so not translated.
+    m_behaviour->addItems(QStringLiteral("echo upper suffix:好 greet:你好+suffix:好 chat discard "
+                                         "welcome:欢迎访问 framed-file http")
+                              .split(QLatin1Char(' ')));
+    m_addButton = prepared(new QPushButton(tr("Add"), this), "add",
+                           tr("Add this port to the list of listeners."));
+    m_removeButton = prepared(new QPushButton(tr("Remove"), this), "remove",
+                              tr("Remove the selected listener from the list."));
+    auto* row = rowOf({m_portEdit, m_protocol, m_behaviour, m_addButton, m_removeButton});
+    row->setStretchFactor(m_portEdit, 1);
+    row->setStretchFactor(m_behaviour, 2);
+    return row;
+}
+
+QGroupBox* ServerPanel::createEngineGroup() {
+    auto* group = new QGroupBox(tr("Engine"), this);
+    m_backend = prepared(new QComboBox(group), "backend",
+                         tr("The system call the server uses to wait for ready sockets; you can "
+                            "switch it while the server runs."));
+    for (ss::BackendKind kind : ss::availableBackends()) {
+        m_backend->addItem(qs(std::string(ss::backendName(kind))), static_cast<int>(kind));
+        m_backend->setItemData(m_backend->count() - 1, qs(std::string(ss::backendSummary(kind))),
+                               Qt::ToolTipRole);
+    }
+    // The tutorials all use select(), so the class starts there.
+    m_backend->setCurrentIndex(std::max(0, m_backend->findText(QStringLiteral("select"))));
+    m_timeout = prepared(new QSpinBox(group), "timeout",
+                         tr("How long one wait call may sleep when nothing is ready; -1 sleeps "
+                            "until something happens."));
+    m_timeout->setRange(-1, 60000);
+    m_timeout->setSingleStep(100);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setSpecialValueText(tr("block (-1)"));
+    m_fdGauge = prepared(new QProgressBar(group), "fdGauge",
+                         tr("select() cannot watch a descriptor numbered %1 or higher; the bar "
+                            "shows how close the highest one is.")
+                             .arg(FD_SETSIZE));
+    m_fdGauge->setRange(0, FD_SETSIZE);
+    m_gaugeRow = new QWidget(group);
+    auto* gaugeLayout = rowOf({new QLabel(tr("FD_SETSIZE:"), m_gaugeRow), m_fdGauge});
+    gaugeLayout->setContentsMargins(0, 0, 0, 0);
+    m_gaugeRow->setLayout(gaugeLayout);
+    m_startButton = prepared(new QPushButton(tr("Start"), group), "start",
+                             tr("Start the server with these settings."));
+    m_stopButton = prepared(new QPushButton(tr("Stop"), group), "stop",
+                            tr("Stop the server and close every socket."));
+
+    auto* form = new QFormLayout(group);
+    form->addRow(tr("Backend:"), m_backend);
+    form->addRow(tr("Timeout:"), m_timeout);
+    form->addRow(m_gaugeRow);
+    form->addRow(rowOf({m_startButton, m_stopButton}));
+    return group;
+}
+
+QGroupBox* ServerPanel::createTeachingGroup() {
+    auto* group = new QGroupBox(tr("Teaching"), this);
+    m_pauseButton = prepared(new QPushButton(tr("Pause"), group), "pause",
+                             tr("Freeze the server before its next wait call."));
+    m_stepButton = prepared(new QPushButton(tr("Step"), group), "step",
+                            tr("Let the paused server make exactly one wait call, then freeze."));
+    m_runButton = prepared(new QPushButton(tr("Run"), group), "run",
+                           tr("Let the paused server run freely again."));
+    m_slowMotion = prepared(new QSlider(Qt::Horizontal, group), "slowMotion",
+                            tr("Make the server wait this long after every call, so you can "
+                               "follow each one."));
+    m_slowMotion->setRange(0, kMaxSlowMotionMs);
+    m_slowMotion->setSingleStep(50);
+    m_slowMotion->setPageStep(250);
+    m_slowMotionLabel = new QLabel(tr("%1 ms").arg(0), group);
+    m_slowMotionLabel->setMinimumWidth(
+        m_slowMotionLabel->fontMetrics().horizontalAdvance(tr("%1 ms").arg(kMaxSlowMotionMs)));
+
+    auto* slider = rowOf({m_slowMotion, m_slowMotionLabel});
+    slider->setStretchFactor(m_slowMotion, 1);
+    auto* form = new QFormLayout(group);
+    form->addRow(rowOf({m_pauseButton, m_stepButton, m_runButton}));
+    form->addRow(tr("Slow motion:"), slider);
+    return group;
+}
+
+void ServerPanel::connectControls() {
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &ServerPanel::applyPreset);
+    connect(m_addButton, &QPushButton::clicked, this, &ServerPanel::addListenerFromEditor);
+    connect(m_portEdit, &QLineEdit::returnPressed, this, &ServerPanel::addListenerFromEditor);
+    connect(m_removeButton, &QPushButton::clicked, this, &ServerPanel::removeSelectedListener);
+    connect(m_backend, &QComboBox::currentIndexChanged, this, &ServerPanel::onBackendPicked);
+    connect(m_timeout, &QSpinBox::valueChanged, this, &ServerPanel::timeoutChanged);
+    connect(m_startButton, &QPushButton::clicked, this, &ServerPanel::onStartClicked);
+    connect(m_stopButton, &QPushButton::clicked, this, &ServerPanel::stopRequested);
+    connect(m_pauseButton, &QPushButton::clicked, this, [this] {
+        emit pauseRequested();
+        setPaused(true);
+    });
+    connect(m_runButton, &QPushButton::clicked, this, [this] {
+        emit resumeRequested();
+        setPaused(false);
+    });
+    connect(m_stepButton, &QPushButton::clicked, this, &ServerPanel::stepRequested);
+    connect(m_slowMotion, &QSlider::valueChanged, this, [this](int delayMs) {
+        m_slowMotionLabel->setText(tr("%1 ms").arg(delayMs));
+        emit slowMotionChanged(delayMs);
+    });
+}
+
+ss::EngineConfig ServerPanel::buildConfig() const {
+    ss::EngineConfig config;
+    config.listeners = m_listeners;
+    config.backend = currentBackend();
+    config.timeoutMs = m_timeout->value();
+    config.slowMotionMs = m_slowMotion->value();
+    return config;
+}
+
+ss::BackendKind ServerPanel::currentBackend() const {
+    return static_cast<ss::BackendKind>(m_backend->currentData().toInt());
+}
+
+void ServerPanel::applyPreset(int index) {
+    const auto& presets = ss::builtinPresets();
+    if (index < 0 || index >= static_cast<int>(presets.size())) {
+        return;
+    }
+    const ss::Preset& preset = presets[static_cast<size_t>(index)];
+    m_presetSummary->setText(qs(preset.summary));
+    m_listeners.clear();
+    m_listenerList->clear();
+    for (const ss::ListenerSpec& spec : preset.listeners) {
+        addListener(spec);
+    }
+    const QSignalBlocker blocker(m_timeout);
+    m_timeout->setValue(preset.timeoutMs);
+    showError(QString());
+    updateControls();
+}
+
+bool ServerPanel::addListenerFromEditor() {
+    const QString behaviour = m_behaviour->currentText().trimmed();
+    std::string error;
+    if (!ss::parseBehaviour(behaviour.toStdString(), &error)) {
+        showError(tr("Behaviour \"%1\" is not valid: %2").arg(behaviour, qs(error)));
+        return false;
+    }
+    // Options after the first comma must follow the protocol, as in the --listen syntax.
+    const QString port = m_portEdit->text().trimmed();
+    const int comma = port.indexOf(QLatin1Char(','));
+    const QString text =
+        port.left(comma) +
+        (m_protocol->currentIndex() == 1 ? QStringLiteral("/udp") : QStringLiteral("/tcp")) +
+        (comma < 0 ? QString() : port.mid(comma)) + QLatin1Char('=') + behaviour;
+    const auto spec = ss::parseListenSpec(text.toStdString(), &error);
+    if (!spec) {
+        showError(tr("Listener \"%1\" is not valid: %2").arg(port, qs(error)));
+        return false;
+    }
+    if (!ss::isLoopbackHost(spec->endpoint.host)) {
+        showError(tr("Only loopback addresses (127.0.0.1, ::1) can be used here."));
+        return false;
+    }
+    const bool duplicate = std::any_of(m_listeners.begin(), m_listeners.end(), [&](const auto& l) {
+        return l.endpoint.port != 0 && l.endpoint.port == spec->endpoint.port && l.udp == spec->udp;
+    });
+    if (duplicate) {
+        showError(tr("Port %1 is already in the list.").arg(spec->endpoint.port));
+        return false;
+    }
+    addListener(*spec);
+    m_portEdit->clear();
+    showError(QString());
+    updateControls();
+    return true;
+}
+
+void ServerPanel::removeSelectedListener() {
+    const int row = m_listenerList->currentRow();
+    if (row < 0 || row >= static_cast<int>(m_listeners.size())) {
+        return;
+    }
+    m_listeners.erase(m_listeners.begin() + row);
+    delete m_listenerList->takeItem(row);
+    updateControls();
+}
+
+void ServerPanel::addListener(const ss::ListenerSpec& spec) {
+    m_listeners.push_back(spec);
+    auto* item = new QListWidgetItem(qs(ss::formatListenSpec(spec)), m_listenerList);
+    item->setToolTip(tr("Listens on port %1 (%2); after '=' is what it does with each message.")
+                         .arg(spec.endpoint.port)
+                         .arg(spec.udp ? tr("UDP") : tr("TCP")));
+}
+
+void ServerPanel::showError(const QString& message) {
+    m_errorLabel->setText(message);
+    m_errorLabel->setVisible(!message.isEmpty());
+    if (!message.isEmpty()) {
+        emit statusMessage(message);
+    }
+}
+
+void ServerPanel::onBackendPicked() {
+    if (m_running) {
+        emit backendChangeRequested(currentBackend());
+    } else {
+        m_activeBackend = currentBackend();
+    }
+    updateGauge();
+}
+
+void ServerPanel::onStartClicked() {
+    if (m_listeners.empty()) {
+        showError(tr("Add at least one listener before starting."));
+        return;
+    }
+    emit startRequested(buildConfig());
+}
+
+void ServerPanel::setRunning(bool running) {
+    m_running = running;
+    if (!running) {
+        m_paused = false;
+        m_highestFd = -1;
+        m_activeBackend = currentBackend();
+    }
+    updateControls();
+    updateGauge();
+}
+
+void ServerPanel::setPaused(bool paused) {
+    m_paused = paused;
+    updateControls();
+}
+
+// The engine reports the backend it really uses (a switch can fail) and whether it is paused.
+void ServerPanel::updateStats(const ss::EngineStats& stats) {
+    m_activeBackend = stats.backend;
+    const int index = m_backend->findData(static_cast<int>(stats.backend));
+    if (index >= 0 && index != m_backend->currentIndex()) {
+        const QSignalBlocker blocker(m_backend);
+        m_backend->setCurrentIndex(index);
+    }
+    if (stats.paused != m_paused) {
+        setPaused(stats.paused);
+    }
+    updateGauge();
+}
+
+void ServerPanel::updateDescriptors(const std::vector<ss::DescriptorInfo>& rows) {
+    m_highestFd = -1;
+    for (const ss::DescriptorInfo& row : rows) {
+        m_highestFd = std::max(m_highestFd, static_cast<int>(row.fd));
+    }
+    updateGauge();
+}
+
+void ServerPanel::updateControls() {
+    for (QWidget* editable : std::initializer_list<QWidget*>{
+             m_preset, m_portEdit, m_protocol, m_behaviour, m_addButton, m_removeButton}) {
+        editable->setEnabled(!m_running);
+    }
+    m_startButton->setEnabled(!m_running);
+    m_stopButton->setEnabled(m_running);
+    m_pauseButton->setEnabled(m_running && !m_paused);
+    m_stepButton->setEnabled(m_running && m_paused);
+    m_runButton->setEnabled(m_running && m_paused);
+}
+
+// select() needs nfds = highest descriptor + 1 bits, so that is how much of the set is used.
+void ServerPanel::updateGauge() {
+    m_gaugeRow->setVisible(hasDescriptorLimit(m_activeBackend));
+    const int used = std::min(m_highestFd + 1, static_cast<int>(FD_SETSIZE));
+    m_fdGauge->setValue(used);
+    m_fdGauge->setFormat(tr("%1 / %2").arg(used).arg(FD_SETSIZE));
+}

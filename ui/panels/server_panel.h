@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+#include <vector>
+
+#include "core/poller/backend_kind.h"
+#include "core/server/engine_config.h"
+#include "core/server/listener_spec.h"
+
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QLayout;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+// What the server is and how it runs: a preset or a hand-made list of listeners, the readiness
+// backend, the wait call's timeout, Start/Stop and the teaching controls (pause, one step, run,
+// slow motion). It only builds an ss::EngineConfig and emits requests; whoever owns the engine
+// acts on them and reports back with setRunning(), updateStats() and updateDescriptors().
+class ServerPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxSlowMotionMs = 2000;
+
+    explicit ServerPanel(QWidget* parent = nullptr);
+
+    ss::EngineConfig buildConfig() const;
+    const std::vector<ss::ListenerSpec>& listeners() const { return m_listeners; }
+    ss::BackendKind currentBackend() const;
+    bool isRunning() const { return m_running; }
+
+public slots:
+    void setRunning(bool running);
+    void updateStats(const ss::EngineStats& stats);
+    void updateDescriptors(const std::vector<ss::DescriptorInfo>& rows);
+    // Replaces the listeners and the timeout with those of a built-in preset.
+    void applyPreset(int index);
+    // Validates the editor's port, protocol and behaviour; adds the listener or shows why not.
+    bool addListenerFromEditor();
+    void removeSelectedListener();
+
+signals:
+    void startRequested(const ss::EngineConfig& config);
+    void stopRequested();
+    void pauseRequested();
+    void stepRequested();
+    void resumeRequested();
+    void slowMotionChanged(int delayMs);
+    void timeoutChanged(int timeoutMs);
+    void backendChangeRequested(ss::BackendKind kind);
+    void statusMessage(const QString& message);
+
+private:
+    QGroupBox* createServerGroup();
+    QLayout* createListenerEditor();
+    QGroupBox* createEngineGroup();
+    QGroupBox* createTeachingGroup();
+    void connectControls();
+
+    void addListener(const ss::ListenerSpec& spec);
+    void showError(const QString& message);
+    void onBackendPicked();
+    void onStartClicked();
+    void setPaused(bool paused);
+    void updateControls();
+    void updateGauge();
+
+    std::vector<ss::ListenerSpec> m_listeners;
+    bool m_running = false;
+    bool m_paused = false;
+    ss::BackendKind m_activeBackend = ss::BackendKind::Select;
+    int m_highestFd = -1;
+
+    QComboBox* m_preset = nullptr;
+    QLabel* m_presetSummary = nullptr;
+    QListWidget* m_listenerList = nullptr;
+    QLineEdit* m_portEdit = nullptr;
+    QComboBox* m_protocol = nullptr;
+    QComboBox* m_behaviour = nullptr;
+    QPushButton* m_addButton = nullptr;
+    QPushButton* m_removeButton = nullptr;
+    QLabel* m_errorLabel = nullptr;
+    QComboBox* m_backend = nullptr;
+    QSpinBox* m_timeout = nullptr;
+    QPushButton* m_startButton = nullptr;
+    QPushButton* m_stopButton = nullptr;
+    QPushButton* m_pauseButton = nullptr;
+    QPushButton* m_stepButton = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QSlider* m_slowMotion = nullptr;
+    QLabel* m_slowMotionLabel = nullptr;
+    QProgressBar* m_fdGauge = nullptr;
+    QWidget* m_gaugeRow = nullptr;
+};

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/panels/status_bar_widgets.h"
+
+#include <QLabel>
+#include <QStatusBar>
+#include <QStringList>
+
+#include "core/trace/trace_types.h"
+
+namespace {
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+}  // namespace
+
+StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar) {
+    m_backend = addField(bar, "statusBackend", tr("The system call the server waits with."));
+    m_listeners = addField(bar, "statusListeners", tr("The addresses the server listens on."));
+    m_watched = addField(bar, "statusWatched",
+                         tr("Descriptors in the server's interest list, the wake-up descriptor "
+                            "included."));
+    m_rate = addField(bar, "statusRate", tr("Wait calls the server made per second."));
+    m_dropped = addField(bar, "statusDropped",
+                         tr("Trace records the window could not keep up with and dropped. The "
+                            "counters and the descriptor table stay exact."));
+    m_dropped->setStyleSheet(
+        QStringLiteral("QLabel { background: #c62828; color: white; font-weight: bold; "
+                       "padding: 0 6px; }"));
+    m_dropped->hide();
+    showStopped();
+}
+
+QLabel* StatusBarWidgets::addField(QStatusBar* bar, const char* name, const QString& toolTip) {
+    auto* label = new QLabel(bar);
+    label->setObjectName(QLatin1String(name));
+    label->setToolTip(toolTip);
+    label->setContentsMargins(6, 0, 6, 0);
+    bar->addPermanentWidget(label);
+    return label;
+}
+
+void StatusBarWidgets::showStopped() {
+    m_backend->setText(tr("Server stopped"));
+    m_listeners->clear();
+    m_listeners->hide();
+    m_watched->clear();
+    m_watched->hide();
+    m_rate->clear();
+    m_rate->hide();
+    m_rateClock.invalidate();
+}
+
+void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
+    m_backend->setText(tr("Backend: %1").arg(qs(ss::backendName(stats.backend))));
+    m_watched->setText(tr("Watched: %1").arg(stats.watchedDescriptors));
+    m_watched->show();
+    updateRate(stats.waitCalls);
+    m_dropped->setVisible(stats.traceDropped > 0);
+    if (stats.traceDropped > 0)
+        m_dropped->setText(tr("Dropped trace records: %1").arg(stats.traceDropped));
+}
+
+void StatusBarWidgets::updateRate(uint64_t waitCalls) {
+    if (!m_rateClock.isValid() || waitCalls < m_rateCalls) {
+        m_rateClock.start();
+        m_rateCalls = waitCalls;
+        return;
+    }
+    const qint64 elapsed = m_rateClock.elapsed();
+    if (elapsed < kRateWindowMs)
+        return;
+    const double perSecond = double(waitCalls - m_rateCalls) * 1000.0 / double(elapsed);
+    m_rate->setText(tr("Calls/s: %1").arg(perSecond, 0, 'f', perSecond < 10 ? 1 : 0));
+    m_rate->show();
+    m_rateClock.start();
+    m_rateCalls = waitCalls;
+}
+
+void StatusBarWidgets::updateDescriptors(const std::vector<ss::DescriptorInfo>& rows) {
+    QStringList addresses;
+    for (const ss::DescriptorInfo& row : rows) {
+        if (row.role == ss::Role::Listener || row.role == ss::Role::Udp) {
+            addresses << qs(row.local) + (row.role == ss::Role::Udp ? QStringLiteral("/udp")
+                                                                    : QStringLiteral("/tcp"));
+        }
+    }
+    m_listeners->setVisible(!addresses.isEmpty());
+    m_listeners->setText(tr("Listening: %1").arg(addresses.join(QStringLiteral(", "))));
+}
