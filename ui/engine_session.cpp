@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "ui/to_qstring.h"
+
 EngineSession::EngineSession(QObject* parent) : QObject(parent) {
     // Registered so that batches can also travel through queued connections (a recorder
     // object on another thread, for instance).
@@ -22,8 +24,7 @@ bool EngineSession::start(const ss::EngineConfig& config, QString* error) {
     auto engine = std::make_unique<ss::Engine>(config);
     std::string why;
     if (!engine->start(&why)) {
-        const QString message =
-            tr("Could not start the server: %1").arg(QString::fromStdString(why));
+        const QString message = tr("Could not start the server: %1").arg(toQString(why));
         if (error)
             *error = message;
         emit errorOccurred(message);
@@ -98,9 +99,7 @@ bool EngineSession::switchBackend(ss::BackendKind kind) {
     if (engine->switchBackend(kind, &why))
         return true;
     const auto name = ss::backendName(kind);
-    emit errorOccurred(tr("Could not switch to %1: %2")
-                           .arg(QString::fromUtf8(name.data(), static_cast<int>(name.size())),
-                                QString::fromStdString(why)));
+    emit errorOccurred(tr("Could not switch to %1: %2").arg(toQString(name), toQString(why)));
     return false;
 }
 

@@ -29,6 +29,7 @@
 #include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"
 #include "ui/panels/status_bar_widgets.h"
+#include "ui/to_qstring.h"
 #include "ui/views/call_trace_view.h"
 #include "ui/views/descriptor_view.h"
 #include "ui/views/event_log_view.h"
@@ -241,7 +242,7 @@ void MainWindow::adoptClientTarget(const std::vector<ss::DescriptorInfo>& rows) 
     for (const ss::DescriptorInfo& row : rows) {
         if (row.role != ss::Role::Listener)
             continue;
-        const QString local = QString::fromStdString(row.local);
+        const QString local = toQString(row.local);
         const int colon = local.lastIndexOf(QLatin1Char(':'));
         bool ok = false;
         const uint port = local.mid(colon + 1).toUInt(&ok);
@@ -258,7 +259,7 @@ void MainWindow::adoptClientTarget(const std::vector<ss::DescriptorInfo>& rows) 
 
 void MainWindow::selectPreset(const std::string& name) {
     auto* combo = m_serverPanel->findChild<QComboBox*>(QStringLiteral("preset"));
-    const int index = combo ? combo->findText(QString::fromStdString(name)) : -1;
+    const int index = combo ? combo->findText(toQString(name)) : -1;
     if (index >= 0)
         combo->setCurrentIndex(index);
 }

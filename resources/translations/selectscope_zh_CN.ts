@@ -53,7 +53,7 @@
 <context>
     <name>CallTraceModel</name>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="+200"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="+240"/>
         <source>block</source>
         <translation>阻塞</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 µs</source>
         <translation>%1 µs</translation>
     </message>
@@ -94,7 +94,7 @@
 <context>
     <name>ClientConnection</name>
     <message>
-        <location filename="../../ui/client/client_connection.cpp" line="+68"/>
+        <location filename="../../ui/client/client_connection.cpp" line="+69"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>DescriptorTableModel</name>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="+74"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="+117"/>
         <source>Behaviour: %1</source>
         <translation>处理方式：%1</translation>
     </message>
@@ -603,7 +603,7 @@
 <context>
     <name>EngineSession</name>
     <message>
-        <location filename="../../ui/engine_session.cpp" line="+26"/>
+        <location filename="../../ui/engine_session.cpp" line="+27"/>
         <source>Could not start the server: %1</source>
         <translation>无法启动服务端：%1</translation>
     </message>
@@ -621,7 +621,7 @@
 <context>
     <name>EventLogModel</name>
     <message>
-        <location filename="../../ui/models/event_log_model.cpp" line="+32"/>
+        <location filename="../../ui/models/event_log_model.cpp" line="+57"/>
         <source>on listener fd %1</source>
         <translation>在监听 fd %1 上</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>LoadPanel</name>
     <message>
-        <location filename="../../ui/panels/load_panel.cpp" line="+49"/>
+        <location filename="../../ui/panels/load_panel.cpp" line="+51"/>
         <source>Test clients</source>
         <translation>测试客户端</translation>
     </message>
@@ -841,7 +841,7 @@
         <translation>未能建立或意外断开的连接。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>The clients could not start: %1</source>
         <translation>客户端无法启动：%1</translation>
     </message>
@@ -877,7 +877,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+54"/>
+        <location filename="../../ui/main_window.cpp" line="+55"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
@@ -1142,7 +1142,7 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/panels/server_panel.cpp" line="+67"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+64"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -1379,7 +1379,7 @@
 <context>
     <name>StatusBarWidgets</name>
     <message>
-        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+17"/>
+        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+12"/>
         <source>The system call the server waits with.</source>
         <translation>服务端用于等待的系统调用。</translation>
     </message>
@@ -1429,7 +1429,7 @@
         <translation>每秒调用：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Listening: %1</source>
         <translation>正在监听：%1</translation>
     </message>
@@ -1437,7 +1437,7 @@
 <context>
     <name>TraceText</name>
     <message>
-        <location filename="../../ui/trace_text.cpp" line="+25"/>
+        <location filename="../../ui/models/trace_format.cpp" line="+22"/>
         <source>listener</source>
         <translation>监听</translation>
     </message>
@@ -1609,24 +1609,24 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+83"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="-159"/>
+        <location filename="../../ui/models/event_log_model.cpp" line="-43"/>
         <source>Fd</source>
         <translation>fd</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="+1"/>
         <source>The descriptor number: the small integer the kernel gave this socket.</source>
         <translation>文件描述符编号：内核分配给这个套接字的小整数。</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+82"/>
+        <location filename="../../ui/models/event_log_model.cpp" line="+2"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location line="-81"/>
+        <location line="+1"/>
         <source>What the socket is for: a listener accepts, a connection talks to one client, wakeup lets the GUI interrupt the wait.</source>
         <translation>这个套接字的用途：监听套接字负责 accept 新连接，连接套接字与一个客户端通信，唤醒套接字让界面可以打断等待。</translation>
     </message>
@@ -1751,7 +1751,7 @@
         <translation>已打开、已半关闭（客户端停止了发送）、背压中（队列清空之前不再读取）、正在关闭或已关闭。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="-236"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -1762,12 +1762,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+35"/>
+        <location filename="../../ui/models/event_log_model.cpp" line="-6"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="+1"/>
         <source>When the call began, in seconds since the server started.</source>
         <translation>调用开始的时间：服务端启动后的秒数。</translation>
     </message>
@@ -1882,7 +1882,7 @@
         <translation>同一个调用，按 Python 教程里的写法写出来。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../ui/models/event_log_model.cpp" line="+1"/>
         <source>When it happened, in seconds since the server started.</source>
         <translation>发生的时间：服务端启动后的秒数。</translation>
     </message>

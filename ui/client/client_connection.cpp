@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "core/net/platform.h"
+#include "ui/to_qstring.h"
 
 #ifndef _WIN32
 #include <sys/socket.h>
@@ -26,7 +27,7 @@ ss::NativeSocket nativeOf(const QAbstractSocket* socket) {
 }
 
 QString lastNativeErrorText() {
-    return QString::fromStdString(ss::socketErrorText(ss::lastSocketError()));
+    return toQString(ss::socketErrorText(ss::lastSocketError()));
 }
 
 }  // namespace

@@ -7,7 +7,49 @@
 
 #include <QStringList>
 
-#include "ui/trace_text.h"
+#include "ui/models/trace_format.h"
+#include "ui/to_qstring.h"
+
+namespace {
+
+// The column titles and their one-sentence tooltips, in the order of CallTraceModel::Column.
+const trace_format::ColumnText kColumns[] = {
+    {QT_TRANSLATE_NOOP("TraceText", "#"),
+     QT_TRANSLATE_NOOP("TraceText", "The wait call's number, counted from the server's start.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Time"),
+     QT_TRANSLATE_NOOP("TraceText", "When the call began, in seconds since the server started.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Backend"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Which system call waited: select, poll, epoll, kqueue or WSAPoll.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Read in"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Descriptors the server asked about: is there something to read?")},
+    {QT_TRANSLATE_NOOP("TraceText", "Write in"),
+     QT_TRANSLATE_NOOP("TraceText", "Descriptors the server asked about: is there room to write?")},
+    {QT_TRANSLATE_NOOP("TraceText", "Except in"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Descriptors the server asked about: has urgent data arrived?")},
+    {QT_TRANSLATE_NOOP("TraceText", "Timeout"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "How long the call may wait when nothing is ready; block means forever.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Ready read"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Descriptors the kernel said can be read without waiting: data, a new "
+                       "connection or end of stream (HUP and ERR mark hang-ups and errors).")},
+    {QT_TRANSLATE_NOOP("TraceText", "Ready write"),
+     QT_TRANSLATE_NOOP("TraceText", "Descriptors the kernel said can be written without waiting.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Ready except"),
+     QT_TRANSLATE_NOOP("TraceText", "Descriptors the kernel said have urgent (out-of-band) data.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Return"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "What the call returned: how many are ready, 0 on timeout, or -1 and the "
+                       "error.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Blocked"),
+     QT_TRANSLATE_NOOP("TraceText", "How long the server sat inside the call, waiting.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Python"),
+     QT_TRANSLATE_NOOP("TraceText", "The same call written as the Python tutorials write it.")},
+};
+static_assert(std::size(kColumns) == CallTraceModel::ColumnCount);
 
 // The Python column speaks the tutorials' language. select() takes the three lists and returns
 // three lists:
@@ -21,8 +63,6 @@
 // WSAPoll has no Python binding; it is shown in the poll form. A failed call shows the error
 // Python would raise, e.g.  ->  OSError(EINTR).
 
-namespace {
-
 struct EventNames {
     const char* in;
     const char* out;
@@ -32,7 +72,7 @@ struct EventNames {
 };
 
 QString pyList(const std::vector<int32_t>& fds) {
-    return QLatin1Char('[') + trace_text::fdList(fds) + QLatin1Char(']');
+    return QLatin1Char('[') + trace_format::fdList(fds) + QLatin1Char(']');
 }
 
 // 1000 -> "1.0", 250 -> "0.25": what a Python programmer would type.
@@ -103,7 +143,7 @@ QString pyResult(const ss::CallRecord& call) {
     static constexpr EventNames kKqueue{"KQ_FILTER_READ", "KQ_FILTER_WRITE", "KQ_FILTER_READ",
                                         "KQ_EV_EOF", "KQ_EV_ERROR"};
     if (call.ret < 0)
-        return QStringLiteral("OSError(%1)").arg(trace_text::errorName(call.err));
+        return QStringLiteral("OSError(%1)").arg(trace_format::errorName(call.err));
     switch (call.backend) {
         case ss::BackendKind::Select:
             return pyList(call.readyRead) + QStringLiteral(", ") + pyList(call.readyWrite) +
@@ -119,11 +159,11 @@ QString pyResult(const ss::CallRecord& call) {
 
 // Ready read, plus the hang-ups and errors that poll-like backends report on their own.
 QString readyReadText(const ss::CallRecord& call) {
-    QString text = trace_text::fdList(call.readyRead);
+    QString text = trace_format::fdList(call.readyRead);
     if (!call.readyHangup.empty())
-        text += QStringLiteral("  HUP: ") + trace_text::fdList(call.readyHangup);
+        text += QStringLiteral("  HUP: ") + trace_format::fdList(call.readyHangup);
     if (!call.readyError.empty())
-        text += QStringLiteral("  ERR: ") + trace_text::fdList(call.readyError);
+        text += QStringLiteral("  ERR: ") + trace_format::fdList(call.readyError);
     return text.trimmed();
 }
 
@@ -175,7 +215,7 @@ QVariant CallTraceModel::data(const QModelIndex& index, int role) const {
 QVariant CallTraceModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return trace_text::columnHeader(trace_text::Table::Calls, section, role);
+    return trace_format::columnHeader(kColumns, section, role);
 }
 
 QString CallTraceModel::pythonLine(const ss::CallRecord& call) {
@@ -189,24 +229,25 @@ QString CallTraceModel::displayText(const ss::CallRecord& c, int column) const {
         case Time:
             return QString::number(c.startNs / 1e9, 'f', 3);
         case Backend:
-            return trace_text::fromStd(ss::backendName(c.backend));
+            return toQString(ss::backendName(c.backend));
         case ReadIn:
-            return trace_text::fdList(c.inRead);
+            return trace_format::fdList(c.inRead);
         case WriteIn:
-            return trace_text::fdList(c.inWrite);
+            return trace_format::fdList(c.inWrite);
         case ExceptIn:
-            return trace_text::fdList(c.inExcept);
+            return trace_format::fdList(c.inExcept);
         case Timeout:
             return c.timeoutMs < 0 ? tr("block") : tr("%1 s").arg(c.timeoutMs / 1000.0, 0, 'f', 3);
         case ReadyRead:
             return readyReadText(c);
         case ReadyWrite:
-            return trace_text::fdList(c.readyWrite);
+            return trace_format::fdList(c.readyWrite);
         case ReadyExcept:
-            return trace_text::fdList(c.readyExcept);
+            return trace_format::fdList(c.readyExcept);
         case Return:
-            return c.ret < 0 ? QStringLiteral("%1 %2").arg(c.ret).arg(trace_text::errorName(c.err))
-                             : QString::number(c.ret);
+            return c.ret < 0
+                       ? QStringLiteral("%1 %2").arg(c.ret).arg(trace_format::errorName(c.err))
+                       : QString::number(c.ret);
         case Blocked:
             return c.durationNs < 1000000 ? tr("%1 µs").arg(c.durationNs / 1000)
                                           : tr("%1 ms").arg(c.durationNs / 1e6, 0, 'f', 1);

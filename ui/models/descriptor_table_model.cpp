@@ -6,11 +6,54 @@
 #include <QFont>
 #include <QHash>
 
-#include "ui/trace_text.h"
-
-using trace_text::fromStd;
+#include "ui/models/trace_format.h"
+#include "ui/to_qstring.h"
 
 namespace {
+
+// The column titles and their one-sentence tooltips, in the order of DescriptorTableModel::Column.
+const trace_format::ColumnText kColumns[] = {
+    {QT_TRANSLATE_NOOP("TraceText", "Fd"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "The descriptor number: the small integer the kernel gave this socket.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Role"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "What the socket is for: a listener accepts, a connection talks to one "
+                       "client, wakeup lets the GUI interrupt the wait.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Local"),
+     QT_TRANSLATE_NOOP("TraceText", "The address and port on the server's side.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Peer"),
+     QT_TRANSLATE_NOOP("TraceText", "The address and port of the client.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Interest"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "What the server asks the kernel to watch for: R = readable, "
+                       "W = writable, X = exceptional (urgent data).")},
+    {QT_TRANSLATE_NOOP("TraceText", "Ready"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "What the last wait call reported for this socket; lit when anything.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Recv-Q"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Bytes the kernel has received that the server has not read yet.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Send-Q"),
+     QT_TRANSLATE_NOOP("TraceText", "Bytes the kernel still has to send to the client.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Accept-Q"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Connections waiting to be accepted, out of the listener's backlog.")},
+    {QT_TRANSLATE_NOOP("TraceText", "App queue"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Replies the server has queued but not yet written: bytes (messages).")},
+    {QT_TRANSLATE_NOOP("TraceText", "Bytes in"),
+     QT_TRANSLATE_NOOP("TraceText", "Bytes the server has read from this socket.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Bytes out"),
+     QT_TRANSLATE_NOOP("TraceText", "Bytes the server has written to this socket.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Age"),
+     QT_TRANSLATE_NOOP("TraceText", "How long the socket has been open.")},
+    {QT_TRANSLATE_NOOP("TraceText", "State"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "Open, half-closed (the client stopped sending), backpressured (not read "
+                       "until its queue drains), closing or closed.")},
+};
+static_assert(std::size(kColumns) == DescriptorTableModel::ColumnCount);
 
 // Light, saturated backgrounds with black text: they stay readable on a washed-out projector
 // and in a dark desktop theme alike.
@@ -71,7 +114,7 @@ QVariant DescriptorTableModel::data(const QModelIndex& index, int role) const {
                                            : QVariant();
         case Qt::ToolTipRole:
             return column == Role && !row.info.behaviour.empty()
-                       ? tr("Behaviour: %1").arg(fromStd(row.info.behaviour))
+                       ? tr("Behaviour: %1").arg(toQString(row.info.behaviour))
                        : QVariant();
         case FdRole:
             return row.info.fd;
@@ -85,7 +128,7 @@ QVariant DescriptorTableModel::headerData(int section, Qt::Orientation orientati
                                           int role) const {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return trace_text::columnHeader(trace_text::Table::Descriptors, section, role);
+    return trace_format::columnHeader(kColumns, section, role);
 }
 
 bool DescriptorTableModel::isClosedRow(int row) const {
@@ -99,15 +142,15 @@ QString DescriptorTableModel::displayText(const Row& row, int column) const {
         case Fd:
             return QString::number(d.fd);
         case Role:
-            return trace_text::role(d.role);
+            return trace_format::role(d.role);
         case Local:
-            return fromStd(d.local);
+            return toQString(d.local);
         case Peer:
-            return fromStd(d.peer);
+            return toQString(d.peer);
         case Interest:
-            return trace_text::readiness(d.interest);
+            return trace_format::readiness(d.interest);
         case Ready:
-            return trace_text::readiness(d.lastReady);
+            return trace_format::readiness(d.lastReady);
         case RecvQ:
             return optionalCount(d.kernelRecvQueue);
         case SendQ:
@@ -129,7 +172,7 @@ QString DescriptorTableModel::displayText(const Row& row, int column) const {
         case Age:
             return tr("%1 s").arg(d.ageSeconds, 0, 'f', 1);
         case State:
-            return row.closedAt >= 0 ? tr("closed") : trace_text::connState(d.state);
+            return row.closedAt >= 0 ? tr("closed") : trace_format::connState(d.state);
     }
     return {};
 }

@@ -8,9 +8,34 @@
 #include <algorithm>
 
 #include "core/net/platform.h"
-#include "ui/trace_text.h"
+#include "ui/models/trace_format.h"
+#include "ui/to_qstring.h"
 
 namespace {
+
+// The column titles and their one-sentence tooltips, in the order of EventLogModel::Column.
+const trace_format::ColumnText kColumns[] = {
+    {QT_TRANSLATE_NOOP("TraceText", "Time"),
+     QT_TRANSLATE_NOOP("TraceText", "When it happened, in seconds since the server started.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Kind"),
+     QT_TRANSLATE_NOOP("TraceText", "What happened: accept, recv, send, close and so on.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Fd"),
+     QT_TRANSLATE_NOOP("TraceText", "The descriptor it happened on.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Role"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "What that descriptor is for: listener, connection, udp or wakeup.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Bytes"),
+     QT_TRANSLATE_NOOP("TraceText", "How many bytes were received, sent or are queued.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Detail"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "More about it: the peer's address, why a socket closed, the error.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Preview"),
+     QT_TRANSLATE_NOOP("TraceText",
+                       "The first bytes of the data: as text when readable, else in hex.")},
+    {QT_TRANSLATE_NOOP("TraceText", "Hex"),
+     QT_TRANSLATE_NOOP("TraceText", "The first bytes of the data in hexadecimal.")},
+};
+static_assert(std::size(kColumns) == EventLogModel::ColumnCount);
 
 bool hasByteCount(ss::EventKind kind) {
     switch (kind) {
@@ -31,7 +56,7 @@ QString kindDetail(const ss::SocketEvent& e) {
         case ss::EventKind::Accept:
             return EventLogModel::tr("on listener fd %1").arg(e.aux);
         case ss::EventKind::Close:
-            return trace_text::closeReason(static_cast<ss::CloseReason>(e.aux));
+            return trace_format::closeReason(static_cast<ss::CloseReason>(e.aux));
         case ss::EventKind::QueueChange:
             return EventLogModel::tr("%n message(s) queued", "", static_cast<int>(e.aux));
         case ss::EventKind::AcceptPaused:
@@ -86,7 +111,7 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
 QVariant EventLogModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return trace_text::columnHeader(trace_text::Table::Events, section, role);
+    return trace_format::columnHeader(kColumns, section, role);
 }
 
 QString EventLogModel::displayText(const ss::SocketEvent& e, int column) const {
@@ -94,11 +119,11 @@ QString EventLogModel::displayText(const ss::SocketEvent& e, int column) const {
         case Time:
             return QString::number(e.timeNs / 1e9, 'f', 3);
         case Kind:
-            return trace_text::eventKind(e.kind);
+            return trace_format::eventKind(e.kind);
         case Fd:
             return e.fd < 0 ? QString() : QString::number(e.fd);
         case Role:
-            return e.fd < 0 ? QString() : trace_text::role(e.role);
+            return e.fd < 0 ? QString() : trace_format::role(e.role);
         case Bytes:
             return hasByteCount(e.kind) ? QString::number(e.bytes) : QString();
         case Detail:
@@ -114,13 +139,13 @@ QString EventLogModel::displayText(const ss::SocketEvent& e, int column) const {
 QString EventLogModel::detailText(const ss::SocketEvent& e) {
     QStringList parts;
     if (!e.text.empty())
-        parts << QString::fromStdString(e.text);
+        parts << toQString(e.text);
     const QString extra = kindDetail(e);
     if (!extra.isEmpty())
         parts << extra;
     if (e.err != 0) {
-        parts << QStringLiteral("%1 (%2)").arg(QString::fromStdString(ss::socketErrorText(e.err)),
-                                               trace_text::errorName(e.err));
+        parts << QStringLiteral("%1 (%2)").arg(toQString(ss::socketErrorText(e.err)),
+                                               trace_format::errorName(e.err));
     }
     return parts.join(QStringLiteral(" — "));
 }

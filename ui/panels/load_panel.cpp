@@ -16,6 +16,8 @@
 #include <string>
 #include <thread>
 
+#include "ui/to_qstring.h"
+
 namespace {
 constexpr int kMaxConnections = 1000;
 constexpr int kMaxMessageSize = 1 << 20;
@@ -144,8 +146,7 @@ bool LoadPanel::start() {
     auto generator = std::make_unique<ss::LoadGenerator>(buildConfig());
     std::string error;
     if (!generator->start(&error)) {
-        emit statusMessage(
-            tr("The clients could not start: %1").arg(QString::fromStdString(error)));
+        emit statusMessage(tr("The clients could not start: %1").arg(toQString(error)));
         return false;
     }
     m_generator = std::move(generator);

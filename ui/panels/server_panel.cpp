@@ -20,6 +20,7 @@
 
 #include "core/net/endpoint.h"
 #include "core/server/presets.h"
+#include "ui/to_qstring.h"
 
 #ifndef _WIN32
 #include <sys/select.h>  // FD_SETSIZE (net/platform.h defines it on Windows)
@@ -29,10 +30,6 @@ namespace {
 // Only select() has a ceiling on descriptor numbers; the other backends take any descriptor.
 bool hasDescriptorLimit(ss::BackendKind kind) {
     return kind == ss::BackendKind::Select;
-}
-
-QString qs(const std::string& text) {
-    return QString::fromStdString(text);
 }
 
 // Names a control (tests and style sheets find it by name) and gives it its tooltip.
@@ -69,8 +66,8 @@ QGroupBox* ServerPanel::createServerGroup() {
                         tr("A ready-made server from the tutorials; it fills in the listeners "
                            "and the timeout below."));
     for (const ss::Preset& preset : ss::builtinPresets()) {
-        m_preset->addItem(qs(preset.name));
-        m_preset->setItemData(m_preset->count() - 1, qs(preset.summary), Qt::ToolTipRole);
+        m_preset->addItem(toQString(preset.name));
+        m_preset->setItemData(m_preset->count() - 1, toQString(preset.summary), Qt::ToolTipRole);
     }
     m_presetSummary = prepared(new QLabel(group), "presetSummary",
                                tr("What the server of the chosen preset does."));
@@ -126,8 +123,8 @@ QGroupBox* ServerPanel::createEngineGroup() {
                          tr("The system call the server uses to wait for ready sockets; you can "
                             "switch it while the server runs."));
     for (ss::BackendKind kind : ss::availableBackends()) {
-        m_backend->addItem(qs(std::string(ss::backendName(kind))), static_cast<int>(kind));
-        m_backend->setItemData(m_backend->count() - 1, qs(std::string(ss::backendSummary(kind))),
+        m_backend->addItem(toQString(ss::backendName(kind)), static_cast<int>(kind));
+        m_backend->setItemData(m_backend->count() - 1, toQString(ss::backendSummary(kind)),
                                Qt::ToolTipRole);
     }
     // The tutorials all use select(), so the class starts there.
@@ -230,7 +227,7 @@ void ServerPanel::applyPreset(int index) {
         return;
     }
     const ss::Preset& preset = presets[static_cast<size_t>(index)];
-    m_presetSummary->setText(qs(preset.summary));
+    m_presetSummary->setText(toQString(preset.summary));
     m_listeners.clear();
     m_listenerList->clear();
     for (const ss::ListenerSpec& spec : preset.listeners) {
@@ -246,7 +243,7 @@ bool ServerPanel::addListenerFromEditor() {
     const QString behaviour = m_behaviour->currentText().trimmed();
     std::string error;
     if (!ss::parseBehaviour(behaviour.toStdString(), &error)) {
-        showError(tr("Behaviour \"%1\" is not valid: %2").arg(behaviour, qs(error)));
+        showError(tr("Behaviour \"%1\" is not valid: %2").arg(behaviour, toQString(error)));
         return false;
     }
     // Options after the first comma must follow the protocol, as in the --listen syntax.
@@ -258,7 +255,7 @@ bool ServerPanel::addListenerFromEditor() {
         (comma < 0 ? QString() : port.mid(comma)) + QLatin1Char('=') + behaviour;
     const auto spec = ss::parseListenSpec(text.toStdString(), &error);
     if (!spec) {
-        showError(tr("Listener \"%1\" is not valid: %2").arg(port, qs(error)));
+        showError(tr("Listener \"%1\" is not valid: %2").arg(port, toQString(error)));
         return false;
     }
     if (!ss::isLoopbackHost(spec->endpoint.host)) {
@@ -291,7 +288,7 @@ void ServerPanel::removeSelectedListener() {
 
 void ServerPanel::addListener(const ss::ListenerSpec& spec) {
     m_listeners.push_back(spec);
-    auto* item = new QListWidgetItem(qs(ss::formatListenSpec(spec)), m_listenerList);
+    auto* item = new QListWidgetItem(toQString(ss::formatListenSpec(spec)), m_listenerList);
     item->setToolTip(tr("Listens on port %1 (%2); after '=' is what it does with each message.")
                          .arg(spec.endpoint.port)
                          .arg(spec.udp ? tr("UDP") : tr("TCP")));

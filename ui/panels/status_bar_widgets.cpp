@@ -6,12 +6,7 @@
 #include <QStringList>
 
 #include "core/trace/trace_types.h"
-
-namespace {
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-}  // namespace
+#include "ui/to_qstring.h"
 
 StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar) {
     m_backend = addField(bar, "statusBackend", tr("The system call the server waits with."));
@@ -51,7 +46,7 @@ void StatusBarWidgets::showStopped() {
 }
 
 void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
-    m_backend->setText(tr("Backend: %1").arg(qs(ss::backendName(stats.backend))));
+    m_backend->setText(tr("Backend: %1").arg(toQString(ss::backendName(stats.backend))));
     m_watched->setText(tr("Watched: %1").arg(stats.watchedDescriptors));
     m_watched->show();
     updateRate(stats.waitCalls);
@@ -80,8 +75,9 @@ void StatusBarWidgets::updateDescriptors(const std::vector<ss::DescriptorInfo>& 
     QStringList addresses;
     for (const ss::DescriptorInfo& row : rows) {
         if (row.role == ss::Role::Listener || row.role == ss::Role::Udp) {
-            addresses << qs(row.local) + (row.role == ss::Role::Udp ? QStringLiteral("/udp")
-                                                                    : QStringLiteral("/tcp"));
+            addresses << toQString(row.local) + (row.role == ss::Role::Udp
+                                                     ? QStringLiteral("/udp")
+                                                     : QStringLiteral("/tcp"));
         }
     }
     m_listeners->setVisible(!addresses.isEmpty());

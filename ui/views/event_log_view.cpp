@@ -12,7 +12,7 @@
 
 #include "ui/models/event_filter_proxy.h"
 #include "ui/models/event_log_model.h"
-#include "ui/trace_text.h"
+#include "ui/models/trace_format.h"
 #include "ui/views/follow_tail.h"
 #include "ui/views/trace_table.h"
 
@@ -47,7 +47,7 @@ QWidget* EventLogView::createFilterRow() {
     m_kind->setToolTip(tr("Show only one kind of event."));
     m_kind->addItem(tr("all kinds"), -1);
     for (int kind = 0; kind <= kLastKind; ++kind)
-        m_kind->addItem(trace_text::eventKind(static_cast<ss::EventKind>(kind)), kind);
+        m_kind->addItem(trace_format::eventKind(static_cast<ss::EventKind>(kind)), kind);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &EventLogView::onKindPicked);
 
     m_text = new QLineEdit;

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/trace_format.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <iterator>
+
+#include "core/net/platform.h"
+#include "core/poller/poller.h"
+
+namespace trace_format {
+
+namespace {
+
+QString translated(const char* text) {
+    return QCoreApplication::translate("TraceText", text);
+}
+
+// Indexed by the enum's value; the static_asserts below catch an enum that grew.
+const char* const kRoles[] = {
+    QT_TRANSLATE_NOOP("TraceText", "listener"), QT_TRANSLATE_NOOP("TraceText", "connection"),
+    QT_TRANSLATE_NOOP("TraceText", "udp"), QT_TRANSLATE_NOOP("TraceText", "wakeup")};
+const char* const kStates[] = {
+    QT_TRANSLATE_NOOP("TraceText", "open"), QT_TRANSLATE_NOOP("TraceText", "half-closed"),
+    QT_TRANSLATE_NOOP("TraceText", "backpressured"), QT_TRANSLATE_NOOP("TraceText", "closing"),
+    QT_TRANSLATE_NOOP("TraceText", "unwatched")};
+const char* const kKinds[] = {
+    QT_TRANSLATE_NOOP("TraceText", "listen"),
+    QT_TRANSLATE_NOOP("TraceText", "accept"),
+    QT_TRANSLATE_NOOP("TraceText", "refuse"),
+    QT_TRANSLATE_NOOP("TraceText", "recv"),
+    QT_TRANSLATE_NOOP("TraceText", "send"),
+    QT_TRANSLATE_NOOP("TraceText", "datagram"),
+    QT_TRANSLATE_NOOP("TraceText", "queue change"),
+    QT_TRANSLATE_NOOP("TraceText", "half-close"),
+    QT_TRANSLATE_NOOP("TraceText", "close"),
+    QT_TRANSLATE_NOOP("TraceText", "error"),
+    QT_TRANSLATE_NOOP("TraceText", "urgent"),
+    QT_TRANSLATE_NOOP("TraceText", "backpressure on"),
+    QT_TRANSLATE_NOOP("TraceText", "backpressure off"),
+    QT_TRANSLATE_NOOP("TraceText", "watch"),
+    QT_TRANSLATE_NOOP("TraceText", "unwatch"),
+    QT_TRANSLATE_NOOP("TraceText", "backend"),
+    QT_TRANSLATE_NOOP("TraceText", "mode"),
+    QT_TRANSLATE_NOOP("TraceText", "wakeup"),
+    QT_TRANSLATE_NOOP("TraceText", "accept paused"),
+    QT_TRANSLATE_NOOP("TraceText", "note"),
+};
+const char* const kReasons[] = {QT_TRANSLATE_NOOP("TraceText", "peer closed"),
+                                QT_TRANSLATE_NOOP("TraceText", "peer reset"),
+                                QT_TRANSLATE_NOOP("TraceText", "error"),
+                                QT_TRANSLATE_NOOP("TraceText", "server closed"),
+                                QT_TRANSLATE_NOOP("TraceText", "refused"),
+                                QT_TRANSLATE_NOOP("TraceText", "exceptional set")};
+static_assert(std::size(kRoles) == size_t(ss::Role::Wakeup) + 1);
+static_assert(std::size(kStates) == size_t(ss::ConnState::Unwatched) + 1);
+static_assert(std::size(kKinds) == size_t(ss::EventKind::Note) + 1);
+static_assert(std::size(kReasons) == size_t(ss::CloseReason::ExceptionalSet) + 1);
+
+template <size_t N>
+QString lookup(const char* const (&names)[N], size_t index) {
+    return index < N ? translated(names[index])
+                     : translated(QT_TRANSLATE_NOOP("TraceText", "unknown"));
+}
+
+}  // namespace
+
+QString readiness(uint8_t bits) {
+    return QStringLiteral("%1 %2 %3")
+        .arg(QLatin1Char((bits & ss::kRead) ? 'R' : '-'))
+        .arg(QLatin1Char((bits & ss::kWrite) ? 'W' : '-'))
+        .arg(QLatin1Char((bits & ss::kExcept) ? 'X' : '-'));
+}
+
+QString role(ss::Role role) {
+    return lookup(kRoles, size_t(role));
+}
+
+QString connState(ss::ConnState state) {
+    return lookup(kStates, size_t(state));
+}
+
+QString eventKind(ss::EventKind kind) {
+    return lookup(kKinds, size_t(kind));
+}
+
+QString closeReason(ss::CloseReason reason) {
+    return lookup(kReasons, size_t(reason));
+}
+
+QString errorName(int err) {
+    const char* name = ss::socketErrorName(err);
+    return name && *name ? QString::fromLatin1(name) : QString::number(err);
+}
+
+QString fdList(const std::vector<int32_t>& fds) {
+    QStringList parts;
+    parts.reserve(static_cast<qsizetype>(fds.size()));
+    for (int32_t fd : fds)
+        parts << QString::number(fd);
+    return parts.join(QStringLiteral(", "));
+}
+
+QVariant columnHeader(const ColumnText* columns, size_t count, int column, int role) {
+    if (column < 0 || size_t(column) >= count)
+        return {};
+    if (role == Qt::DisplayRole)
+        return translated(columns[column].title);
+    if (role == Qt::ToolTipRole)
+        return translated(columns[column].tip);
+    return {};
+}
+
+}  // namespace trace_format

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The words the trace tables share: translated names for core's enums, the descriptor lists and
+// readiness letters, and the lookup of a column's title and tooltip. Each model keeps its own
+// column titles; all of them, and the names here, are in the translation context "TraceText", so
+// that translators and teachers review the tables' vocabulary in one place.
+#pragma once
+
+#include <QString>
+#include <QVariant>
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "core/server/engine_config.h"
+
+namespace trace_format {
+
+// "R - X": one letter per ReadinessBits bit that is set, a dash for each that is not.
+QString readiness(uint8_t bits);
+QString role(ss::Role role);
+QString connState(ss::ConnState state);
+QString eventKind(ss::EventKind kind);
+QString closeReason(ss::CloseReason reason);
+// "EINTR", or the number when the code has no symbolic name here.
+QString errorName(int err);
+// "3, 5"
+QString fdList(const std::vector<int32_t>& fds);
+
+// A column's title and its one-sentence tooltip, both marked with
+// QT_TRANSLATE_NOOP("TraceText", ...).
+struct ColumnText {
+    const char* title;
+    const char* tip;
+};
+
+// The translated title (Qt::DisplayRole) or tooltip (Qt::ToolTipRole) of `column`; an invalid
+// QVariant for other roles and columns.
+QVariant columnHeader(const ColumnText* columns, size_t count, int column, int role);
+
+template <size_t N>
+QVariant columnHeader(const ColumnText (&columns)[N], int column, int role) {
+    return columnHeader(columns, N, column, role);
+}
+
+}  // namespace trace_format
