@@ -9,10 +9,10 @@
 
 #include "ui/client/client_connection.h"
 #include "ui/client/client_list_model.h"
-#include "ui/engine_session.h"
 #include "ui/main_window.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/panels/client_panel.h"
+#include "ui/trace_source.h"
 #include "ui/views/call_trace_view.h"
 
 ScreenshotSession::ScreenshotSession(MainWindow* window, ScreenshotOptions options, QObject* parent)

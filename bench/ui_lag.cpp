@@ -23,11 +23,11 @@
 
 #include "load/load_generator.h"
 #include "server/listener_spec.h"
-#include "ui/engine_session.h"
 #include "ui/main_window.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/event_log_model.h"
+#include "ui/trace_source.h"
 
 namespace {
 

@@ -3,12 +3,10 @@
 
 #include <string>
 
+#include "core/server/engine.h"
 #include "ui/to_qstring.h"
 
-EngineSession::EngineSession(QObject* parent) : QObject(parent) {
-    // Registered so that batches can also travel through queued connections (a recorder
-    // object on another thread, for instance).
-    qRegisterMetaType<TraceBatch>("TraceBatch");
+EngineSession::EngineSession(QObject* parent) : TraceSource(parent) {
     m_timer.setInterval(1000 / kRefreshHz);
     connect(&m_timer, &QTimer::timeout, this, &EngineSession::refresh);
 }
@@ -21,6 +19,7 @@ EngineSession::~EngineSession() {
 
 bool EngineSession::start(const ss::EngineConfig& config, QString* error) {
     stop();
+    m_config = config;
     auto engine = std::make_unique<ss::Engine>(config);
     std::string why;
     if (!engine->start(&why)) {
@@ -54,6 +53,14 @@ void EngineSession::stop() {
     emit descriptorsUpdated(m_descriptors);
     emit statsUpdated(m_stats);
     emit stopped();
+}
+
+bool EngineSession::start() {
+    return start(m_config);
+}
+
+TraceSource::Capabilities EngineSession::capabilities() const {
+    return Capability::Start | Capability::Pause | Capability::Step;
 }
 
 bool EngineSession::isRunning() const {

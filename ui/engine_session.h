@@ -1,26 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The GUI's handle on the engine: owns one ss::Engine at a time and, on a 30 Hz timer of the UI
-// thread, drains its trace ring into a batch, takes a descriptor snapshot and the stats, and
-// hands them to the models in one signal each. Models apply batches; nothing is emitted per
-// event, and the engine never waits for the UI.
+// The built-in engine as a TraceSource, and the EngineControl the server panel configures it
+// through. Owns one ss::Engine at a time and, on a 30 Hz timer of the UI thread, drains its trace
+// ring into a batch, takes a descriptor snapshot and the stats, and hands them on in one signal
+// each. Models apply batches; nothing is emitted per event, and the engine never waits for the UI.
 #pragma once
 
-#include <QObject>
 #include <QString>
 #include <QTimer>
 
 #include <memory>
 #include <vector>
 
-#include "core/server/engine.h"
+#include "core/poller/backend_kind.h"
+#include "core/server/engine_config.h"
+#include "ui/engine_control.h"
+#include "ui/trace_source.h"
 
-struct TraceBatch {
-    std::vector<ss::CallRecord> calls;
-    std::vector<ss::SocketEvent> events;
-    uint64_t droppedTotal = 0;  // records the engine could not hand over since it started
-};
+namespace ss {
+class Engine;
+}
 
-class EngineSession : public QObject {
+class EngineSession : public TraceSource, public EngineControl {
     Q_OBJECT
 
 public:
@@ -34,33 +34,29 @@ public:
 
     // Starts a new engine (stopping the old one). On failure emits errorOccurred and returns
     // false with a one-line *error.
-    bool start(const ss::EngineConfig& config, QString* error = nullptr);
-    void stop();
-    bool isRunning() const;
+    bool start(const ss::EngineConfig& config, QString* error = nullptr) override;
 
+    Capabilities capabilities() const override;
+    bool isRunning() const override;
+    const ss::EngineStats& lastStats() const override { return m_stats; }
+    const std::vector<ss::DescriptorInfo>& lastDescriptors() const override {
+        return m_descriptors;
+    }
     // Null while stopped.
     ss::Engine* engine() const { return m_engine.get(); }
-    const ss::EngineStats& lastStats() const { return m_stats; }
-    const std::vector<ss::DescriptorInfo>& lastDescriptors() const { return m_descriptors; }
 
 public slots:
-    void pause();
-    void resume();
-    void step();
-    void setSlowMotion(int delayMs);
-    void setTimeoutMs(int timeoutMs);
-    bool switchBackend(ss::BackendKind kind);
+    // Starts again with the configuration of the last start(config).
+    bool start() override;
+    void stop() override;
+    void pause() override;
+    void resume() override;
+    void step() override;
+    void setSlowMotion(int delayMs) override;
+    void setTimeoutMs(int timeoutMs) override;
+    bool switchBackend(ss::BackendKind kind) override;
     // Drains now instead of waiting for the next tick (tests use this).
-    void refresh();
-
-signals:
-    void started();
-    void stopped();
-    void batchReady(const TraceBatch& batch);
-    void descriptorsUpdated(const std::vector<ss::DescriptorInfo>& rows);
-    void statsUpdated(const ss::EngineStats& stats);
-    // Routine errors for the status bar and the log (port in use, bad backend ...).
-    void errorOccurred(const QString& message);
+    void refresh() override;
 
 private:
     // Emits errorOccurred and returns null while no engine runs.
@@ -68,6 +64,7 @@ private:
     // Moves up to kMaxRecordsPerTick records into m_batch; emits batchReady when there were any.
     void drainTrace();
 
+    ss::EngineConfig m_config;
     std::unique_ptr<ss::Engine> m_engine;
     QTimer m_timer;
     ss::EngineStats m_stats;
@@ -75,5 +72,3 @@ private:
     TraceBatch m_batch;
     unsigned m_tick = 0;
 };
-
-Q_DECLARE_METATYPE(TraceBatch)

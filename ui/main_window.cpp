@@ -75,6 +75,10 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+TraceSource* MainWindow::session() const {
+    return m_session;
+}
+
 void MainWindow::applyProjectorFont() {
     QFont projectorFont = font();
     const qreal base = projectorFont.pointSizeF() > 0 ? projectorFont.pointSizeF() : 10.0;

@@ -25,6 +25,7 @@ class QDockWidget;
 class QShowEvent;
 class ServerPanel;
 class StatusBarWidgets;
+class TraceSource;
 
 // What the command line tells the window.
 struct WindowOptions {
@@ -47,7 +48,8 @@ public:
     explicit MainWindow(const WindowOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    EngineSession* session() const { return m_session; }
+    // Where the window's records come from: the built-in engine.
+    TraceSource* session() const;
     ServerPanel* serverPanel() const { return m_serverPanel; }
     ClientPanel* clientPanel() const { return m_clientPanel; }
     LoadPanel* loadPanel() const { return m_loadPanel; }

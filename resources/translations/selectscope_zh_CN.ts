@@ -603,12 +603,12 @@
 <context>
     <name>EngineSession</name>
     <message>
-        <location filename="../../ui/engine_session.cpp" line="+27"/>
+        <location filename="../../ui/engine_session.cpp" line="+26"/>
         <source>Could not start the server: %1</source>
         <translation>无法启动服务端：%1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>The server is not running.</source>
         <translation>服务端没有运行。</translation>
     </message>
@@ -882,7 +882,7 @@
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+48"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/server/engine_config.h"
-#include "ui/engine_session.h"
+#include "ui/trace_source.h"
 
 class QCPGraph;
 class QCPTextElement;
