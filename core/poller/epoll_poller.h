@@ -3,7 +3,7 @@
 //
 // Cost model: a wait costs O(number of ready descriptors), not O(number watched), which is why
 // it scales to tens of thousands of idle connections. The price is a system call per interest
-// change, so this backend keeps its own copy of each fd's interest and calls epoll_ctl only
+// change, so the interest table keeps a copy of each fd's interest and epoll_ctl is called only
 // when the interest really changes (toggling write interest per message would otherwise double
 // the system calls of an echo server).
 //
@@ -17,50 +17,14 @@
 // kernel returns ready descriptors in its ready-list order, which the draft keeps as is.
 #pragma once
 
-#ifdef __linux__
-
-#include <sys/epoll.h>
-
 #include <memory>
-#include <vector>
+#include <string>
 
 #include "poller.h"
 
 namespace ss {
 
-class EpollPoller final : public Poller {
-public:
-    // Returns null and sets *error when epoll_create1 fails.
-    static std::unique_ptr<Poller> create(std::string* error);
-    ~EpollPoller() override;
-    EpollPoller(const EpollPoller&) = delete;
-    EpollPoller& operator=(const EpollPoller&) = delete;
-
-    BackendKind kind() const override { return BackendKind::Epoll; }
-    bool add(NativeSocket fd, uint8_t interest, std::string* error) override;
-    bool modify(NativeSocket fd, uint8_t interest, std::string* error) override;
-    void remove(NativeSocket fd) override;
-    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) override;
-
-private:
-    struct Entry {
-        int fd;
-        uint8_t interest;
-    };
-
-    explicit EpollPoller(int epfd) : m_epfd(epfd) {}
-    std::vector<Entry>::iterator lowerBound(int fd);
-    bool control(int op, int fd, uint8_t interest, std::string* error);
-    void recordInput(CallDraft* draft) const;
-    void collect(int count, std::vector<PollEvent>& out, CallDraft* draft) const;
-
-    int m_epfd;
-    // The registered interest list in ascending fd order: the draft's "what went in".
-    std::vector<Entry> m_entries;
-    // epoll_wait's output array, grown with the number of watched fds and reused every call.
-    std::vector<epoll_event> m_events;
-};
+// Returns null and sets *error when epoll_create1 fails.
+std::unique_ptr<Poller> createEpollPoller(std::string* error);
 
 }  // namespace ss
-
-#endif  // __linux__

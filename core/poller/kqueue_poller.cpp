@@ -4,12 +4,14 @@
     defined(__DragonFly__)
 
 #include <fcntl.h>
-#include <unistd.h>
+#include <sys/event.h>
+#include <sys/time.h>
+#include <sys/types.h>
 
-#include <algorithm>
-#include <cerrno>
+#include <string>
+#include <vector>
 
-#include "clock.h"
+#include "kernel_queue.h"
 
 #if defined(EVFILT_EXCEPT) && defined(NOTE_OOB)
 #define SS_KQUEUE_EXCEPT_FILTER 1
@@ -18,11 +20,6 @@
 namespace ss {
 
 namespace {
-
-void pushIf(std::vector<int32_t>& list, bool condition, int fd) {
-    if (condition)
-        list.push_back(fd);
-}
 
 // Appends an EV_ADD or EV_DELETE for one filter when its interest bit changed.
 void change(struct kevent* changes, int& n, int fd, short filter, uint32_t fflags, bool was,
@@ -33,165 +30,95 @@ void change(struct kevent* changes, int& n, int fd, short filter, uint32_t fflag
     ++n;
 }
 
-}  // namespace
+class KqueuePoller final : public Poller {
+public:
+    explicit KqueuePoller(int kq) : m_queue(kq) { ::fcntl(kq, F_SETFD, FD_CLOEXEC); }
 
-std::unique_ptr<Poller> KqueuePoller::create(std::string* error) {
-    int kq = ::kqueue();
-    if (kq < 0) {
-        if (error)
-            *error = "kqueue failed: " + socketErrorText(errno);
-        return nullptr;
-    }
-    ::fcntl(kq, F_SETFD, FD_CLOEXEC);
-    return std::unique_ptr<Poller>(new KqueuePoller(kq));
-}
+    BackendKind kind() const override { return BackendKind::Kqueue; }
 
-KqueuePoller::~KqueuePoller() {
-    ::close(m_kq);
-}
-
-std::vector<KqueuePoller::Entry>::iterator KqueuePoller::lowerBound(int fd) {
-    return std::lower_bound(m_entries.begin(), m_entries.end(), fd,
-                            [](const Entry& e, int v) { return e.fd < v; });
-}
-
-bool KqueuePoller::apply(int fd, uint8_t from, uint8_t to, std::string* error) {
-    struct kevent changes[3];
-    int n = 0;
-    change(changes, n, fd, EVFILT_READ, 0, from & kRead, to & kRead);
-    change(changes, n, fd, EVFILT_WRITE, 0, from & kWrite, to & kWrite);
-#ifdef SS_KQUEUE_EXCEPT_FILTER
-    change(changes, n, fd, EVFILT_EXCEPT, NOTE_OOB, from & kExcept, to & kExcept);
-#endif
-    if (n == 0 || ::kevent(m_kq, changes, n, nullptr, 0, nullptr) == 0)
+private:
+    bool nativeAdd(Watch& w, std::string* error) override {
+        if (!apply(w.fd, 0, w.interest, error))
+            return false;
+        m_queue.reserve(2 * (watches().size() + 1));  // room for two filters per fd
         return true;
-    if (error)
-        *error = "kevent(fd " + std::to_string(fd) + ") failed: " + socketErrorText(errno);
-    return false;
-}
-
-bool KqueuePoller::add(NativeSocket fd, uint8_t interest, std::string* error) {
-    auto it = lowerBound(fd);
-    if (it != m_entries.end() && it->fd == fd) {
-        if (error)
-            *error = "fd " + std::to_string(fd) + " is already watched";
-        return false;
     }
-    if (!apply(fd, 0, interest, error))
-        return false;
-    m_entries.insert(it, Entry{fd, interest, 0, 0});
-    if (m_events.size() < 2 * m_entries.size())
-        m_events.resize(4 * m_entries.size());
-    return true;
-}
 
-bool KqueuePoller::modify(NativeSocket fd, uint8_t interest, std::string* error) {
-    auto it = lowerBound(fd);
-    if (it == m_entries.end() || it->fd != fd) {
-        if (error)
-            *error = "fd " + std::to_string(fd) + " is not watched";
-        return false;
+    bool nativeModify(Watch& w, uint8_t interest, std::string* error) override {
+        return apply(w.fd, w.interest, interest, error);
     }
-    if (it->interest == interest)
-        return true;
-    if (!apply(fd, it->interest, interest, error))
-        return false;
-    it->interest = interest;
-    return true;
-}
 
-void KqueuePoller::remove(NativeSocket fd) {
-    auto it = lowerBound(fd);
-    if (it == m_entries.end() || it->fd != fd)
-        return;
     // Closing a descriptor removes its filters in the kernel, so a failure here (ENOENT,
     // EBADF) only means the caller closed first; the entry goes either way.
-    apply(fd, it->interest, 0, nullptr);
-    m_entries.erase(it);
-}
+    void nativeRemove(const Watch& w) override { apply(w.fd, w.interest, 0, nullptr); }
 
-void KqueuePoller::recordInput(CallDraft* draft) const {
-    for (const Entry& e : m_entries) {
-        pushIf(draft->inRead, e.interest & kRead, e.fd);
-        pushIf(draft->inWrite, e.interest & kWrite, e.fd);
-        pushIf(draft->inExcept, e.interest & kExcept, e.fd);
+    void prepareWait() override { m_queue.prepare(); }
+
+    int nativeWait(int timeoutMs) override {
+        timespec ts{timeoutMs / 1000, static_cast<long>(timeoutMs % 1000) * 1000000L};
+        return ::kevent(m_queue.fd(), nullptr, 0, m_queue.events(), m_queue.capacity(),
+                        timeoutMs < 0 ? nullptr : &ts);
     }
-}
 
-// One triggered filter -> readiness bits, recording what the kernel said when drafting.
-uint8_t KqueuePoller::translate(const struct kevent& ev, CallDraft* draft) const {
-    int fd = static_cast<int>(ev.ident);
-    bool eof = ev.flags & EV_EOF;
-    bool failed = (ev.flags & EV_ERROR) || (eof && ev.fflags != 0);
-    bool read = ev.filter == EVFILT_READ, write = ev.filter == EVFILT_WRITE;
-    bool except = false;
+    void collect(int ret, std::vector<PollEvent>& out, CallDraft* draft) override {
+        for (size_t i = 0; i < static_cast<size_t>(ret); ++i) {
+            const struct kevent& ev = m_queue[i];
+            merge(static_cast<int>(ev.ident), translate(ev, draft), out);
+        }
+    }
+
+    bool apply(int fd, uint8_t from, uint8_t to, std::string* error) {
+        struct kevent changes[3];
+        int n = 0;
+        change(changes, n, fd, EVFILT_READ, 0, from & kRead, to & kRead);
+        change(changes, n, fd, EVFILT_WRITE, 0, from & kWrite, to & kWrite);
 #ifdef SS_KQUEUE_EXCEPT_FILTER
-    except = ev.filter == EVFILT_EXCEPT && (ev.fflags & NOTE_OOB);
-#elif defined(EV_OOBAND)
-    except = read && (ev.flags & EV_OOBAND);
+        change(changes, n, fd, EVFILT_EXCEPT, NOTE_OOB, from & kExcept, to & kExcept);
 #endif
-    if (draft) {
-        pushIf(draft->readyRead, read, fd);
-        pushIf(draft->readyWrite, write, fd);
-        pushIf(draft->readyExcept, except, fd);
-        pushIf(draft->readyHangup, eof, fd);
-        pushIf(draft->readyError, failed, fd);
+        return n == 0 || ::kevent(m_queue.fd(), changes, n, nullptr, 0, nullptr) == 0 ||
+               failed(error, "kevent", fd);
     }
-    uint8_t ready = (read ? kRead : 0) | (write ? kWrite : 0) | (except ? kExcept : 0);
-    if (eof)
-        ready |= kHangup | kRead;
-    if (failed)
-        ready |= kError | kRead;
-    return ready;
-}
 
-// Several filters of one fd become one PollEvent; the entry remembers where it was emitted.
-void KqueuePoller::merge(int fd, uint8_t ready, std::vector<PollEvent>& out) {
-    auto it = lowerBound(fd);
-    if (it == m_entries.end() || it->fd != fd) {
-        out.push_back(PollEvent{fd, ready});  // removed meanwhile; still the truth
-        return;
+    // One triggered filter -> readiness bits, recording what the kernel said when drafting.
+    static uint8_t translate(const struct kevent& ev, CallDraft* draft) {
+        const bool eof = ev.flags & EV_EOF;
+        const bool error = (ev.flags & EV_ERROR) || (eof && ev.fflags != 0);
+        const bool read = ev.filter == EVFILT_READ, write = ev.filter == EVFILT_WRITE;
+        bool except = false;
+#ifdef SS_KQUEUE_EXCEPT_FILTER
+        except = ev.filter == EVFILT_EXCEPT && (ev.fflags & NOTE_OOB);
+#elif defined(EV_OOBAND)
+        except = read && (ev.flags & EV_OOBAND);
+#endif
+        const uint8_t named = (read ? kRead : 0) | (write ? kWrite : 0) | (except ? kExcept : 0) |
+                              (eof ? kHangup : 0) | (error ? kError : 0);
+        if (draft)
+            recordReady(*draft, static_cast<int>(ev.ident), named);
+        return (eof || error) ? named | kRead : named;
     }
-    if (it->mark == m_generation) {
-        out[it->slot].ready |= ready;
-        return;
-    }
-    it->mark = m_generation;
-    it->slot = static_cast<uint32_t>(out.size());
-    out.push_back(PollEvent{fd, ready});
-}
 
-int KqueuePoller::wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) {
-    out.clear();
-    if (m_events.empty())
-        m_events.resize(1);
-    timespec ts{timeoutMs / 1000, static_cast<long>(timeoutMs % 1000) * 1000000L};
-    const timespec* tsp = timeoutMs < 0 ? nullptr : &ts;
-    if (draft) {
-        draft->clear();
-        recordInput(draft);
-        draft->timeoutMs = timeoutMs;
-        draft->startNs = monotonicNs();
+    // Several filters of one fd become one PollEvent. The watch's slot remembers where the fd
+    // was emitted: it is this call's entry only if that entry names the same fd, since each fd
+    // appears in one call's output at most once.
+    void merge(int fd, uint8_t ready, std::vector<PollEvent>& out) {
+        Watch* w = findWatch(fd);
+        if (!w) {
+            out.push_back(PollEvent{fd, ready});  // removed meanwhile; still the truth
+        } else if (w->slot < out.size() && out[w->slot].fd == fd) {
+            out[w->slot].ready |= ready;
+        } else {
+            w->slot = static_cast<uint32_t>(out.size());
+            out.push_back(PollEvent{fd, ready});
+        }
     }
-    int ret = ::kevent(m_kq, nullptr, 0, m_events.data(), static_cast<int>(m_events.size()), tsp);
-    int code = ret < 0 ? errno : 0;
-    if (draft) {
-        draft->durationNs = monotonicNs() - draft->startNs;
-        draft->ret = ret;
-        draft->err = code;
-    }
-    if (err)
-        *err = code;
-    if (++m_generation == 0) {
-        for (Entry& e : m_entries)
-            e.mark = 0;  // wrapped: no stale mark may match
-        m_generation = 1;
-    }
-    for (int i = 0; i < ret; ++i) {
-        const struct kevent& ev = m_events[static_cast<size_t>(i)];
-        merge(static_cast<int>(ev.ident), translate(ev, draft), out);
-    }
-    return ret;
+
+    KernelQueue<struct kevent> m_queue;
+};
+
+}  // namespace
+
+std::unique_ptr<Poller> createKqueuePoller(std::string* error) {
+    return openKernelQueue<KqueuePoller>(::kqueue(), "kqueue", error);
 }
 
 }  // namespace ss

@@ -4,8 +4,8 @@
 // add/modify/remove (so errors surface there) and only waits in wait().
 //
 // Cost model: like epoll, a wait costs O(number of triggered filters), not O(number watched).
-// Each interest change costs a kevent() call, so the backend keeps its own copy of each fd's
-// interest and only adds or deletes the filters whose bit actually changed.
+// Each interest change costs a kevent() call, so the interest table keeps a copy of each fd's
+// interest and the backend only adds or deletes the filters whose bit actually changed.
 //
 // Result mapping: EVFILT_READ -> kRead (data, a pending connection, or EOF). EV_EOF on either
 // filter means the peer shut down that direction -> kHangup | kRead, and a non-zero fflags with
@@ -22,57 +22,14 @@
 // kqueue descriptors are not inherited by fork()ed children; the backend also sets FD_CLOEXEC.
 #pragma once
 
-#if defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || defined(__NetBSD__) || \
-    defined(__DragonFly__)
-
-#include <sys/event.h>
-#include <sys/time.h>
-#include <sys/types.h>
-
 #include <memory>
-#include <vector>
+#include <string>
 
 #include "poller.h"
 
 namespace ss {
 
-class KqueuePoller final : public Poller {
-public:
-    // Returns null and sets *error when kqueue() fails.
-    static std::unique_ptr<Poller> create(std::string* error);
-    ~KqueuePoller() override;
-    KqueuePoller(const KqueuePoller&) = delete;
-    KqueuePoller& operator=(const KqueuePoller&) = delete;
-
-    BackendKind kind() const override { return BackendKind::Kqueue; }
-    bool add(NativeSocket fd, uint8_t interest, std::string* error) override;
-    bool modify(NativeSocket fd, uint8_t interest, std::string* error) override;
-    void remove(NativeSocket fd) override;
-    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) override;
-
-private:
-    struct Entry {
-        int fd;
-        uint8_t interest;
-        uint32_t mark;  // generation of the call that last emitted this fd
-        uint32_t slot;  // its index in that call's output
-    };
-
-    explicit KqueuePoller(int kq) : m_kq(kq) {}
-    std::vector<Entry>::iterator lowerBound(int fd);
-    bool apply(int fd, uint8_t from, uint8_t to, std::string* error);
-    void recordInput(CallDraft* draft) const;
-    uint8_t translate(const struct kevent& ev, CallDraft* draft) const;
-    void merge(int fd, uint8_t ready, std::vector<PollEvent>& out);
-
-    int m_kq;
-    uint32_t m_generation = 0;
-    // The registered interest list in ascending fd order: the draft's "what went in".
-    std::vector<Entry> m_entries;
-    // kevent's output array, grown with the number of watched fds and reused every call.
-    std::vector<struct kevent> m_events;
-};
+// Returns null and sets *error when kqueue() fails.
+std::unique_ptr<Poller> createKqueuePoller(std::string* error);
 
 }  // namespace ss
-
-#endif  // kqueue platforms

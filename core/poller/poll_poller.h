@@ -4,8 +4,8 @@
 // every call, so one wait costs O(number of watched descriptors), however few are ready. Unlike
 // select() there is no limit on descriptor values, and the cost depends on how many are
 // watched, not on the highest value. The array is kept dense (removal moves the last entry into
-// the hole) so the kernel never walks dead slots; an fd -> index map makes modify and remove
-// O(1).
+// the hole) so the kernel never walks dead slots; the interest table holds each fd's index in
+// the array, so modify and remove go straight to its entry (pollfd_poller.h, shared with WSAPoll).
 //
 // Result mapping: POLLIN -> kRead, POLLOUT -> kWrite, POLLPRI (TCP urgent data) -> kExcept.
 // POLLHUP and POLLERR are always reported, even for an entry whose events are 0; they map to
@@ -17,35 +17,12 @@
 // macOS's poll() is fine for sockets (it is broken only for devices); Windows uses WSAPoll.
 #pragma once
 
-#ifndef _WIN32
-
-#include <poll.h>
-
-#include <unordered_map>
-#include <vector>
+#include <memory>
 
 #include "poller.h"
 
 namespace ss {
 
-class PollPoller final : public Poller {
-public:
-    PollPoller() = default;
-
-    BackendKind kind() const override { return BackendKind::Poll; }
-    bool add(NativeSocket fd, uint8_t interest, std::string* error) override;
-    bool modify(NativeSocket fd, uint8_t interest, std::string* error) override;
-    void remove(NativeSocket fd) override;
-    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) override;
-
-private:
-    void recordInput(CallDraft* draft) const;
-    void collect(int ready, std::vector<PollEvent>& out, CallDraft* draft) const;
-
-    std::vector<pollfd> m_fds;
-    std::unordered_map<NativeSocket, size_t> m_index;
-};
+std::unique_ptr<Poller> createPollPoller();
 
 }  // namespace ss
-
-#endif  // !_WIN32

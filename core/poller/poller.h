@@ -1,6 +1,13 @@
 // The one interface every readiness backend implements. A backend only translates: it turns the
 // interest list into its native call and the native result into PollEvents. It never reads,
 // writes, accepts or closes a socket; the loop (core/server/event_loop) does all of that.
+//
+// The base does everything that is the same for every backend, in the shape of Redis's ae: it
+// keeps the interest table and its add/modify/remove checks (with their error texts), and it
+// times and records each wait call into the CallDraft. A backend supplies only the native part,
+// through the private hooks below: register or change interest, make the call, and turn what came
+// back into PollEvents and the draft's ready lists. The hooks are called once per add, modify,
+// remove or wait, never once per event, and the per-event helpers are inline.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +39,10 @@ struct PollEvent {
 class Poller {
 public:
     virtual ~Poller() = default;
+    // A poller mirrors state held by the kernel (or by its own master sets): a copy would be a
+    // second owner of that state, so there is none.
+    Poller(const Poller&) = delete;
+    Poller& operator=(const Poller&) = delete;
 
     virtual BackendKind kind() const = 0;
 
@@ -42,18 +53,106 @@ public:
     // Starts watching fd with the given interest (kRead|kWrite|kExcept, may be 0). Returns false
     // and sets *error when the backend cannot watch it (for select: fd >= FD_SETSIZE; it must
     // not call FD_SET then). Adding an fd that is already watched is a programming error.
-    virtual bool add(NativeSocket fd, uint8_t interest, std::string* error) = 0;
-    // Changes the interest of a watched fd. Backends skip the system call when nothing changed.
-    virtual bool modify(NativeSocket fd, uint8_t interest, std::string* error) = 0;
+    bool add(NativeSocket fd, uint8_t interest, std::string* error);
+    // Changes the interest of a watched fd. The backend is not asked when nothing changed, so
+    // no system call is made then.
+    bool modify(NativeSocket fd, uint8_t interest, std::string* error);
     // Stops watching fd. Must be called before the fd is closed.
-    virtual void remove(NativeSocket fd) = 0;
+    void remove(NativeSocket fd);
 
     // Makes one wait call with timeoutMs (-1 blocks). Appends ready descriptors to out (cleared
     // first). Returns the native call's return value; on failure returns -1 with *err set (EINTR
     // is returned to the caller, not retried here, so the trace shows it). When draft is not
-    // null, the backend records exactly what it passed and what came back.
-    virtual int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) = 0;
+    // null, it records exactly what was passed and what came back.
+    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft);
+
+protected:
+    // One row of the interest table, which is kept in ascending descriptor order.
+    struct Watch {
+        NativeSocket fd;
+        uint8_t interest;  // kRead|kWrite|kExcept, as last registered with the backend
+        uint32_t slot;     // the backend's own word for this descriptor; 0 until it sets one
+    };
+
+    // noun names a descriptor in error texts ("fd 7 is not watched"); Winsock's backends that
+    // speak of sockets pass "socket".
+    explicit Poller(const char* noun = "fd") : m_noun(noun) {}
+
+    // Backends may change a watch's slot, never its fd or interest: the base owns those.
+    std::vector<Watch>& watches() { return m_watches; }
+    const std::vector<Watch>& watches() const { return m_watches; }
+    Watch* findWatch(NativeSocket fd);
+
+    // Lists fd in the draft's "in" sets that interest names.
+    static void recordIn(CallDraft& draft, NativeSocket fd, uint8_t interest);
+    // Lists fd in the draft's ready lists that reported names: what the kernel said, before
+    // hang-up and error were widened into kRead for the loop.
+    static void recordReady(CallDraft& draft, NativeSocket fd, uint8_t reported);
+    // Hands one ready descriptor to the loop and, when drafting, records what was reported.
+    static void pushReady(std::vector<PollEvent>& out, CallDraft* draft, NativeSocket fd,
+                          uint8_t ready, uint8_t reported);
+    // Sets *error (when not null) to "<call>(fd N) failed: <the last socket error>", reading the
+    // error before anything can overwrite it; returns false.
+    static bool failed(std::string* error, const char* call, NativeSocket fd);
+
+private:
+    // A check before anything else, for limits that are the backend's own (select: FD_SETSIZE).
+    virtual bool admit(NativeSocket /*fd*/, std::string* /*error*/) const { return true; }
+    // Registers a new descriptor with w.interest; may set w.slot. On false, nothing is watched.
+    virtual bool nativeAdd(Watch& w, std::string* error) = 0;
+    // Changes w's interest from w.interest to interest; the base stores it on success.
+    virtual bool nativeModify(Watch& w, uint8_t interest, std::string* error) = 0;
+    // Forgets w, which the base then drops from the table.
+    virtual void nativeRemove(const Watch& w) = 0;
+    // Whatever the call needs that must not count as time inside it.
+    virtual void prepareWait() {}
+    // What the call is given, as the draft's "in" lists: by default the interest table, in
+    // ascending order, which is what select's sets and the kernel interest lists hold.
+    virtual void recordPassed(CallDraft& draft) const;
+    // The system call itself; returns its return value and leaves its error for
+    // lastSocketError().
+    virtual int nativeWait(int timeoutMs) = 0;
+    // Turns a positive return value's results into PollEvents (through pushReady()).
+    virtual void collect(int ret, std::vector<PollEvent>& out, CallDraft* draft) = 0;
+
+    std::vector<Watch>::iterator lowerBound(NativeSocket fd);
+    bool refuse(std::string* error, NativeSocket fd, const char* why) const;
+
+    const char* m_noun;
+    std::vector<Watch> m_watches;
 };
+
+namespace detail {
+
+inline void listIf(std::vector<int32_t>& list, bool condition, int32_t fd) {
+    if (condition)
+        list.push_back(fd);
+}
+
+}  // namespace detail
+
+inline void Poller::recordIn(CallDraft& draft, NativeSocket fd, uint8_t interest) {
+    const int32_t n = fdNumber(fd);
+    detail::listIf(draft.inRead, interest & kRead, n);
+    detail::listIf(draft.inWrite, interest & kWrite, n);
+    detail::listIf(draft.inExcept, interest & kExcept, n);
+}
+
+inline void Poller::recordReady(CallDraft& draft, NativeSocket fd, uint8_t reported) {
+    const int32_t n = fdNumber(fd);
+    detail::listIf(draft.readyRead, reported & kRead, n);
+    detail::listIf(draft.readyWrite, reported & kWrite, n);
+    detail::listIf(draft.readyExcept, reported & kExcept, n);
+    detail::listIf(draft.readyHangup, reported & kHangup, n);
+    detail::listIf(draft.readyError, reported & kError, n);
+}
+
+inline void Poller::pushReady(std::vector<PollEvent>& out, CallDraft* draft, NativeSocket fd,
+                              uint8_t ready, uint8_t reported) {
+    out.push_back(PollEvent{fd, ready});
+    if (draft)
+        recordReady(*draft, fd, reported);
+}
 
 // Creates a backend; returns null and sets *error when it is not available on this platform or
 // cannot be created (epoll_create1 failing, for instance).

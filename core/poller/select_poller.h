@@ -4,6 +4,8 @@
 // Cost model: the kernel scans every bit up to nfds (highest fd + 1) on every call, and copies
 // the three sets in and out, so one wait costs O(highest fd value), however few are ready.
 // The backend keeps master sets and copies them per call, because the kernel destroys its input.
+// Its interest table (ascending fd order) gives nfds and the draft's lists, and the result scan
+// walks it instead of all FD_SETSIZE bits.
 //
 // The limit: on POSIX an fd_set is a bit array indexed by descriptor value, so no descriptor
 // >= FD_SETSIZE (1024) can be watched at all. FD_SET on such a descriptor writes past the end
@@ -23,51 +25,12 @@
 // trace must; the loop never meets it, because its wake-up socket is always in the read set.
 #pragma once
 
-#include <vector>
+#include <memory>
 
 #include "poller.h"
 
-#ifndef _WIN32
-#include <sys/select.h>
-#endif
-
 namespace ss {
 
-class SelectPoller final : public Poller {
-public:
-    SelectPoller();
-
-    BackendKind kind() const override { return BackendKind::Select; }
-    int descriptorLimit() const override;
-    bool add(NativeSocket fd, uint8_t interest, std::string* error) override;
-    bool modify(NativeSocket fd, uint8_t interest, std::string* error) override;
-    void remove(NativeSocket fd) override;
-    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) override;
-
-private:
-    struct Entry {
-        NativeSocket fd;
-        uint8_t interest;
-        uint8_t ready;  // Windows only: scratch for the current call's result
-    };
-
-    std::vector<Entry>::iterator find(NativeSocket fd);
-    bool fits(NativeSocket fd, std::string* error) const;
-    void applyInterest(NativeSocket fd, uint8_t interest);
-    void recordInput(CallDraft* draft) const;
-#ifdef _WIN32
-    void markReady(const fd_set& set, uint8_t bit);
-#endif
-    uint8_t readyBits(const Entry& e) const;
-    void collect(std::vector<PollEvent>& out, CallDraft* draft);
-
-    // Master sets: what the caller wants watched. The work sets are the copies handed to the
-    // kernel on each call.
-    fd_set m_read, m_write, m_except;
-    fd_set m_workRead, m_workWrite, m_workExcept;
-    // Watched descriptors in ascending fd order: the draft lists and the result scan walk this
-    // instead of all FD_SETSIZE bits, and the last entry gives nfds.
-    std::vector<Entry> m_entries;
-};
+std::unique_ptr<Poller> createSelectPoller();
 
 }  // namespace ss

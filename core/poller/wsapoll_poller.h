@@ -3,8 +3,8 @@
 //
 // Cost model: as with poll(), the whole array is passed and checked on every call, so a wait
 // costs O(number of watched sockets). There is no FD_SETSIZE count limit. The array is kept
-// dense (removal moves the last entry into the hole) and an fd -> index map makes modify and
-// remove O(1).
+// dense (removal moves the last entry into the hole) and the interest table holds each socket's
+// index in it, so modify and remove go straight to its entry (pollfd_poller.h, shared with poll).
 //
 // Differences from POSIX poll() that shape the mapping: POLLIN is POLLRDNORM | POLLRDBAND on
 // Windows, and requesting POLLPRI makes the call fail with WSAEINVAL. So kRead is requested as
@@ -21,33 +21,12 @@
 // (the loop always watches its wake-up socket, so this does not arise there).
 #pragma once
 
-#ifdef _WIN32
-
-#include <unordered_map>
-#include <vector>
+#include <memory>
 
 #include "poller.h"
 
 namespace ss {
 
-class WsaPollPoller final : public Poller {
-public:
-    WsaPollPoller() = default;
-
-    BackendKind kind() const override { return BackendKind::WsaPoll; }
-    bool add(NativeSocket fd, uint8_t interest, std::string* error) override;
-    bool modify(NativeSocket fd, uint8_t interest, std::string* error) override;
-    void remove(NativeSocket fd) override;
-    int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft) override;
-
-private:
-    void recordInput(CallDraft* draft) const;
-    void collect(int ready, std::vector<PollEvent>& out, CallDraft* draft) const;
-
-    std::vector<WSAPOLLFD> m_fds;
-    std::unordered_map<NativeSocket, size_t> m_index;
-};
+std::unique_ptr<Poller> createWsaPollPoller();
 
 }  // namespace ss
-
-#endif  // _WIN32
