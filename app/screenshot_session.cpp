@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/screenshot_session.h"
 
-#include <QLineEdit>
 #include <QPixmap>
 #include <QTableView>
 
@@ -121,8 +120,7 @@ void ScreenshotSession::sendMessages() {
         if (c->state() == ClientConnection::State::Connected && c->sendBytes(message.toUtf8()))
             ++m_sent;
     }
-    if (auto* input = m_window->clientPanel()->findChild<QLineEdit*>(QStringLiteral("inputEdit")))
-        input->setText(tr("hello"));
+    m_window->clientPanel()->setInputText(tr("hello"));
 }
 
 // Enough calls, every message answered, and the descriptor table showing every client (a running

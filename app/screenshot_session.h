@@ -32,7 +32,8 @@ public:
     // Long enough for the tables' green "new row" flashes to fade and the columns to be fitted.
     static constexpr int kSettleMs = 1200;
 
-    ScreenshotSession(MainWindow* window, ScreenshotOptions options, QObject* parent = nullptr);
+    explicit ScreenshotSession(MainWindow* window, ScreenshotOptions options,
+                               QObject* parent = nullptr);
 
     // Resizes and shows the window, then runs the script from the event loop.
     void start();

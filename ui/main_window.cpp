@@ -4,7 +4,6 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
 #include <QFont>
 #include <QIcon>
@@ -59,8 +58,8 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     createModelsAndViews();
     m_statusWidgets = new StatusBarWidgets(statusBar());
     createMenus();
-    connectSession();
-    connectServerPanel();
+    connectSource();
+    connectViews();
     connectStatusMessages();
     resetLayout();
     if (!m_options.presetName.empty())
@@ -91,9 +90,8 @@ void MainWindow::createModelsAndViews() {
     m_callModel = new CallTraceModel(this);
     m_eventModel = new EventLogModel(this);
     m_serverPanel = new ServerPanel;
-    // A preset has one to three listeners: a short list leaves the teaching controls in view.
-    if (auto* listeners = m_serverPanel->findChild<QWidget*>(QStringLiteral("listeners")))
-        listeners->setMaximumHeight(listeners->fontMetrics().height() * 5);
+    m_serverPanel->setVisibleListenerRows(5);
+    m_serverPanel->setBaseConfig(m_options.engine);
     m_descriptorView = new DescriptorView(m_descriptorModel);
     m_callView = new CallTraceView(m_callModel);
     m_eventView = new EventLogView(m_eventModel);
@@ -150,51 +148,30 @@ void MainWindow::createMenus() {
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
-void MainWindow::connectSession() {
-    connect(m_session, &EngineSession::batchReady, this, [this](const TraceBatch& batch) {
-        m_callModel->appendCalls(batch.calls);
-        m_eventModel->appendEvents(batch.events);
-        m_plotsPanel->addBatch(batch);
-    });
-    connect(m_session, &EngineSession::descriptorsUpdated, this,
-            [this](const std::vector<ss::DescriptorInfo>& rows) {
-                m_descriptorModel->setDescriptors(rows);
-                m_plotsPanel->addDescriptors(rows);
-                m_serverPanel->updateDescriptors(rows);
-                m_statusWidgets->updateDescriptors(rows);
-                adoptClientTarget(rows);
-            });
-    connect(m_session, &EngineSession::statsUpdated, this, [this](const ss::EngineStats& stats) {
-        m_statusWidgets->updateStats(stats);
-        m_plotsPanel->addStats(stats);
-        m_serverPanel->updateStats(stats);
-    });
-    connect(m_session, &EngineSession::errorOccurred, this, &MainWindow::showStatusMessage);
-    connect(m_session, &EngineSession::started, this, &MainWindow::onStarted);
-    connect(m_session, &EngineSession::stopped, this, &MainWindow::onStopped);
+// Each consumer connects itself to the source's signals; the window only introduces them, and
+// shows the source's routine messages in its status bar. The built-in engine is also the server
+// panel's EngineControl.
+void MainWindow::connectSource() {
+    m_descriptorModel->setSource(m_session);
+    m_callModel->setSource(m_session);
+    m_eventModel->setSource(m_session);
+    m_plotsPanel->setSource(m_session);
+    m_serverPanel->setSource(m_session, m_session);
+    m_clientPanel->setSource(m_session);
+    m_loadPanel->setSource(m_session);
+    m_statusWidgets->setSource(m_session);
+    connect(m_session, &TraceSource::errorOccurred, this, &MainWindow::showStatusMessage);
+    connect(m_session, &TraceSource::started, this, &MainWindow::onStarted);
+    connect(m_session, &TraceSource::stopped, this, &MainWindow::onStopped);
+}
+
+// A call selected in the trace shows its descriptors in bold; a descriptor selected in the
+// table is the one whose queues the plots follow.
+void MainWindow::connectViews() {
     connect(m_callView, &CallTraceView::fdsSelected, m_descriptorModel,
             &DescriptorTableModel::setHighlightedFds);
     connect(m_descriptorView, &DescriptorView::fdSelected, m_plotsPanel,
             &PlotsPanel::setSelectedFd);
-}
-
-void MainWindow::connectServerPanel() {
-    ServerPanel* panel = m_serverPanel;
-    connect(panel, &ServerPanel::startRequested, this, &MainWindow::startFromPanel);
-    connect(panel, &ServerPanel::stopRequested, this, &MainWindow::stopServer);
-    connect(panel, &ServerPanel::pauseRequested, m_session, &EngineSession::pause);
-    connect(panel, &ServerPanel::stepRequested, m_session, &EngineSession::step);
-    connect(panel, &ServerPanel::resumeRequested, m_session, &EngineSession::resume);
-    // The slider and the timeout also feed the next start, so they need no running server.
-    connect(panel, &ServerPanel::slowMotionChanged, this, [this](int delayMs) {
-        if (m_session->isRunning())
-            m_session->setSlowMotion(delayMs);
-    });
-    connect(panel, &ServerPanel::timeoutChanged, this, [this](int timeoutMs) {
-        if (m_session->isRunning())
-            m_session->setTimeoutMs(timeoutMs);
-    });
-    connect(panel, &ServerPanel::backendChangeRequested, m_session, &EngineSession::switchBackend);
 }
 
 void MainWindow::connectStatusMessages() {
@@ -212,60 +189,16 @@ void MainWindow::stopServer() {
     m_session->stop();
 }
 
-// The panel decides what the server is; the command line's other settings still apply.
-void MainWindow::startFromPanel(const ss::EngineConfig& panelConfig) {
-    ss::EngineConfig config = m_options.engine;
-    config.listeners = panelConfig.listeners;
-    config.backend = panelConfig.backend;
-    config.timeoutMs = panelConfig.timeoutMs;
-    config.slowMotionMs = panelConfig.slowMotionMs;
-    config.startPaused = false;
-    startServer(config);
-}
-
 void MainWindow::onStarted() {
-    m_callModel->clear();
-    m_eventModel->clear();
-    m_descriptorModel->clear();
-    m_plotsPanel->clear();
-    m_targetAdopted = false;
-    m_serverPanel->setRunning(true);
     showStatusMessage(tr("Server started."));
 }
 
 void MainWindow::onStopped() {
-    m_serverPanel->setRunning(false);
-    m_statusWidgets->showStopped();
     showStatusMessage(tr("Server stopped."));
 }
 
-// The first TCP listener of each run becomes where new clients and the load connect.
-void MainWindow::adoptClientTarget(const std::vector<ss::DescriptorInfo>& rows) {
-    if (m_targetAdopted)
-        return;
-    for (const ss::DescriptorInfo& row : rows) {
-        if (row.role != ss::Role::Listener)
-            continue;
-        const QString local = toQString(row.local);
-        const int colon = local.lastIndexOf(QLatin1Char(':'));
-        bool ok = false;
-        const uint port = local.mid(colon + 1).toUInt(&ok);
-        if (colon <= 0 || !ok || port == 0 || port > 65535)
-            continue;
-        QString host = local.left(colon);
-        host.remove(QLatin1Char('[')).remove(QLatin1Char(']'));
-        m_clientPanel->setDefaultTarget(host, static_cast<quint16>(port));
-        m_loadPanel->setDefaultTarget(host, static_cast<quint16>(port));
-        m_targetAdopted = true;
-        return;
-    }
-}
-
 void MainWindow::selectPreset(const std::string& name) {
-    auto* combo = m_serverPanel->findChild<QComboBox*>(QStringLiteral("preset"));
-    const int index = combo ? combo->findText(toQString(name)) : -1;
-    if (index >= 0)
-        combo->setCurrentIndex(index);
+    m_serverPanel->selectPreset(toQString(name));
 }
 
 void MainWindow::showStatusMessage(const QString& message) {

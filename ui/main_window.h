@@ -5,7 +5,6 @@
 #include <QString>
 
 #include <string>
-#include <vector>
 
 #include "core/server/engine_config.h"
 #include "ui/dock_layout.h"
@@ -38,8 +37,10 @@ struct WindowOptions {
 };
 
 // The application's top-level window: the server panel, the descriptor table, the call trace,
-// the event log, the plots and the client and load panels as dock widgets around one
-// EngineSession. It only wires them together; each panel and model does its own work.
+// the event log, the plots and the client and load panels as dock widgets around one trace
+// source, the built-in engine's EngineSession. It creates them and introduces each to the
+// source, which each then follows by itself; it only wires the views to one another and the
+// routine messages to its status bar.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -81,13 +82,11 @@ private:
     QDockWidget* addDock(QWidget* content, const QString& title, const char* name,
                          bool scrollable = false);
     void createMenus();
-    void connectSession();
-    void connectServerPanel();
+    void connectSource();
+    void connectViews();
     void connectStatusMessages();
-    void startFromPanel(const ss::EngineConfig& panelConfig);
     void onStarted();
     void onStopped();
-    void adoptClientTarget(const std::vector<ss::DescriptorInfo>& rows);
     void selectPreset(const std::string& name);
     void resizeForFirstRun();
 
@@ -107,5 +106,4 @@ private:
     QList<QDockWidget*> m_docks;
     DockSet m_dockSet;
     bool m_defaultSizesPending = false;
-    bool m_targetAdopted = false;
 };

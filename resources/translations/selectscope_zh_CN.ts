@@ -53,7 +53,7 @@
 <context>
     <name>CallTraceModel</name>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="+240"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="+245"/>
         <source>block</source>
         <translation>阻塞</translation>
     </message>
@@ -231,7 +231,7 @@
 <context>
     <name>ClientPanel</name>
     <message>
-        <location filename="../../ui/panels/client_panel.cpp" line="+76"/>
+        <location filename="../../ui/panels/client_panel.cpp" line="+77"/>
         <source>What the selected client received; a line marks where one read ends and the next begins.</source>
         <translation>选中的客户端收到的数据；分隔线标出一次读取在哪里结束、下一次从哪里开始。</translation>
     </message>
@@ -417,12 +417,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+120"/>
+        <location line="+129"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-128"/>
         <source>Sends the input now; while repeating, stops the repetition.</source>
         <translation>立即发送输入内容；正在重复发送时，点击则停止重复。</translation>
     </message>
@@ -467,7 +467,7 @@
         <translation>用 TCP 复位（RST）关闭连接：服务端看到的是 ECONNRESET，而不是正常结束。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Type a host first, e.g. 127.0.0.1.</source>
         <translation>请先输入主机，例如 127.0.0.1。</translation>
     </message>
@@ -562,7 +562,7 @@
 <context>
     <name>DescriptorTableModel</name>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="+117"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="+123"/>
         <source>Behaviour: %1</source>
         <translation>处理方式：%1</translation>
     </message>
@@ -686,7 +686,7 @@
 <context>
     <name>LoadPanel</name>
     <message>
-        <location filename="../../ui/panels/load_panel.cpp" line="+51"/>
+        <location filename="../../ui/panels/load_panel.cpp" line="+52"/>
         <source>Test clients</source>
         <translation>测试客户端</translation>
     </message>
@@ -841,7 +841,7 @@
         <translation>未能建立或意外断开的连接。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>The clients could not start: %1</source>
         <translation>客户端无法启动：%1</translation>
     </message>
@@ -877,12 +877,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+55"/>
+        <location filename="../../ui/main_window.cpp" line="+54"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+47"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -952,17 +952,17 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+45"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Server stopped.</source>
         <translation>服务端已停止。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+13"/>
         <source>About SelectScope</source>
         <translation>关于 SelectScope</translation>
     </message>
@@ -975,7 +975,7 @@
 <context>
     <name>PlotsPanel</name>
     <message>
-        <location filename="../../ui/panels/plots_panel.cpp" line="+68"/>
+        <location filename="../../ui/panels/plots_panel.cpp" line="+75"/>
         <source>time since start (s)</source>
         <translation>启动以来的时间（s）</translation>
     </message>
@@ -1109,7 +1109,7 @@
 <context>
     <name>ScreenshotSession</name>
     <message>
-        <location filename="../../app/screenshot_session.cpp" line="+52"/>
+        <location filename="../../app/screenshot_session.cpp" line="+51"/>
         <source>the server published no listener within %1 ms</source>
         <translation>服务端在 %1 ms 内没有公布任何监听端口</translation>
     </message>
@@ -1129,7 +1129,7 @@
         <translation>你好，我是客户端 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>hello</source>
         <translation>你好</translation>
     </message>
@@ -1142,7 +1142,7 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/panels/server_panel.cpp" line="+64"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+65"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -1188,18 +1188,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+193"/>
+        <location line="+224"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-193"/>
-        <location line="+193"/>
+        <location line="-224"/>
+        <location line="+224"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-191"/>
+        <location line="-222"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -1331,17 +1331,17 @@
     <message>
         <location line="+5"/>
         <location line="+2"/>
-        <location line="+29"/>
+        <location line="+189"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-183"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+94"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -1366,12 +1366,12 @@
         <translation>监听端口 %1（%2）；“=”后面是对每条消息的处理方式。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Add at least one listener before starting.</source>
         <translation>启动前请至少添加一个监听端口。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+80"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1379,7 +1379,7 @@
 <context>
     <name>StatusBarWidgets</name>
     <message>
-        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+12"/>
+        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+13"/>
         <source>The system call the server waits with.</source>
         <translation>服务端用于等待的系统调用。</translation>
     </message>
@@ -1404,7 +1404,7 @@
         <translation>窗口来不及处理而丢弃的跟踪记录。计数器和文件描述符表仍然准确。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Server stopped</source>
         <translation>服务端已停止</translation>
     </message>
@@ -1609,7 +1609,7 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="-159"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="-164"/>
         <location filename="../../ui/models/event_log_model.cpp" line="-43"/>
         <source>Fd</source>
         <translation>fd</translation>
@@ -1751,7 +1751,7 @@
         <translation>已打开、已半关闭（客户端停止了发送）、背压中（队列清空之前不再读取）、正在关闭或已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="-236"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="-241"/>
         <source>#</source>
         <translation>#</translation>
     </message>

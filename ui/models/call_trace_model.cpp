@@ -182,6 +182,11 @@ QList<int> allFds(const ss::CallRecord& call) {
 
 CallTraceModel::CallTraceModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+void CallTraceModel::setSource(TraceSource* source) {
+    connect(source, &TraceSource::batchReady, this, &CallTraceModel::appendBatch);
+    connect(source, &TraceSource::started, this, &CallTraceModel::clear);
+}
+
 int CallTraceModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_calls.size());
 }
@@ -285,6 +290,10 @@ void CallTraceModel::appendCalls(const std::vector<ss::CallRecord>& calls) {
     beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
     m_calls.insert(m_calls.end(), calls.begin() + static_cast<std::ptrdiff_t>(skip), calls.end());
     endInsertRows();
+}
+
+void CallTraceModel::appendBatch(const TraceBatch& batch) {
+    appendCalls(batch.calls);
 }
 
 void CallTraceModel::setMaxRows(int rows) {

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/trace/trace_types.h"
+#include "ui/trace_source.h"
 
 class CallTraceModel : public QAbstractTableModel {
     Q_OBJECT
@@ -43,6 +44,9 @@ public:
 
     explicit CallTraceModel(QObject* parent = nullptr);
 
+    // Takes the calls of every batch `source` delivers, and starts empty with each of its runs.
+    void setSource(TraceSource* source);
+
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
@@ -59,6 +63,7 @@ public:
 
 public slots:
     void appendCalls(const std::vector<ss::CallRecord>& calls);
+    void appendBatch(const TraceBatch& batch);
     void setMaxRows(int rows);
     // Fills the Python column (views hide it while this is off; see pythonViewChanged).
     void setPythonView(bool on);

@@ -8,6 +8,7 @@
 
 #include "ui/models/trace_format.h"
 #include "ui/to_qstring.h"
+#include "ui/trace_source.h"
 
 namespace {
 
@@ -78,6 +79,11 @@ DescriptorTableModel::DescriptorTableModel(QObject* parent) : QAbstractTableMode
     m_clock.start();
     m_expiryTimer.setInterval(kExpiryTickMs);
     connect(&m_expiryTimer, &QTimer::timeout, this, &DescriptorTableModel::expireHighlights);
+}
+
+void DescriptorTableModel::setSource(TraceSource* source) {
+    connect(source, &TraceSource::descriptorsUpdated, this, &DescriptorTableModel::setDescriptors);
+    connect(source, &TraceSource::started, this, &DescriptorTableModel::clear);
 }
 
 int DescriptorTableModel::rowCount(const QModelIndex& parent) const {

@@ -17,6 +17,8 @@
 
 #include "core/server/engine_config.h"
 
+class TraceSource;
+
 class DescriptorTableModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -47,6 +49,9 @@ public:
     static constexpr int kDefaultFlashMs = 1000;
 
     explicit DescriptorTableModel(QObject* parent = nullptr);
+
+    // Follows the descriptor snapshots of `source`, and starts empty with each of its runs.
+    void setSource(TraceSource* source);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;

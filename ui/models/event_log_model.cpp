@@ -72,6 +72,11 @@ QString kindDetail(const ss::SocketEvent& e) {
 
 EventLogModel::EventLogModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+void EventLogModel::setSource(TraceSource* source) {
+    connect(source, &TraceSource::batchReady, this, &EventLogModel::appendBatch);
+    connect(source, &TraceSource::started, this, &EventLogModel::clear);
+}
+
 int EventLogModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_events.size());
 }
@@ -192,6 +197,10 @@ void EventLogModel::appendEvents(const std::vector<ss::SocketEvent>& events) {
     m_events.insert(m_events.end(), events.begin() + static_cast<std::ptrdiff_t>(skip),
                     events.end());
     endInsertRows();
+}
+
+void EventLogModel::appendBatch(const TraceBatch& batch) {
+    appendEvents(batch.events);
 }
 
 void EventLogModel::setMaxRows(int rows) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/trace/trace_types.h"
+#include "ui/trace_source.h"
 
 class EventLogModel : public QAbstractTableModel {
     Q_OBJECT
@@ -26,6 +27,9 @@ public:
     static constexpr int kDefaultMaxRows = 20000;
 
     explicit EventLogModel(QObject* parent = nullptr);
+
+    // Takes the events of every batch `source` delivers, and starts empty with each of its runs.
+    void setSource(TraceSource* source);
 
     int rowCount(const QModelIndex& parent = QModelIndex()) const override;
     int columnCount(const QModelIndex& parent = QModelIndex()) const override;
@@ -44,6 +48,7 @@ public:
 
 public slots:
     void appendEvents(const std::vector<ss::SocketEvent>& events);
+    void appendBatch(const TraceBatch& batch);
     void setMaxRows(int rows);
     void clear();
 

@@ -23,6 +23,7 @@
 
 #include "ui/client/byte_parser.h"
 #include "ui/client/client_list_model.h"
+#include "ui/panels/listener_target.h"
 
 namespace {
 
@@ -249,6 +250,15 @@ QWidget* ClientPanel::createActionRow() {
 void ClientPanel::setDefaultTarget(const QString& host, quint16 port) {
     m_hostEdit->setText(host);
     m_portSpin->setValue(port);
+}
+
+void ClientPanel::setSource(TraceSource* source) {
+    auto* target = new ListenerTarget(source, this);
+    connect(target, &ListenerTarget::listenerFound, this, &ClientPanel::setDefaultTarget);
+}
+
+void ClientPanel::setInputText(const QString& text) {
+    m_inputEdit->setText(text);
 }
 
 void ClientPanel::connectClient() {

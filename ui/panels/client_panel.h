@@ -18,6 +18,7 @@ class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
 class QTableView;
+class TraceSource;
 
 class ClientPanel : public QWidget {
     Q_OBJECT
@@ -27,11 +28,15 @@ public:
 
     // The running server's address, filled into the host and port fields.
     void setDefaultTarget(const QString& host, quint16 port);
+    // Takes the first TCP listener of each run of `source` as the default target.
+    void setSource(TraceSource* source);
     ClientListModel* model() const { return m_model; }
     // The client whose controls and received data are shown; 0 when none is selected.
     int selectedClientId() const { return m_selectedId; }
 
 public slots:
+    // Puts `text` into the input line, as if typed.
+    void setInputText(const QString& text);
     void connectClient();
     void sendInput();
     void sendUrgentByte();

@@ -16,6 +16,7 @@
 #include <string>
 #include <thread>
 
+#include "ui/panels/listener_target.h"
 #include "ui/to_qstring.h"
 
 namespace {
@@ -132,6 +133,11 @@ ss::LoadConfig LoadPanel::buildConfig() const {
     config.ratePerConnection = m_rate->value();
     config.threads = loadThreads(config.connections);
     return config;
+}
+
+void LoadPanel::setSource(TraceSource* source) {
+    auto* target = new ListenerTarget(source, this);
+    connect(target, &ListenerTarget::listenerFound, this, &LoadPanel::setDefaultTarget);
 }
 
 void LoadPanel::setDefaultTarget(const QString& host, quint16 port) {

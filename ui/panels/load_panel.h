@@ -17,6 +17,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
+class TraceSource;
 
 // Starts N ping-pong clients against the server (ss::LoadGenerator, on its own threads) and shows
 // what they measure: round trips per second, latency percentiles, mismatched bytes and errors.
@@ -30,6 +31,8 @@ public:
     explicit LoadPanel(QWidget* parent = nullptr);
     ~LoadPanel() override;
 
+    // Takes the first TCP listener of each run of `source` as the default target.
+    void setSource(TraceSource* source);
     ss::LoadConfig buildConfig() const;
     bool isRunning() const { return m_generator != nullptr; }
     // The last snapshot shown in the readout.

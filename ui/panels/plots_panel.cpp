@@ -58,6 +58,13 @@ PlotsPanel::PlotsPanel(QWidget* parent) : QWidget(parent) {
     replotAll();
 }
 
+void PlotsPanel::setSource(TraceSource* source) {
+    connect(source, &TraceSource::batchReady, this, &PlotsPanel::addBatch);
+    connect(source, &TraceSource::statsUpdated, this, &PlotsPanel::addStats);
+    connect(source, &TraceSource::descriptorsUpdated, this, &PlotsPanel::addDescriptors);
+    connect(source, &TraceSource::started, this, &PlotsPanel::clear);
+}
+
 QCustomPlot* PlotsPanel::createPlot(int index, const QString& yLabel) {
     auto* plot = new QCustomPlot(this);
     plot->setMinimumSize(360, 240);

@@ -35,6 +35,10 @@ public:
 
     explicit PlotsPanel(QWidget* parent = nullptr);
 
+    // Plots what `source` delivers (calls, counters, the selected descriptor's queues), and
+    // starts again with each of its runs.
+    void setSource(TraceSource* source);
+
     // Saves one chart as PNG or PDF, chosen by the file name's extension. False on failure or
     // for another extension.
     bool exportPlot(int index, const QString& path);

@@ -20,6 +20,7 @@
 
 #include "core/net/endpoint.h"
 #include "core/server/presets.h"
+#include "ui/engine_control.h"
 #include "ui/to_qstring.h"
 
 #ifndef _WIN32
@@ -190,7 +191,7 @@ void ServerPanel::connectControls() {
     connect(m_portEdit, &QLineEdit::returnPressed, this, &ServerPanel::addListenerFromEditor);
     connect(m_removeButton, &QPushButton::clicked, this, &ServerPanel::removeSelectedListener);
     connect(m_backend, &QComboBox::currentIndexChanged, this, &ServerPanel::onBackendPicked);
-    connect(m_timeout, &QSpinBox::valueChanged, this, &ServerPanel::timeoutChanged);
+    connect(m_timeout, &QSpinBox::valueChanged, this, &ServerPanel::onTimeoutEdited);
     connect(m_startButton, &QPushButton::clicked, this, &ServerPanel::onStartClicked);
     connect(m_stopButton, &QPushButton::clicked, this, &ServerPanel::stopRequested);
     connect(m_pauseButton, &QPushButton::clicked, this, [this] {
@@ -202,18 +203,38 @@ void ServerPanel::connectControls() {
         setPaused(false);
     });
     connect(m_stepButton, &QPushButton::clicked, this, &ServerPanel::stepRequested);
-    connect(m_slowMotion, &QSlider::valueChanged, this, [this](int delayMs) {
-        m_slowMotionLabel->setText(tr("%1 ms").arg(delayMs));
-        emit slowMotionChanged(delayMs);
-    });
+    connect(m_slowMotion, &QSlider::valueChanged, this, &ServerPanel::onSlowMotionMoved);
+}
+
+void ServerPanel::setSource(TraceSource* source, EngineControl* control) {
+    m_control = control;
+    m_capabilities = source->capabilities();
+    connect(source, &TraceSource::started, this, &ServerPanel::onStarted);
+    connect(source, &TraceSource::stopped, this, &ServerPanel::onStopped);
+    connect(source, &TraceSource::statsUpdated, this, &ServerPanel::updateStats);
+    connect(source, &TraceSource::descriptorsUpdated, this, &ServerPanel::updateDescriptors);
+    connect(this, &ServerPanel::stopRequested, source, &TraceSource::stop);
+    connect(this, &ServerPanel::pauseRequested, source, &TraceSource::pause);
+    connect(this, &ServerPanel::stepRequested, source, &TraceSource::step);
+    connect(this, &ServerPanel::resumeRequested, source, &TraceSource::resume);
+    setRunning(source->isRunning());
+}
+
+void ServerPanel::onStarted() {
+    setRunning(true);
+}
+
+void ServerPanel::onStopped() {
+    setRunning(false);
 }
 
 ss::EngineConfig ServerPanel::buildConfig() const {
-    ss::EngineConfig config;
+    ss::EngineConfig config = m_baseConfig;
     config.listeners = m_listeners;
     config.backend = currentBackend();
     config.timeoutMs = m_timeout->value();
     config.slowMotionMs = m_slowMotion->value();
+    config.startPaused = false;
     return config;
 }
 
@@ -237,6 +258,17 @@ void ServerPanel::applyPreset(int index) {
     m_timeout->setValue(preset.timeoutMs);
     showError(QString());
     updateControls();
+}
+
+bool ServerPanel::selectPreset(const QString& name) {
+    const int index = m_preset->findText(name);
+    if (index >= 0)
+        m_preset->setCurrentIndex(index);
+    return index >= 0;
+}
+
+void ServerPanel::setVisibleListenerRows(int rows) {
+    m_listenerList->setMaximumHeight(m_listenerList->fontMetrics().height() * rows);
 }
 
 bool ServerPanel::addListenerFromEditor() {
@@ -305,6 +337,8 @@ void ServerPanel::showError(const QString& message) {
 void ServerPanel::onBackendPicked() {
     if (m_running) {
         emit backendChangeRequested(currentBackend());
+        if (m_control)
+            m_control->switchBackend(currentBackend());
     } else {
         m_activeBackend = currentBackend();
     }
@@ -316,7 +350,24 @@ void ServerPanel::onStartClicked() {
         showError(tr("Add at least one listener before starting."));
         return;
     }
-    emit startRequested(buildConfig());
+    const ss::EngineConfig config = buildConfig();
+    emit startRequested(config);
+    if (m_control)
+        m_control->start(config, nullptr);
+}
+
+// The timeout and the slider also feed the next start, so they need no running server.
+void ServerPanel::onTimeoutEdited(int timeoutMs) {
+    emit timeoutChanged(timeoutMs);
+    if (m_control && m_running)
+        m_control->setTimeoutMs(timeoutMs);
+}
+
+void ServerPanel::onSlowMotionMoved(int delayMs) {
+    m_slowMotionLabel->setText(tr("%1 ms").arg(delayMs));
+    emit slowMotionChanged(delayMs);
+    if (m_control && m_running)
+        m_control->setSlowMotion(delayMs);
 }
 
 void ServerPanel::setRunning(bool running) {
@@ -364,9 +415,11 @@ void ServerPanel::updateControls() {
     }
     m_startButton->setEnabled(!m_running);
     m_stopButton->setEnabled(m_running);
-    m_pauseButton->setEnabled(m_running && !m_paused);
-    m_stepButton->setEnabled(m_running && m_paused);
-    m_runButton->setEnabled(m_running && m_paused);
+    const bool canPause = m_capabilities.testFlag(TraceSource::Capability::Pause);
+    m_pauseButton->setEnabled(m_running && !m_paused && canPause);
+    m_stepButton->setEnabled(m_running && m_paused &&
+                             m_capabilities.testFlag(TraceSource::Capability::Step));
+    m_runButton->setEnabled(m_running && m_paused && canPause);
 }
 
 // select() needs nfds = highest descriptor + 1 bits, so that is how much of the set is used.

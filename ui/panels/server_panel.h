@@ -9,6 +9,9 @@
 #include "core/poller/backend_kind.h"
 #include "core/server/engine_config.h"
 #include "core/server/listener_spec.h"
+#include "ui/trace_source.h"
+
+class EngineControl;
 
 class QComboBox;
 class QGroupBox;
@@ -23,8 +26,11 @@ class QSpinBox;
 
 // What the server is and how it runs: a preset or a hand-made list of listeners, the readiness
 // backend, the wait call's timeout, Start/Stop and the teaching controls (pause, one step, run,
-// slow motion). It only builds an ss::EngineConfig and emits requests; whoever owns the engine
-// acts on them and reports back with setRunning(), updateStats() and updateDescriptors().
+// slow motion). It builds an ss::EngineConfig and emits requests. Given a source (setSource), it
+// follows the source's state and sends it the requests every TraceSource takes (stop, pause,
+// step, run); given the engine's EngineControl too, it sends that the rest (start, slow motion,
+// timeout, backend). Without them (tests) it only emits; setRunning(), updateStats() and
+// updateDescriptors() then tell it what runs.
 class ServerPanel : public QWidget {
     Q_OBJECT
 
@@ -33,6 +39,12 @@ public:
 
     explicit ServerPanel(QWidget* parent = nullptr);
 
+    // Follows `source` and sends it the teaching requests; the teaching buttons it cannot take
+    // stay disabled. `control`, when given, receives the requests only the engine takes.
+    void setSource(TraceSource* source, EngineControl* control = nullptr);
+    // The settings the panel has no controls for (queue bound, serve folder, trace mode ...),
+    // which every start takes from here; the command line sets them.
+    void setBaseConfig(const ss::EngineConfig& config) { m_baseConfig = config; }
     ss::EngineConfig buildConfig() const;
     const std::vector<ss::ListenerSpec>& listeners() const { return m_listeners; }
     ss::BackendKind currentBackend() const;
@@ -44,6 +56,11 @@ public slots:
     void updateDescriptors(const std::vector<ss::DescriptorInfo>& rows);
     // Replaces the listeners and the timeout with those of a built-in preset.
     void applyPreset(int index);
+    // Picks the built-in preset of that name; false when there is none.
+    bool selectPreset(const QString& name);
+    // Keeps the listener list at most `rows` lines high (a preset has one to three listeners),
+    // so that the controls below it stay in view in a small dock.
+    void setVisibleListenerRows(int rows);
     // Validates the editor's port, protocol and behaviour; adds the listener or shows why not.
     bool addListenerFromEditor();
     void removeSelectedListener();
@@ -68,12 +85,21 @@ private:
 
     void addListener(const ss::ListenerSpec& spec);
     void showError(const QString& message);
+    void onStarted();
+    void onStopped();
     void onBackendPicked();
     void onStartClicked();
+    void onTimeoutEdited(int timeoutMs);
+    void onSlowMotionMoved(int delayMs);
     void setPaused(bool paused);
     void updateControls();
     void updateGauge();
 
+    EngineControl* m_control = nullptr;
+    TraceSource::Capabilities m_capabilities = TraceSource::Capability::Start |
+                                               TraceSource::Capability::Pause |
+                                               TraceSource::Capability::Step;
+    ss::EngineConfig m_baseConfig;
     std::vector<ss::ListenerSpec> m_listeners;
     bool m_running = false;
     bool m_paused = false;

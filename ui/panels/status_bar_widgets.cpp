@@ -7,6 +7,7 @@
 
 #include "core/trace/trace_types.h"
 #include "ui/to_qstring.h"
+#include "ui/trace_source.h"
 
 StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar) {
     m_backend = addField(bar, "statusBackend", tr("The system call the server waits with."));
@@ -23,6 +24,12 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar) {
                        "padding: 0 6px; }"));
     m_dropped->hide();
     showStopped();
+}
+
+void StatusBarWidgets::setSource(TraceSource* source) {
+    connect(source, &TraceSource::statsUpdated, this, &StatusBarWidgets::updateStats);
+    connect(source, &TraceSource::descriptorsUpdated, this, &StatusBarWidgets::updateDescriptors);
+    connect(source, &TraceSource::stopped, this, &StatusBarWidgets::showStopped);
 }
 
 QLabel* StatusBarWidgets::addField(QStatusBar* bar, const char* name, const QString& toolTip) {

@@ -14,6 +14,7 @@
 
 class QLabel;
 class QStatusBar;
+class TraceSource;
 
 class StatusBarWidgets : public QObject {
     Q_OBJECT
@@ -24,6 +25,9 @@ public:
 
     // Adds the fields to `bar` as permanent widgets.
     explicit StatusBarWidgets(QStatusBar* bar);
+
+    // Shows what `source` reports, and "Server stopped" once it stops.
+    void setSource(TraceSource* source);
 
     QLabel* droppedLabel() const { return m_dropped; }
 
