@@ -4,56 +4,12 @@
 #include <limits>
 #include <stdexcept>
 
+#include "../trace/utf8.h"
+
 namespace ss {
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;
-constexpr char32_t kInvalid = 0xFFFFFFFF;  // returned by decodeUtf8 for an invalid subpart
-
-// Decodes one code point starting at s[i] and returns how many bytes it used. An invalid
-// sequence yields kInvalid and the length of its maximal subpart (Unicode 3.9, table 3-7), which
-// is how Python's decode(errors="replace") decides how many bytes one U+FFFD stands for.
-size_t decodeUtf8(std::string_view s, size_t i, char32_t* cp) {
-    const auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) {
-        *cp = lead;
-        return 1;
-    }
-    size_t need = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    char32_t value = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        need = 1, value = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        need = 2, value = lead & 0x0F;
-        if (lead == 0xE0)
-            lo = 0xA0;  // overlong
-        if (lead == 0xED)
-            hi = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        need = 3, value = lead & 0x07;
-        if (lead == 0xF0)
-            lo = 0x90;  // overlong
-        if (lead == 0xF4)
-            hi = 0x8F;  // above U+10FFFF
-    } else {
-        *cp = kInvalid;
-        return 1;
-    }
-    size_t used = 1;
-    for (; used <= need; ++used) {
-        if (i + used >= s.size())
-            break;
-        const unsigned char c = byte(i + used);
-        const bool ok = used == 1 ? (c >= lo && c <= hi) : (c >= 0x80 && c <= 0xBF);
-        if (!ok)
-            break;
-        value = (value << 6) | (c & 0x3F);
-    }
-    *cp = used == need + 1 ? value : kInvalid;
-    return used;
-}
 
 void appendHex4(std::string& out, unsigned value) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -217,12 +173,11 @@ private:
                     return false;
                 continue;
             }
-            char32_t cp = 0;
-            const size_t used = decodeUtf8(m_s, m_pos, &cp);
-            if (cp == kInvalid)
+            const Utf8Sequence seq = decodeUtf8(m_s, m_pos);
+            if (!seq.valid)
                 return false;
-            out->append(m_s.substr(m_pos, used));
-            m_pos += used;
+            out->append(m_s.substr(m_pos, seq.length));
+            m_pos += seq.length;
         }
         return false;  // unterminated
     }
@@ -252,9 +207,9 @@ std::string pythonJsonString(std::string_view utf8) {
     out.reserve(utf8.size() + 2);
     out += '"';
     for (size_t i = 0; i < utf8.size();) {
-        char32_t cp = 0;
-        i += decodeUtf8(utf8, i, &cp);
-        appendEscaped(out, cp == kInvalid ? kReplacement : cp);
+        const Utf8Sequence seq = decodeUtf8(utf8, i);
+        i += seq.length;
+        appendEscaped(out, seq.valid ? seq.codePoint : kReplacement);
     }
     out += '"';
     return out;

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <iterator>
 
+#include "../trace/utf8.h"
+
 namespace ss {
 namespace {
 
@@ -17,43 +19,6 @@ constexpr std::string_view kStyle =
     "th,td{border:1px solid #d0d0d7;padding:.3em .7em;text-align:left}"
     "thead th{background:#eef0f5}td.n{text-align:right;font-variant-numeric:tabular-nums}"
     "code,td.m{font-family:ui-monospace,\"DejaVu Sans Mono\",monospace}";
-
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is not one (overlongs, surrogates and
-// code points above U+10FFFF are invalid).
-size_t validUtf8Length(std::string_view s, size_t i) {
-    const auto at = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char lead = at(i);
-    if (lead < 0x80)
-        return 1;
-    size_t need = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        need = 1;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        need = 2;
-        if (lead == 0xE0)
-            lo = 0xA0;  // overlong
-        if (lead == 0xED)
-            hi = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        need = 3;
-        if (lead == 0xF0)
-            lo = 0x90;  // overlong
-        if (lead == 0xF4)
-            hi = 0x8F;  // above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + need >= s.size())
-        return 0;
-    if (at(i + 1) < lo || at(i + 1) > hi)
-        return 0;
-    for (size_t k = 2; k <= need; ++k) {
-        if (at(i + k) < 0x80 || at(i + k) > 0xBF)
-            return 0;
-    }
-    return need + 1;
-}
 
 std::string humanBytes(uint64_t bytes) {
     std::string out = std::to_string(bytes);
@@ -167,13 +132,13 @@ std::string htmlEscape(std::string_view text) {
                 out += "&#39;";
                 break;
             default: {
-                const size_t n = validUtf8Length(text, i);
-                if (n == 0) {
-                    out += "\xEF\xBF\xBD";  // U+FFFD
+                const Utf8Sequence seq = decodeUtf8(text, i);
+                if (!seq.valid) {
+                    out += "\xEF\xBF\xBD";  // U+FFFD for each byte of an invalid sequence
                     ++i;
                 } else {
-                    out.append(text.substr(i, n));
-                    i += n;
+                    out.append(text.substr(i, seq.length));
+                    i += seq.length;
                 }
                 continue;
             }

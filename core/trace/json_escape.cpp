@@ -1,6 +1,8 @@
 // The JSON escaper and number writers; json_escape.h states the rules.
 #include "json_escape.h"
 
+#include "utf8.h"
+
 namespace ss {
 namespace json {
 namespace {
@@ -19,42 +21,6 @@ struct ByteClasses {
     }
 };
 constexpr ByteClasses kClasses;
-
-// The length of the UTF-8 sequence starting at s[i] and whether it is complete and valid. An
-// invalid sequence reports the length of its maximal valid prefix (at least 1), so that one
-// U+FFFD replaces it, matching the Unicode recommendation and Python's "replace" handler.
-size_t utf8Sequence(std::string_view s, size_t i, bool* valid) {
-    const auto lead = static_cast<unsigned char>(s[i]);
-    size_t need = 0;
-    unsigned char lo = 0x80, hi = 0xBF;  // the range allowed for the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        need = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        need = 3;
-        if (lead == 0xE0)
-            lo = 0xA0;  // no overlong forms
-        if (lead == 0xED)
-            hi = 0x9F;  // no UTF-16 surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        need = 4;
-        if (lead == 0xF0)
-            lo = 0x90;  // no overlong forms
-        if (lead == 0xF4)
-            hi = 0x8F;  // nothing above U+10FFFF
-    } else {
-        *valid = false;
-        return 1;
-    }
-    size_t k = 1;
-    while (k < need && i + k < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF))
-            break;
-        ++k;
-    }
-    *valid = k == need;
-    return k;
-}
 
 char* putAsciiEscape(char* p, unsigned char c) {
     switch (c) {
@@ -101,11 +67,10 @@ char* putString(char* p, std::string_view s) {
             ++i;
             continue;
         }
-        bool valid = false;
-        const size_t len = utf8Sequence(s, i, &valid);
+        const Utf8Sequence seq = decodeUtf8(s, i);
         // DEL and controls are escaped above; valid UTF-8 passes through, the rest is U+FFFD.
-        p = valid ? put(p, s.substr(i, len)) : put(p, "\\ufffd");
-        i += len;
+        p = seq.valid ? put(p, s.substr(i, seq.length)) : put(p, "\\ufffd");
+        i += seq.length;
     }
     *p++ = '"';
     return p;
