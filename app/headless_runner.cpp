@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli_options.h"
+#include "headless_lines.h"
 #include "net/platform.h"
 #include "server/engine.h"
 #include "trace/json_lines.h"
@@ -111,14 +112,14 @@ int runHeadless(const CliOptions& options) {
         return 1;
     }
     Drainer drainer(engine);
-    drainer.writer().appendStart(engine.config(), selectscopeVersion());
+    drainer.writer().appendLine(headlessStartLine(engine.config(), selectscopeVersion()));
     bool outputOpen = drainer.flush() && watch(engine, drainer, options.durationSeconds);
     engine.stop();
     // The loop thread has ended, so this last drain is finite.
     if (outputOpen)
         outputOpen = drainer.drain();
     if (outputOpen) {
-        drainer.writer().appendSummary(engine.stats(), engine.trace().dropped());
+        drainer.writer().appendLine(headlessSummaryLine(engine.stats(), engine.trace().dropped()));
         drainer.flush();
     }
     return 0;

@@ -3,17 +3,20 @@
 // mistake gives exactly one clear line and exit code 2.
 #include <gtest/gtest.h>
 
+#include <QByteArray>
 #include <QDir>
+#include <QProcess>
 
 #include <string>
 #include <vector>
 
 #include "cli_options.h"
+#include "headless_lines.h"
 #include "server/presets.h"
 
 namespace {
 
-CliResult parse(std::vector<const char*> args) {
+CliResult parse(const std::vector<const char*>& args) {
     QStringList list{"selectscope"};
     for (const char* a : args)
         list << QString::fromUtf8(a);
@@ -220,4 +223,52 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
         EXPECT_EQ(r.err, "selectscope: error: " + c.message + "\n");
         EXPECT_TRUE(r.out.empty());
     }
+}
+
+TEST(HeadlessLines, StartAndSummaryLines) {
+    ss::EngineConfig config;
+    config.backend = ss::BackendKind::Poll;
+    config.listeners.emplace_back();
+    config.listeners.back().endpoint.port = 8000;
+    config.trace = ss::TraceMode{true, false};
+    ss::EngineStats stats;
+    stats.backend = ss::BackendKind::Poll;
+    stats.waitCalls = 3;
+    stats.uptimeSeconds = 1.5;
+    stats.timeoutMs = 1000;
+    EXPECT_EQ(headlessStartLine(config, "0.1.0") + headlessSummaryLine(stats, 9),
+              R"({"type":"start","backend":"poll","listeners":["127.0.0.1:8000/tcp=echo"],)"
+              R"("timeout_ms":1000,"trace":"calls","version":"0.1.0"})"
+              "\n"
+              R"({"type":"summary","backend":"poll","wait_calls":3,"interrupted_calls":0,)"
+              R"("accepted":0,"refused":0,"closed":0,"open_connections":0,)"
+              R"("watched_descriptors":0,"bytes_in":0,"bytes_out":0,"datagrams_in":0,)"
+              R"("datagrams_out":0,"errors":0,"urgent_bytes":0,"trace_records":0,)"
+              R"("uptime_seconds":1.5,"paused":false,"slow_motion_ms":0,)"
+              R"("timeout_ms":1000,"dropped_trace_records":9})"
+              "\n");
+}
+
+// A real JSON parser (Python's) accepts both lines: strictly, one object per line.
+TEST(HeadlessLines, PythonParsesStartAndSummary) {
+    const char* script = R"(import json, sys
+for line in sys.stdin.buffer:
+    text = line.decode("utf-8")
+    assert text.endswith("\n") and "\n" not in text[:-1]
+    obj = json.loads(text, parse_constant=lambda c: 1 / 0)
+    assert isinstance(obj, dict)
+    print(json.dumps(obj, sort_keys=True, ensure_ascii=True))
+)";
+    QProcess python;
+    python.start("python3", {"-c", QString::fromUtf8(script)});
+    if (!python.waitForStarted(10000))
+        GTEST_SKIP() << "python3 not available";
+    const std::string lines =
+        headlessStartLine(ss::EngineConfig{}, "0.1.0") + headlessSummaryLine(ss::EngineStats{}, 0);
+    python.write(lines.data(), static_cast<qint64>(lines.size()));
+    python.closeWriteChannel();
+    ASSERT_TRUE(python.waitForFinished(30000));
+    const QByteArray out = python.readAllStandardOutput();
+    EXPECT_EQ(python.exitCode(), 0) << python.readAllStandardError().toStdString();
+    EXPECT_EQ(out.count('\n'), 2) << out.toStdString();
 }

@@ -1,11 +1,9 @@
 #include "json_lines.h"
 
 #include <cassert>
-#include <cmath>
 #include <cstring>
 
 #include "../net/platform.h"
-#include "../server/engine_config.h"
 #include "json_escape.h"
 
 namespace ss {
@@ -32,16 +30,6 @@ char* putIntList(char* p, const std::vector<int32_t>& fds) {
     }
     *p++ = ']';
     return p;
-}
-
-std::string_view traceModeName(const TraceMode& mode) {
-    if (mode.calls && mode.events)
-        return "all";
-    if (mode.calls)
-        return "calls";
-    if (mode.events)
-        return "events";
-    return "none";
 }
 
 std::string_view errnoName(int32_t err) {
@@ -185,61 +173,7 @@ void JsonLineWriter::appendEvent(const SocketEvent& e) {
     commitTail(put(p, "}\n"));
 }
 
-void JsonLineWriter::appendStart(const EngineConfig& config, std::string_view version) {
-    std::string line = "{\"type\":\"start\",\"backend\":";
-    appendJsonString(line, backendName(config.backend));
-    line += ",\"listeners\":[";
-    for (size_t i = 0; i < config.listeners.size(); ++i) {
-        if (i)
-            line += ',';
-        appendJsonString(line, formatListenSpec(config.listeners[i]));
-    }
-    line += "],\"timeout_ms\":";
-    appendJsonInt(line, config.timeoutMs);
-    line += ",\"trace\":";
-    appendJsonString(line, traceModeName(config.trace));
-    line += ",\"version\":";
-    appendJsonString(line, version);
-    line += "}\n";
-    commitTail(put(reserveTail(line.size()), line));
-}
-
-void JsonLineWriter::appendSummary(const EngineStats& s, uint64_t droppedTraceRecords) {
-    std::string line = "{\"type\":\"summary\",\"backend\":";
-    appendJsonString(line, backendName(s.backend));
-    const std::pair<const char*, uint64_t> counters[] = {
-        {"wait_calls", s.waitCalls},
-        {"interrupted_calls", s.interruptedCalls},
-        {"accepted", s.accepted},
-        {"refused", s.refused},
-        {"closed", s.closed},
-        {"open_connections", s.openConnections},
-        {"watched_descriptors", s.watchedDescriptors},
-        {"bytes_in", s.bytesIn},
-        {"bytes_out", s.bytesOut},
-        {"datagrams_in", s.datagramsIn},
-        {"datagrams_out", s.datagramsOut},
-        {"errors", s.errors},
-        {"urgent_bytes", s.urgentBytes},
-        {"trace_records", s.traceRecords},
-        {"trace_dropped", s.traceDropped},
-    };
-    for (const auto& [key, value] : counters) {
-        line += ",\"";
-        line += key;
-        line += "\":";
-        appendJsonUInt(line, value);
-    }
-    line += ",\"uptime_seconds\":";
-    appendJsonFixed(line, std::llround(s.uptimeSeconds * 1e6), 6);
-    line += s.paused ? ",\"paused\":true" : ",\"paused\":false";
-    line += ",\"slow_motion_ms\":";
-    appendJsonInt(line, s.slowMotionMs);
-    line += ",\"timeout_ms\":";
-    appendJsonInt(line, s.timeoutMs);
-    line += ",\"dropped_trace_records\":";
-    appendJsonUInt(line, droppedTraceRecords);
-    line += "}\n";
+void JsonLineWriter::appendLine(std::string_view line) {
     commitTail(put(reserveTail(line.size()), line));
 }
 

@@ -20,9 +20,6 @@
 
 namespace ss {
 
-struct EngineConfig;
-struct EngineStats;
-
 class JsonLineWriter {
 public:
     static constexpr size_t kDefaultReserve = 256 * 1024;
@@ -33,11 +30,9 @@ public:
     void appendCall(const CallRecord& call);
     // {"type":"event",...} for one socket event.
     void appendEvent(const SocketEvent& event);
-    // {"type":"start",...}: the configuration the engine was started with. The version is the
-    // application's, which the core library does not know.
-    void appendStart(const EngineConfig& config, std::string_view version);
-    // {"type":"summary",...}: every EngineStats field plus the ring's drop count.
-    void appendSummary(const EngineStats& stats, uint64_t droppedTraceRecords);
+    // A line formatted elsewhere, newline included: the front end's start and summary lines,
+    // which describe the engine's configuration and counters rather than a trace record.
+    void appendLine(std::string_view line);
 
     bool empty() const { return m_size == 0; }
     size_t size() const { return m_size; }

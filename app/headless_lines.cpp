@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "headless_lines.h"
+
+#include <cmath>
+#include <utility>
+
+#include "trace/json_escape.h"
+
+namespace {
+
+std::string_view traceModeName(const ss::TraceMode& mode) {
+    if (mode.calls && mode.events)
+        return "all";
+    if (mode.calls)
+        return "calls";
+    if (mode.events)
+        return "events";
+    return "none";
+}
+
+void appendCounters(std::string& line, const ss::EngineStats& s) {
+    const std::pair<const char*, uint64_t> counters[] = {
+        {"wait_calls", s.waitCalls},
+        {"interrupted_calls", s.interruptedCalls},
+        {"accepted", s.accepted},
+        {"refused", s.refused},
+        {"closed", s.closed},
+        {"open_connections", s.openConnections},
+        {"watched_descriptors", s.watchedDescriptors},
+        {"bytes_in", s.bytesIn},
+        {"bytes_out", s.bytesOut},
+        {"datagrams_in", s.datagramsIn},
+        {"datagrams_out", s.datagramsOut},
+        {"errors", s.errors},
+        {"urgent_bytes", s.urgentBytes},
+        {"trace_records", s.traceRecords},
+    };
+    for (const auto& [key, value] : counters) {
+        line += ",\"";
+        line += key;
+        line += "\":";
+        ss::appendJsonUInt(line, value);
+    }
+}
+
+}  // namespace
+
+std::string headlessStartLine(const ss::EngineConfig& config, std::string_view version) {
+    std::string line = "{\"type\":\"start\",\"backend\":";
+    ss::appendJsonString(line, ss::backendName(config.backend));
+    line += ",\"listeners\":[";
+    for (size_t i = 0; i < config.listeners.size(); ++i) {
+        if (i)
+            line += ',';
+        ss::appendJsonString(line, ss::formatListenSpec(config.listeners[i]));
+    }
+    line += "],\"timeout_ms\":";
+    ss::appendJsonInt(line, config.timeoutMs);
+    line += ",\"trace\":";
+    ss::appendJsonString(line, traceModeName(config.trace));
+    line += ",\"version\":";
+    ss::appendJsonString(line, version);
+    line += "}\n";
+    return line;
+}
+
+std::string headlessSummaryLine(const ss::EngineStats& stats, uint64_t droppedTraceRecords) {
+    std::string line = "{\"type\":\"summary\",\"backend\":";
+    ss::appendJsonString(line, ss::backendName(stats.backend));
+    appendCounters(line, stats);
+    line += ",\"uptime_seconds\":";
+    ss::appendJsonFixed(line, std::llround(stats.uptimeSeconds * 1e6), 6);
+    line += stats.paused ? ",\"paused\":true" : ",\"paused\":false";
+    line += ",\"slow_motion_ms\":";
+    ss::appendJsonInt(line, stats.slowMotionMs);
+    line += ",\"timeout_ms\":";
+    ss::appendJsonInt(line, stats.timeoutMs);
+    line += ",\"dropped_trace_records\":";
+    ss::appendJsonUInt(line, droppedTraceRecords);
+    line += "}\n";
+    return line;
+}
