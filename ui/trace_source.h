@@ -43,16 +43,15 @@ public:
     explicit TraceSource(QObject* parent = nullptr);
 
     virtual Capabilities capabilities() const = 0;
-    bool can(Capability capability) const { return capabilities().testFlag(capability); }
     // True from started() until stopped().
     virtual bool isRunning() const = 0;
-    // What statsUpdated() and descriptorsUpdated() carried last. A source fills the counters it
-    // knows (a traced program has no application queues) and leaves the rest at their defaults.
+    // What statsUpdated() and descriptorsUpdated() carried last. A source fills in what it knows
+    // (a traced program knows no application queues) and leaves the rest at the defaults.
     virtual const ss::EngineStats& lastStats() const = 0;
     virtual const std::vector<ss::DescriptorInfo>& lastDescriptors() const = 0;
 
 public slots:
-    // Start() reports a failure through errorOccurred() and returns false.
+    // start() reports a failure through errorOccurred() and returns false.
     virtual bool start() = 0;
     virtual void stop() = 0;
     // Without Capability::Pause or Capability::Step these do nothing.
