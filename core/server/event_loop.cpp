@@ -6,16 +6,15 @@
 #include "../poller/clock.h"
 #include "listener_socket.h"
 
-#ifndef _WIN32
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 namespace ss {
+
 EventLoop::EventLoop(EngineConfig config)
     : m_config(std::move(config)),
       m_serveDir(m_config.serveDir),
-      m_ring(m_config.traceRingBytes),
+      m_observer(m_config, m_channels),
+      m_connections(m_channels, m_observer, m_config.maxQueueBytes),
+      m_acceptor(m_connections, m_observer, BehaviourResources{m_serveDir, m_observer}),
+      m_datagrams(m_connections, m_observer, m_config.maxQueueBytes),
       m_paused(m_config.startPaused),
       m_slowMotionMs(m_config.slowMotionMs),
       m_timeoutMs(m_config.timeoutMs) {}
@@ -27,43 +26,49 @@ EventLoop::~EventLoop() {
 
 bool EventLoop::start(std::string* error) {
     initSocketPlatform();
-    m_baseNs = monotonicNs();
+    m_observer.startClock();
     std::vector<NativeSocket> opened;
+    bool ok = true;
     for (const ListenerSpec& spec : m_config.listeners) {
         const NativeSocket fd = openListenerSocket(spec, m_config.allowRemote, error);
         if (fd == kInvalidSocket) {
-            for (NativeSocket s : opened)
-                closeSocket(s);
-            return false;
+            ok = false;
+            break;
         }
         opened.push_back(fd);
     }
-    m_poller = createPoller(m_config.backend, error);
-    if (!m_poller || !m_wakeup.valid()) {
-        if (m_poller && error)
-            *error = "cannot create the wake-up descriptor";
+    if (!ok || !openPoller(error)) {
         for (NativeSocket s : opened)
             closeSocket(s);
         return false;
     }
-    m_stats.backend = m_config.backend;
-    m_stats.paused = m_paused;
-    m_stats.slowMotionMs = m_slowMotionMs;
-    m_stats.timeoutMs = m_timeoutMs;
-#ifndef _WIN32
-    m_spareFd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-#endif
+    m_observer.counters().backend = m_config.backend;
+    recordMode();
+    m_acceptor.start();
+    watchWakeup();
+    for (size_t i = 0; i < opened.size(); ++i)
+        m_acceptor.adoptListener(opened[i],
+                                 std::make_shared<const ListenerSpec>(m_config.listeners[i]));
+    m_observer.publishStats();
+    m_observer.publishSnapshot();
+    m_thread = std::thread([this] { run(); });
+    return true;
+}
+
+bool EventLoop::openPoller(std::string* error) {
+    m_poller = createPoller(m_config.backend, error);
+    if (m_poller && !m_wakeup.valid() && error)
+        *error = "cannot create the wake-up descriptor";
+    m_connections.usePoller(m_poller.get());
+    return m_poller && m_wakeup.valid();
+}
+
+void EventLoop::watchWakeup() {
     auto wake = std::make_unique<Channel>();
     wake->fd = m_wakeup.fd();
     wake->role = Role::Wakeup;
-    wake->openedNs = m_baseNs;
-    updateInterest(m_channels.insert(std::move(wake)));
-    for (size_t i = 0; i < opened.size(); ++i)
-        adoptListener(opened[i], std::make_shared<const ListenerSpec>(m_config.listeners[i]));
-    publishStats();
-    publishSnapshot();
-    m_thread = std::thread([this] { run(); });
-    return true;
+    wake->openedNs = m_observer.baseNs();
+    m_connections.updateInterest(m_connections.insert(std::move(wake)));
 }
 
 void EventLoop::stop() {
@@ -102,6 +107,14 @@ bool EventLoop::postAndWait(LoopCommand command, int timeoutMs) {
     return true;
 }
 
+void EventLoop::requestSnapshot() {
+    m_observer.requestSnapshot();
+    // Wakes a paused loop (it waits on the condition variable, not in a wait call); a running
+    // loop publishes after its current wait call, so no wake-up shows in the trace for this.
+    std::lock_guard<std::mutex> lock(m_commandMutex);
+    m_commandReady.notify_one();
+}
+
 void EventLoop::run() {
     while (!m_stopping) {
         processCommands();
@@ -115,13 +128,13 @@ void EventLoop::run() {
             continue;  // a command arrived first; handle it before waiting
         if (m_paused && m_stepsPending > 0)
             --m_stepsPending;
-        afterIteration();
+        m_observer.publishAfterIteration();
         if (m_slowMotionMs > 0 && !m_paused)
             waitForCommand(m_slowMotionMs);
     }
     closeAll();
-    publishStats();
-    publishSnapshot();
+    m_observer.publishStats();
+    m_observer.publishSnapshot();
 }
 
 bool EventLoop::iterate() {
@@ -137,36 +150,30 @@ bool EventLoop::iterate() {
     }
     const int ret = m_poller->wait(effectiveTimeout(), m_ready, &err, draft);
     m_inWait.store(false);
-    ++m_callNumber;
-    ++m_stats.waitCalls;
-    if (draft && m_ring.pushCall(m_callNumber, m_poller->kind(), *draft, m_baseNs))
-        ++m_stats.traceRecords;
+    m_observer.callMade(m_poller->kind(), draft);
     if (ret < 0) {
+        EngineStats& counters = m_observer.counters();
         if (isInterrupted(err)) {
-            ++m_stats.interruptedCalls;  // retried by the next iteration, as the trace shows
+            ++counters.interruptedCalls;  // retried by the next iteration, as the trace shows
         } else {
-            ++m_stats.errors;
-            emit(EventKind::Error, nullptr, 0, 0, err, {}, "wait call failed");
+            ++counters.errors;
+            m_observer.emit(EventKind::Error, nullptr, 0, 0, err, {}, "wait call failed");
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
         return true;
     }
     for (const PollEvent& ev : m_ready)
         dispatch(ev);
-    if (m_pausedListeners > 0)
-        resumeListeners();
+    if (m_connections.restingListeners() > 0)
+        m_acceptor.resumeListeners();
     return true;
 }
 
 int EventLoop::effectiveTimeout() const {
-    if (m_pausedListeners == 0)
+    if (m_connections.restingListeners() == 0)
         return m_timeoutMs;
     // A listener resting after EMFILE must be retried on time even if nothing else happens.
-    int64_t earliest = INT64_MAX;
-    m_channels.forEach([&](const Channel& ch) {
-        if (ch.acceptResumeNs > 0)
-            earliest = std::min(earliest, ch.acceptResumeNs);
-    });
+    const int64_t earliest = m_connections.earliestListenerResumeNs();
     const int64_t waitMs = std::max<int64_t>(0, (earliest - monotonicNs()) / 1000000 + 1);
     return m_timeoutMs < 0 ? int(waitMs) : int(std::min<int64_t>(m_timeoutMs, waitMs));
 }
@@ -176,24 +183,24 @@ void EventLoop::dispatch(const PollEvent& ev) {
     if (!ch)
         return;  // closed earlier in this batch
     ch->lastReady = ev.ready;
-    ch->lastReadyCall = m_callNumber;
+    ch->lastReadyCall = m_observer.callNumber();
     switch (ch->role) {
         case Role::Wakeup:
             m_wakeup.drain();
-            emit(EventKind::Wakeup, ch);
+            m_observer.emit(EventKind::Wakeup, ch);
             break;
         case Role::Listener:
             if (ev.ready & (kRead | kError))
-                acceptFrom(*ch);
+                m_acceptor.acceptFrom(*ch);
             break;
         case Role::Udp:
             if (ev.ready & kRead)
-                readDatagram(*ch);
+                m_datagrams.receive(*ch);
             if (ev.ready & kWrite)
-                flushDatagrams(*ch);
+                m_datagrams.flush(*ch);
             break;
         case Role::Connection:
-            handleConnection(*ch, ev.ready);
+            m_connections.handleConnection(*ch, ev.ready);
             break;
     }
 }
@@ -209,7 +216,7 @@ void EventLoop::processCommands() {
     }
     for (LoopCommand& command : batch)
         apply(command);
-    publishStats();  // watchers see the new mode (paused, backend ...) at once
+    m_observer.publishStats();  // watchers see the new mode (paused, backend ...) at once
     for (LoopCommand& command : batch)
         if (command.done)
             command.done->store(true);
@@ -221,9 +228,9 @@ void EventLoop::waitForCommand(int timeoutMs) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
     std::unique_lock<std::mutex> lock(m_commandMutex);
     while (m_commands.empty()) {
-        if (m_snapshotRequested.exchange(false)) {
+        if (m_observer.takeSnapshotRequest()) {
             lock.unlock();
-            publishSnapshot();
+            m_observer.publishSnapshot();
             lock.lock();
             continue;
         }
@@ -243,21 +250,21 @@ void EventLoop::apply(LoopCommand& c) {
         case T::Pause:
             m_paused = true;
             m_stepsPending = 0;
-            emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "paused");
+            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "paused");
             break;
         case T::Resume:
             m_paused = false;
-            emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "running");
+            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "running");
             break;
         case T::Step:
             if (!m_paused)
                 break;
             ++m_stepsPending;
-            emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "step");
+            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "step");
             break;
         case T::SlowMotion:
             m_slowMotionMs = std::max(0, c.value);
-            emit(EventKind::Mode, nullptr, m_slowMotionMs, 0, 0, {}, "slow motion");
+            m_observer.emit(EventKind::Mode, nullptr, m_slowMotionMs, 0, 0, {}, "slow motion");
             break;
         case T::Timeout:
             m_timeoutMs = c.value < 0 ? -1 : c.value;
@@ -269,17 +276,26 @@ void EventLoop::apply(LoopCommand& c) {
             break;
         }
         case T::AdoptListener:
-            adoptListener(c.fd, c.spec);
+            m_acceptor.adoptListener(c.fd, c.spec);
             break;
         case T::RemoveListener:
-            if (Channel* ch = m_channels.find(c.fd);
-                ch && ch->role != Role::Connection && ch->role != Role::Wakeup)
-                closeChannel(*ch, CloseReason::ServerClosed, 0);
+            removeListener(c.fd);
             break;
     }
-    m_stats.paused = m_paused;
-    m_stats.slowMotionMs = m_slowMotionMs;
-    m_stats.timeoutMs = m_timeoutMs;
+    recordMode();
+}
+
+void EventLoop::removeListener(NativeSocket fd) {
+    Channel* ch = m_channels.find(fd);
+    if (ch && ch->role != Role::Connection && ch->role != Role::Wakeup)
+        m_connections.closeChannel(*ch, CloseReason::ServerClosed, 0);
+}
+
+void EventLoop::recordMode() {
+    EngineStats& counters = m_observer.counters();
+    counters.paused = m_paused;
+    counters.slowMotionMs = m_slowMotionMs;
+    counters.timeoutMs = m_timeoutMs;
 }
 
 std::string EventLoop::switchBackend(BackendKind kind) {
@@ -297,30 +313,15 @@ std::string EventLoop::switchBackend(BackendKind kind) {
     const std::string text =
         std::string(backendName(m_poller->kind())) + " -> " + std::string(backendName(kind));
     m_poller = std::move(next);
-    m_stats.backend = kind;
-    emit(EventKind::Backend, nullptr, 0, 0, 0, {}, text);
+    m_connections.usePoller(m_poller.get());
+    m_observer.counters().backend = kind;
+    m_observer.emit(EventKind::Backend, nullptr, 0, 0, 0, {}, text);
     return {};
 }
 
-void EventLoop::afterIteration() {
-    publishStats();
-    const int64_t now = monotonicNs();
-    const bool due = m_config.snapshotIntervalMs > 0 &&
-                     now - m_lastSnapshotNs >= int64_t(m_config.snapshotIntervalMs) * 1000000;
-    if (due || m_snapshotRequested.exchange(false))
-        publishSnapshot();
-}
-
-}  // namespace ss
-
-namespace ss {
-
-void EventLoop::requestSnapshot() {
-    m_snapshotRequested.store(true);
-    // Wakes a paused loop (it waits on the condition variable, not in a wait call); a running
-    // loop publishes after its current wait call, so no wake-up shows in the trace for this.
-    std::lock_guard<std::mutex> lock(m_commandMutex);
-    m_commandReady.notify_one();
+void EventLoop::closeAll() {
+    m_connections.closeAll();
+    m_acceptor.stop();
 }
 
 }  // namespace ss

@@ -1,7 +1,6 @@
 #include "framed_file_behaviour.h"
 
 #include "framed_header.h"
-#include "serve_dir.h"
 
 namespace ss {
 namespace {
@@ -36,7 +35,7 @@ void FramedFileBehaviour::pump(Channel& ch, LoopApi& api) {
 }
 
 void FramedFileBehaviour::startRequest(Channel& ch, const std::string& request, LoopApi& api) {
-    const ServeResult result = api.serveDir().resolve(request);
+    const ServeResult result = m_dir.resolve(request);
     if (!result.ok) {
         api.reply(ch, frameHeader(pythonJsonErrorHeader(result.filename, result.error)));
         return;

@@ -10,11 +10,14 @@
 #include <string>
 
 #include "behaviour.h"
+#include "serve_dir.h"
 
 namespace ss {
 
 class FramedFileBehaviour final : public Behaviour {
 public:
+    // dir is the only folder requests are served from; it outlives the connection.
+    explicit FramedFileBehaviour(const ServeDir& dir) : m_dir(dir) {}
     void onData(Channel& ch, char* data, size_t n, size_t spare, LoopApi& api) override;
     void onDrained(Channel& ch, LoopApi& api) override;
 
@@ -24,6 +27,7 @@ private:
     // Queues file bytes until the output queue holds a chunk; false when the file ended early.
     bool streamSome(Channel& ch, LoopApi& api);
 
+    const ServeDir& m_dir;
     std::deque<std::string> m_requests;
     std::ifstream m_file;
     uint64_t m_remaining = 0;

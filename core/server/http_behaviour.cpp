@@ -38,7 +38,8 @@ void HttpBehaviour::answer(Channel& ch, LoopApi& api) {
                                    httpErrorPage(404, "Only / exists here."), head));
         return;
     }
-    api.reply(ch, httpResponse(200, "text/html; charset=utf-8", statsPage(api.httpStats()), head));
+    api.reply(ch,
+              httpResponse(200, "text/html; charset=utf-8", statsPage(m_stats.httpStats()), head));
 }
 
 }  // namespace ss

@@ -5,16 +5,20 @@
 
 #include "behaviour.h"
 #include "http_request.h"
+#include "http_stats_provider.h"
 
 namespace ss {
 
 class HttpBehaviour final : public Behaviour {
 public:
+    // stats supplies the statistics page; it outlives the connection.
+    explicit HttpBehaviour(const HttpStatsProvider& stats) : m_stats(stats) {}
     void onData(Channel& ch, char* data, size_t n, size_t spare, LoopApi& api) override;
 
 private:
     void answer(Channel& ch, LoopApi& api);
 
+    const HttpStatsProvider& m_stats;
     HttpRequestParser m_parser;
     bool m_answered = false;
 };

@@ -1,16 +1,22 @@
-// UDP sockets: one datagram per readiness, answered to its sender. A reply that does not fit
-// into the kernel's send buffer waits in a bounded queue; past the bound it is dropped with an
-// error event, because UDP has no backpressure to apply to the sender.
+#include "datagrams.h"
+
+#include <string>
+
 #include "../net/endpoint.h"
-#include "event_loop.h"
 
 namespace ss {
 
-void EventLoop::readDatagram(Channel& ch) {
+Datagrams::Datagrams(Connections& connections, LoopObserver& observer, uint64_t maxQueueBytes)
+    : m_connections(connections),
+      m_observer(observer),
+      m_stats(observer.counters()),
+      m_maxQueueBytes(maxQueueBytes) {}
+
+void Datagrams::receive(Channel& ch) {
     sockaddr_storage from{};
     socklen_t fromLen = sizeof from;
     const size_t cap = ch.spec->recvSize;
-    char* buf = m_readBuffer.data();
+    char* buf = m_connections.readBuffer();
     int flags = 0;
 #ifdef __linux__
     flags = MSG_TRUNC;  // returns the datagram's real length, so truncation can be reported
@@ -33,7 +39,7 @@ void EventLoop::readDatagram(Channel& ch) {
         if (isWouldBlock(err) || isInterrupted(err))
             return;
         // ICMP port unreachable from an earlier reply shows up here; the socket itself is fine.
-        emit(EventKind::Error, &ch, 0, 0, err, {}, "recvfrom failed");
+        m_observer.emit(EventKind::Error, &ch, 0, 0, err, {}, "recvfrom failed");
         return;
     }
     const size_t got = size_t(n) < cap ? size_t(n) : cap;
@@ -46,10 +52,17 @@ void EventLoop::readDatagram(Channel& ch) {
         text += " (truncated: longer than " + std::to_string(cap) + " bytes)";
     else if (size_t(n) > cap)
         text += " (truncated from " + std::to_string(n) + " bytes)";
-    emit(EventKind::Datagram, &ch, int64_t(got), int64_t(n), 0, std::string_view(buf, got), text);
+    m_observer.emit(EventKind::Datagram, &ch, int64_t(got), int64_t(n), 0,
+                    std::string_view(buf, got), text);
+    answer(ch, got, from, fromLen, sender);
+}
+
+void Datagrams::answer(Channel& ch, size_t got, const sockaddr_storage& from, socklen_t fromLen,
+                       const std::string& sender) {
     const BehaviourSpec& spec = ch.spec->behaviour;
     if (spec.kind == BehaviourKind::Discard)
         return;
+    char* buf = m_connections.readBuffer();
     if (spec.upper)
         asciiUpperInPlace(buf, got);
     std::string reply(buf, got);
@@ -62,29 +75,29 @@ void EventLoop::readDatagram(Channel& ch) {
             ++m_stats.datagramsOut;
             ch.bytesOut += size_t(sent);
             m_stats.bytesOut += size_t(sent);
-            emit(EventKind::Send, &ch, sent, 0, 0, d.bytes, sender);
+            m_observer.emit(EventKind::Send, &ch, sent, 0, 0, d.bytes, sender);
             return;
         }
         if (!isWouldBlock(lastSocketError())) {
-            emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {},
-                 "sendto " + sender + " failed");
+            m_observer.emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {},
+                            "sendto " + sender + " failed");
             return;
         }
     }
-    if (ch.pendingDatagramBytes + d.bytes.size() > m_config.maxQueueBytes) {
+    if (ch.pendingDatagramBytes + d.bytes.size() > m_maxQueueBytes) {
         ++m_stats.errors;
-        emit(EventKind::Error, &ch, int64_t(d.bytes.size()), 0, 0, {},
-             "UDP reply to " + sender + " dropped: the reply queue is full");
+        m_observer.emit(EventKind::Error, &ch, int64_t(d.bytes.size()), 0, 0, {},
+                        "UDP reply to " + sender + " dropped: the reply queue is full");
         return;
     }
     ch.pendingDatagramBytes += d.bytes.size();
     ch.pendingDatagrams.push_back(std::move(d));
-    emit(EventKind::QueueChange, &ch, int64_t(ch.pendingDatagramBytes),
-         int64_t(ch.pendingDatagrams.size()));
-    updateInterest(ch);
+    m_observer.emit(EventKind::QueueChange, &ch, int64_t(ch.pendingDatagramBytes),
+                    int64_t(ch.pendingDatagrams.size()));
+    m_connections.updateInterest(ch);
 }
 
-void EventLoop::flushDatagrams(Channel& ch) {
+void Datagrams::flush(Channel& ch) {
     while (!ch.pendingDatagrams.empty()) {
         Datagram& d = ch.pendingDatagrams.front();
         const auto sent = sendto(ch.fd, d.bytes.data(), static_cast<int>(d.bytes.size()), 0,
@@ -92,19 +105,19 @@ void EventLoop::flushDatagrams(Channel& ch) {
         if (sent < 0 && isWouldBlock(lastSocketError()))
             break;
         if (sent < 0) {
-            emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {}, "sendto failed");
+            m_observer.emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {}, "sendto failed");
         } else {
             ++m_stats.datagramsOut;
             ch.bytesOut += size_t(sent);
             m_stats.bytesOut += size_t(sent);
-            emit(EventKind::Send, &ch, sent, 0, 0, d.bytes);
+            m_observer.emit(EventKind::Send, &ch, sent, 0, 0, d.bytes);
         }
         ch.pendingDatagramBytes -= d.bytes.size();
         ch.pendingDatagrams.pop_front();
     }
-    emit(EventKind::QueueChange, &ch, int64_t(ch.pendingDatagramBytes),
-         int64_t(ch.pendingDatagrams.size()));
-    updateInterest(ch);
+    m_observer.emit(EventKind::QueueChange, &ch, int64_t(ch.pendingDatagramBytes),
+                    int64_t(ch.pendingDatagrams.size()));
+    m_connections.updateInterest(ch);
 }
 
 }  // namespace ss

@@ -1,19 +1,14 @@
-// The loop's socket work: accepting, reading, writing, UDP, interest and closing. Every function
-// here runs on the loop thread.
+#include "connections.h"
+
 #include <algorithm>
-
-#include "../net/endpoint.h"
-#include "../poller/clock.h"
-#include "event_loop.h"
-
-#ifndef _WIN32
-#include <fcntl.h>
-#include <unistd.h>
-#include <cerrno>
-#endif
+#include <cstdint>
+#include <string>
 
 namespace ss {
 namespace {
+
+// Room after the received bytes, so that suffix transforms append in place.
+constexpr size_t kReadSpare = 4096;
 
 CloseReason reasonFor(int err) {
     return isConnectionReset(err) ? CloseReason::PeerReset : CloseReason::Error;
@@ -21,7 +16,23 @@ CloseReason reasonFor(int err) {
 
 }  // namespace
 
-void EventLoop::handleConnection(Channel& ch, uint8_t ready) {
+Connections::Connections(ChannelTable& channels, LoopObserver& observer, uint64_t maxQueueBytes)
+    : m_channels(channels),
+      m_observer(observer),
+      m_stats(observer.counters()),
+      m_maxQueueBytes(maxQueueBytes) {}
+
+Channel& Connections::insert(std::unique_ptr<Channel> ch) {
+    return m_channels.insert(std::move(ch));
+}
+
+void Connections::reserveReadBuffer(size_t recvSize) {
+    const size_t need = recvSize + kReadSpare;
+    if (m_readBuffer.size() < need)
+        m_readBuffer.resize(need);
+}
+
+void Connections::handleConnection(Channel& ch, uint8_t ready) {
     if (ready & kExcept) {
         if (ch.spec->exceptPolicy == ExceptPolicy::Close) {
             closeChannel(ch, CloseReason::ExceptionalSet, 0);
@@ -47,14 +58,14 @@ void EventLoop::handleConnection(Channel& ch, uint8_t ready) {
     afterHandler(ch);
 }
 
-void EventLoop::readFrom(Channel& ch) {
+void Connections::readFrom(Channel& ch) {
     char* buf = m_readBuffer.data();
     const size_t cap = ch.spec->recvSize;
     const ssize_type n = recvBytes(ch.fd, buf, cap);
     if (n > 0) {
         ch.bytesIn += size_t(n);
         m_stats.bytesIn += size_t(n);
-        emit(EventKind::Recv, &ch, n, 0, 0, std::string_view(buf, size_t(n)));
+        m_observer.emit(EventKind::Recv, &ch, n, 0, 0, std::string_view(buf, size_t(n)));
         ch.behaviour->onData(ch, buf, size_t(n), m_readBuffer.size() - size_t(n), *this);
         return;
     }
@@ -62,7 +73,7 @@ void EventLoop::readFrom(Channel& ch) {
         ch.peerEof = true;
         if (ch.out.empty() && !ch.closeAfterFlush)
             return markClose(ch, CloseReason::PeerClosed, 0);
-        emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
+        m_observer.emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
         return;
     }
     const int err = lastSocketError();
@@ -71,16 +82,16 @@ void EventLoop::readFrom(Channel& ch) {
     markClose(ch, reasonFor(err), err);
 }
 
-void EventLoop::readUrgent(Channel& ch) {
+void Connections::readUrgent(Channel& ch) {
     char byte = 0;
     const ssize_type n = recvBytes(ch.fd, &byte, 1, MSG_OOB);
     if (n <= 0)
         return;  // EINVAL: the mark was already passed; nothing urgent to read
     ++m_stats.urgentBytes;
-    emit(EventKind::Urgent, &ch, n, 0, 0, std::string_view(&byte, 1));
+    m_observer.emit(EventKind::Urgent, &ch, n, 0, 0, std::string_view(&byte, 1));
 }
 
-void EventLoop::flush(Channel& ch) {
+void Connections::flush(Channel& ch) {
     while (!ch.out.empty()) {
         const std::string_view chunk = ch.out.front();
         const ssize_type n = sendBytes(ch.fd, chunk.data(), chunk.size());
@@ -91,18 +102,19 @@ void EventLoop::flush(Channel& ch) {
             return markClose(ch, reasonFor(err), err);
         }
         // Emitted before consume(): chunk points into a message that consume() may free.
-        emit(EventKind::Send, &ch, n, 0, 0, chunk.substr(0, size_t(n)));
+        m_observer.emit(EventKind::Send, &ch, n, 0, 0, chunk.substr(0, size_t(n)));
         ch.out.consume(size_t(n));
         ch.bytesOut += size_t(n);
         m_stats.bytesOut += size_t(n);
     }
-    emit(EventKind::QueueChange, &ch, int64_t(ch.out.bytes()), int64_t(ch.out.messages()));
+    m_observer.emit(EventKind::QueueChange, &ch, int64_t(ch.out.bytes()),
+                    int64_t(ch.out.messages()));
     updateBackpressure(ch);
     if (ch.out.empty() && ch.behaviour)
         ch.behaviour->onDrained(ch, *this);
 }
 
-void EventLoop::afterHandler(Channel& ch) {
+void Connections::afterHandler(Channel& ch) {
     if (ch.closeNow)
         return closeChannel(ch, ch.closeReason, ch.closeErr);
     if (ch.out.empty() && ch.closeAfterFlush)
@@ -114,7 +126,7 @@ void EventLoop::afterHandler(Channel& ch) {
         closeChannel(ch, ch.closeReason, ch.closeErr);
 }
 
-void EventLoop::reply(Channel& ch, std::string_view bytes) {
+void Connections::reply(Channel& ch, std::string_view bytes) {
     if (ch.closeNow)
         return;
     if (ch.spec->writeMode == WriteMode::Direct && ch.out.empty()) {
@@ -126,7 +138,7 @@ void EventLoop::reply(Channel& ch, std::string_view bytes) {
         } else {
             ch.bytesOut += size_t(n);
             m_stats.bytesOut += size_t(n);
-            emit(EventKind::Send, &ch, n, 0, 0, bytes.substr(0, size_t(n)));
+            m_observer.emit(EventKind::Send, &ch, n, 0, 0, bytes.substr(0, size_t(n)));
             bytes.remove_prefix(size_t(n));
         }
         if (bytes.empty())
@@ -135,13 +147,14 @@ void EventLoop::reply(Channel& ch, std::string_view bytes) {
     queueBytes(ch, bytes);
 }
 
-void EventLoop::queueBytes(Channel& ch, std::string_view bytes) {
+void Connections::queueBytes(Channel& ch, std::string_view bytes) {
     ch.out.push(bytes);
-    emit(EventKind::QueueChange, &ch, int64_t(ch.out.bytes()), int64_t(ch.out.messages()));
+    m_observer.emit(EventKind::QueueChange, &ch, int64_t(ch.out.bytes()),
+                    int64_t(ch.out.messages()));
     updateBackpressure(ch);
 }
 
-void EventLoop::broadcast(Channel& from, std::string_view bytes) {
+void Connections::broadcast(Channel& from, std::string_view bytes) {
     if (!from.listener)
         return;
     // Copy: closing a slow member below reorders the list.
@@ -149,7 +162,7 @@ void EventLoop::broadcast(Channel& from, std::string_view bytes) {
     for (Channel* to : members) {
         if (to == &from || to->closeNow)
             continue;
-        if (to->out.bytes() >= m_config.maxQueueBytes) {
+        if (to->out.bytes() >= m_maxQueueBytes) {
             // A chat member that stopped reading would otherwise hold everyone's messages.
             fail(*to,
                  "slow consumer: its queue is over the limit, so chat messages cannot be "
@@ -165,28 +178,28 @@ void EventLoop::broadcast(Channel& from, std::string_view bytes) {
     }
 }
 
-void EventLoop::finish(Channel& ch) {
+void Connections::finish(Channel& ch) {
     ch.closeAfterFlush = true;
 }
 
-void EventLoop::fail(Channel& ch, std::string_view why) {
+void Connections::fail(Channel& ch, std::string_view why) {
     ++m_stats.errors;
-    emit(EventKind::Error, &ch, 0, 0, 0, {}, why);
+    m_observer.emit(EventKind::Error, &ch, 0, 0, 0, {}, why);
     markClose(ch, CloseReason::Error, 0);
 }
 
-void EventLoop::updateBackpressure(Channel& ch) {
+void Connections::updateBackpressure(Channel& ch) {
     const uint64_t queued = ch.out.bytes();
-    if (!ch.backpressured && queued >= m_config.maxQueueBytes) {
+    if (!ch.backpressured && queued >= m_maxQueueBytes) {
         ch.backpressured = true;
-        emit(EventKind::BackpressureOn, &ch, int64_t(queued), int64_t(m_config.maxQueueBytes));
-    } else if (ch.backpressured && queued <= m_config.maxQueueBytes / 2) {
+        m_observer.emit(EventKind::BackpressureOn, &ch, int64_t(queued), int64_t(m_maxQueueBytes));
+    } else if (ch.backpressured && queued <= m_maxQueueBytes / 2) {
         ch.backpressured = false;
-        emit(EventKind::BackpressureOff, &ch, int64_t(queued), int64_t(m_config.maxQueueBytes));
+        m_observer.emit(EventKind::BackpressureOff, &ch, int64_t(queued), int64_t(m_maxQueueBytes));
     }
 }
 
-void EventLoop::updateInterest(Channel& ch) {
+uint8_t Connections::wantedInterest(const Channel& ch) const {
     uint8_t want = 0;
     switch (ch.role) {
         case Role::Wakeup:
@@ -211,31 +224,36 @@ void EventLoop::updateInterest(Channel& ch) {
                 want &= kWrite;  // the tutorial never watches these
             break;
     }
+    return want;
+}
+
+void Connections::updateInterest(Channel& ch) {
+    const uint8_t want = wantedInterest(ch);
     std::string error;
     if (!ch.watched) {
         if (want == 0 && ch.unwatchedByDesign())
             return;
         if (!m_poller->add(ch.fd, want, &error)) {
             ++m_stats.refused;
-            emit(EventKind::Refuse, &ch, 0, m_poller->descriptorLimit(), 0, {}, error);
+            m_observer.emit(EventKind::Refuse, &ch, 0, m_poller->descriptorLimit(), 0, {}, error);
             return markClose(ch, CloseReason::Refused, 0);
         }
         ch.watched = true;
         ch.interest = want;
         ++m_stats.watchedDescriptors;
-        emit(EventKind::Watch, &ch, 0, want);
+        m_observer.emit(EventKind::Watch, &ch, 0, want);
         return;
     }
     if (want == ch.interest)
         return;
     if (!m_poller->modify(ch.fd, want, &error)) {
-        emit(EventKind::Error, &ch, 0, 0, 0, {}, error);
+        m_observer.emit(EventKind::Error, &ch, 0, 0, 0, {}, error);
         return markClose(ch, CloseReason::Error, 0);
     }
     ch.interest = want;
 }
 
-void EventLoop::markClose(Channel& ch, CloseReason reason, int err) {
+void Connections::markClose(Channel& ch, CloseReason reason, int err) {
     if (ch.closeNow)
         return;
     ch.closeNow = true;
@@ -243,14 +261,14 @@ void EventLoop::markClose(Channel& ch, CloseReason reason, int err) {
     ch.closeErr = err;
 }
 
-void EventLoop::closeChannel(Channel& ch, CloseReason reason, int err) {
+void Connections::closeChannel(Channel& ch, CloseReason reason, int err) {
     if (ch.watched) {
         m_poller->remove(ch.fd);
         --m_stats.watchedDescriptors;
     }
     if (err != 0 && reason == CloseReason::Error)
         ++m_stats.errors;
-    emit(EventKind::Close, &ch, int64_t(ch.out.bytes()), int64_t(reason), err);
+    m_observer.emit(EventKind::Close, &ch, int64_t(ch.out.bytes()), int64_t(reason), err);
     if (ch.listener) {
         std::vector<Channel*>& members = ch.listener->members;
         members[ch.memberIndex] = members.back();
@@ -260,7 +278,7 @@ void EventLoop::closeChannel(Channel& ch, CloseReason reason, int err) {
     for (Channel* member : ch.members)
         member->listener = nullptr;
     if (ch.acceptResumeNs)
-        --m_pausedListeners;
+        --m_restingListeners;
     if (ch.role == Role::Connection) {
         --m_stats.openConnections;
         ++m_stats.closed;
@@ -270,29 +288,57 @@ void EventLoop::closeChannel(Channel& ch, CloseReason reason, int err) {
     m_channels.erase(fd);  // ch is gone from here on
 }
 
-void EventLoop::closeAll() {
+void Connections::closeAll() {
     std::vector<Channel*> all;
+    Channel* wake = nullptr;
     m_channels.forEach([&](const Channel& ch) {
-        if (ch.role != Role::Wakeup)
-            all.push_back(m_channels.find(ch.fd));
+        Channel* found = m_channels.find(ch.fd);
+        if (ch.role == Role::Wakeup)
+            wake = found;
+        else
+            all.push_back(found);
     });
     // Connections first, so that listeners' member lists stay valid while they close.
     std::stable_partition(all.begin(), all.end(),
                           [](const Channel* c) { return c->role == Role::Connection; });
     for (Channel* ch : all)
         closeChannel(*ch, CloseReason::ServerClosed, 0);
-    if (Channel* wake = m_channels.find(m_wakeup.fd())) {
+    if (wake) {
         if (wake->watched && m_poller) {
             m_poller->remove(wake->fd);
             --m_stats.watchedDescriptors;
         }
         m_channels.erase(wake->fd);  // the Wakeup object closes its own descriptor
     }
-#ifndef _WIN32
-    if (m_spareFd >= 0)
-        close(m_spareFd);
-    m_spareFd = -1;
-#endif
+}
+
+void Connections::restListener(Channel& listener, int64_t resumeNs) {
+    listener.acceptResumeNs = resumeNs;
+    ++m_restingListeners;
+    updateInterest(listener);
+}
+
+int Connections::resumeListeners(int64_t now) {
+    int resumed = 0;
+    m_channels.forEach([&](const Channel& c) {
+        if (c.acceptResumeNs == 0 || c.acceptResumeNs > now)
+            return;
+        Channel& ch = *m_channels.find(c.fd);
+        ch.acceptResumeNs = 0;
+        --m_restingListeners;
+        ++resumed;
+        updateInterest(ch);
+    });
+    return resumed;
+}
+
+int64_t Connections::earliestListenerResumeNs() const {
+    int64_t earliest = INT64_MAX;
+    m_channels.forEach([&](const Channel& ch) {
+        if (ch.acceptResumeNs > 0)
+            earliest = std::min(earliest, ch.acceptResumeNs);
+    });
+    return earliest;
 }
 
 }  // namespace ss

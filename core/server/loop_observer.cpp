@@ -1,19 +1,49 @@
-// What the loop tells its watchers: trace events into the ring, and the stats and descriptor
-// snapshots published under a mutex for the GUI, the HTTP page and the headless summary.
-#include <algorithm>
+#include "loop_observer.h"
 
 #include "../net/queue_probe.h"
 #include "../poller/clock.h"
-#include "event_loop.h"
+#include "../poller/poller.h"
+// Complete, because ChannelTable's inline code destroys the Channels that own Behaviours.
+#include "behaviour.h"
 
 namespace ss {
 namespace {
 constexpr size_t kHttpRows = 200;
+
+std::string interestLetters(uint8_t interest) {
+    std::string letters;
+    if (interest & kRead)
+        letters += 'R';
+    if (interest & kWrite)
+        letters += 'W';
+    if (interest & kExcept)
+        letters += 'X';
+    return letters;
 }
 
-void EventLoop::emit(EventKind kind, const Channel* ch, int64_t bytes, int64_t aux, int err,
-                     std::string_view preview, std::string_view text) {
-    if (!m_config.trace.events)
+}  // namespace
+
+LoopObserver::LoopObserver(const EngineConfig& config, const ChannelTable& channels)
+    : m_channels(channels),
+      m_traceMode(config.trace),
+      m_snapshotIntervalMs(config.snapshotIntervalMs),
+      m_ring(config.traceRingBytes) {}
+
+void LoopObserver::startClock() {
+    m_baseNs = monotonicNs();
+}
+
+uint64_t LoopObserver::callMade(BackendKind backend, const CallDraft* draft) {
+    ++m_callNumber;
+    ++m_counters.waitCalls;
+    if (draft && m_ring.pushCall(m_callNumber, backend, *draft, m_baseNs))
+        ++m_counters.traceRecords;
+    return m_callNumber;
+}
+
+void LoopObserver::emit(EventKind kind, const Channel* ch, int64_t bytes, int64_t aux, int err,
+                        std::string_view preview, std::string_view text) {
+    if (!m_traceMode.events)
         return;
     SocketEvent e;
     e.number = ++m_eventNumber;
@@ -25,20 +55,20 @@ void EventLoop::emit(EventKind kind, const Channel* ch, int64_t bytes, int64_t a
     e.aux = aux;
     e.err = err;
     if (m_ring.pushEvent(e, preview, text))
-        ++m_stats.traceRecords;
+        ++m_counters.traceRecords;
 }
 
-void EventLoop::note(std::string_view text) {
+void LoopObserver::note(std::string_view text) {
     emit(EventKind::Note, nullptr, 0, 0, 0, {}, text);
 }
 
-void EventLoop::publishStats() {
-    m_stats.traceDropped = m_ring.dropped();
+void LoopObserver::publishStats() {
+    m_counters.traceDropped = m_ring.dropped();
     std::lock_guard<std::mutex> lock(m_publishMutex);
-    m_publishedStats = m_stats;
+    m_publishedStats = m_counters;
 }
 
-EngineStats EventLoop::stats() const {
+EngineStats LoopObserver::stats() const {
     std::lock_guard<std::mutex> lock(m_publishMutex);
     EngineStats s = m_publishedStats;
     s.uptimeSeconds = m_baseNs ? double(monotonicNs() - m_baseNs) / 1e9 : 0;
@@ -46,7 +76,7 @@ EngineStats EventLoop::stats() const {
     return s;
 }
 
-DescriptorInfo EventLoop::describe(const Channel& ch, int64_t now) const {
+DescriptorInfo LoopObserver::describe(const Channel& ch, int64_t now) const {
     DescriptorInfo d;
     d.fd = fdNumber(ch.fd);
     d.role = ch.role;
@@ -81,7 +111,7 @@ DescriptorInfo EventLoop::describe(const Channel& ch, int64_t now) const {
     return d;
 }
 
-void EventLoop::publishSnapshot() {
+void LoopObserver::publishSnapshot() {
     const int64_t now = monotonicNs();
     std::vector<DescriptorInfo> rows;
     rows.reserve(m_channels.size());
@@ -91,20 +121,29 @@ void EventLoop::publishSnapshot() {
     m_snapshot.swap(rows);
 }
 
-std::vector<DescriptorInfo> EventLoop::descriptors() const {
+void LoopObserver::publishAfterIteration() {
+    publishStats();
+    const int64_t now = monotonicNs();
+    const bool due = m_snapshotIntervalMs > 0 &&
+                     now - m_lastSnapshotNs >= int64_t(m_snapshotIntervalMs) * 1000000;
+    if (due || takeSnapshotRequest())
+        publishSnapshot();
+}
+
+std::vector<DescriptorInfo> LoopObserver::descriptors() const {
     std::lock_guard<std::mutex> lock(m_publishMutex);
     return m_snapshot;
 }
 
-HttpStats EventLoop::httpStats() const {
+HttpStats LoopObserver::httpStats() const {
     HttpStats s;
-    s.backend = std::string(backendName(m_stats.backend));
+    s.backend = std::string(backendName(m_counters.backend));
     s.uptimeSeconds = double(monotonicNs() - m_baseNs) / 1e9;
-    s.waitCalls = m_stats.waitCalls;
-    s.accepted = m_stats.accepted;
-    s.openConnections = m_stats.openConnections;
-    s.bytesIn = m_stats.bytesIn;
-    s.bytesOut = m_stats.bytesOut;
+    s.waitCalls = m_counters.waitCalls;
+    s.accepted = m_counters.accepted;
+    s.openConnections = m_counters.openConnections;
+    s.bytesIn = m_counters.bytesIn;
+    s.bytesOut = m_counters.bytesOut;
     s.droppedTraceRecords = m_ring.dropped();
     const int64_t now = monotonicNs();
     m_channels.forEach([&](const Channel& ch) {
@@ -114,15 +153,8 @@ HttpStats EventLoop::httpStats() const {
         if (s.rows.size() >= kHttpRows)
             return;
         const DescriptorInfo d = describe(ch, now);
-        std::string interest;
-        if (d.interest & kRead)
-            interest += 'R';
-        if (d.interest & kWrite)
-            interest += 'W';
-        if (d.interest & kExcept)
-            interest += 'X';
-        s.rows.push_back({d.fd, std::string(roleName(d.role)), d.local, d.peer, interest, d.bytesIn,
-                          d.bytesOut});
+        s.rows.push_back({d.fd, std::string(roleName(d.role)), d.local, d.peer,
+                          interestLetters(d.interest), d.bytesIn, d.bytesOut});
     });
     return s;
 }

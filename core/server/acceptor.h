@@ -1,0 +1,44 @@
+// Listeners: adopting bound sockets, accepting connections and giving each its behaviour, and
+// staying alive when the descriptor table is full (EMFILE/ENFILE) without spinning on a
+// readable listener. Everything here runs on the loop thread.
+#pragma once
+
+#include <memory>
+
+#include "behaviour_factory.h"
+#include "connections.h"
+#include "loop_observer.h"
+
+namespace ss {
+
+class Acceptor {
+public:
+    Acceptor(Connections& connections, LoopObserver& observer, BehaviourResources resources);
+    ~Acceptor();
+    Acceptor(const Acceptor&) = delete;
+    Acceptor& operator=(const Acceptor&) = delete;
+
+    // Opens the spare descriptor that is given back to refuse a client under EMFILE; stop()
+    // closes it.
+    void start();
+    void stop();
+    void adoptListener(NativeSocket fd, std::shared_ptr<const ListenerSpec> spec);
+    void acceptFrom(Channel& listener);
+    // Puts listeners whose rest after EMFILE is over back into the read set.
+    void resumeListeners();
+
+private:
+    void acceptOne(Channel& listener, NativeSocket fd);
+    void handleExhaustion(Channel& listener, int err);
+    // True when the waiting client was accepted and closed at once with the spare descriptor.
+    bool refuseWithSpare(Channel& listener, int err);
+    void openSpare();
+
+    Connections& m_connections;
+    LoopObserver& m_observer;
+    EngineStats& m_stats;
+    BehaviourResources m_resources;
+    NativeSocket m_spareFd = kInvalidSocket;
+};
+
+}  // namespace ss

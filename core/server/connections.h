@@ -1,0 +1,71 @@
+// The loop's descriptors and what behaviours may do with them: the connections with their
+// output queues and backpressure, the interest each descriptor has with the poller, and
+// closing. Behaviours reach it only as LoopApi. Everything here runs on the loop thread.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "../poller/poller.h"
+#include "behaviour.h"
+#include "channel.h"
+#include "loop_observer.h"
+
+namespace ss {
+
+class Connections final : public LoopApi {
+public:
+    // maxQueueBytes bounds each connection's output queue; over it the connection is not read.
+    Connections(ChannelTable& channels, LoopObserver& observer, uint64_t maxQueueBytes);
+
+    // The poller every interest change goes to; the loop sets it again after a switch.
+    void usePoller(Poller* poller) { m_poller = poller; }
+    Channel& insert(std::unique_ptr<Channel> ch);
+
+    // LoopApi, for behaviours.
+    void reply(Channel& ch, std::string_view bytes) override;
+    void broadcast(Channel& from, std::string_view bytes) override;
+    void finish(Channel& ch) override;
+    void fail(Channel& ch, std::string_view why) override;
+
+    // A connection the poller reported ready.
+    void handleConnection(Channel& ch, uint8_t ready);
+    // Closes ch if a handler marked it, or once its queue drained; else updates its interest.
+    void afterHandler(Channel& ch);
+    void updateInterest(Channel& ch);
+    void markClose(Channel& ch, CloseReason reason, int err);
+    void closeChannel(Channel& ch, CloseReason reason, int err);
+    // Closes every socket and forgets the wake-up descriptor (whose owner closes it).
+    void closeAll();
+
+    // Listeners resting after EMFILE leave the read set until resumeNs (monotonic).
+    void restListener(Channel& listener, int64_t resumeNs);
+    // Puts the listeners whose rest is over at now back into the read set; returns how many.
+    int resumeListeners(int64_t now);
+    int restingListeners() const { return m_restingListeners; }
+    int64_t earliestListenerResumeNs() const;
+
+    // One buffer for every read, with room after recvSize bytes for suffix transforms.
+    void reserveReadBuffer(size_t recvSize);
+    char* readBuffer() { return m_readBuffer.data(); }
+    size_t readBufferSize() const { return m_readBuffer.size(); }
+
+private:
+    void readFrom(Channel& ch);
+    void readUrgent(Channel& ch);
+    void flush(Channel& ch);
+    void queueBytes(Channel& ch, std::string_view bytes);
+    void updateBackpressure(Channel& ch);
+    uint8_t wantedInterest(const Channel& ch) const;
+
+    ChannelTable& m_channels;
+    LoopObserver& m_observer;
+    EngineStats& m_stats;
+    const uint64_t m_maxQueueBytes;
+    Poller* m_poller = nullptr;
+    std::vector<char> m_readBuffer;
+    int m_restingListeners = 0;
+};
+
+}  // namespace ss

@@ -1,0 +1,73 @@
+// What the loop tells its watchers. On the loop thread it numbers the wait calls and socket
+// events, writes them into the trace ring and keeps the exact counters; for other threads it
+// publishes the counters and descriptor snapshots under a mutex taken once per iteration at
+// most. It also supplies the http preset's statistics page.
+//
+// The hot path runs through emit(): one check of the trace mode, then a fixed-size record into
+// the preallocated ring. No allocation, lock or string per event.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <mutex>
+#include <string_view>
+#include <vector>
+
+#include "../poller/call_draft.h"
+#include "../trace/trace_ring.h"
+#include "channel.h"
+#include "engine_config.h"
+#include "http_stats_provider.h"
+
+namespace ss {
+
+class LoopObserver final : public HttpStatsProvider {
+public:
+    // channels is the table the loop watches; snapshots and the http page describe its rows.
+    LoopObserver(const EngineConfig& config, const ChannelTable& channels);
+
+    // ---- loop thread ----
+    // Sets the time that every trace timestamp counts from: now.
+    void startClock();
+    int64_t baseNs() const { return m_baseNs; }
+    // The exact counters, which the loop and the socket code update in place.
+    EngineStats& counters() { return m_counters; }
+    // Counts one wait call and, when calls are traced, records it. Returns its number.
+    uint64_t callMade(BackendKind backend, const CallDraft* draft);
+    uint64_t callNumber() const { return m_callNumber; }
+    void emit(EventKind kind, const Channel* ch, int64_t bytes = 0, int64_t aux = 0, int err = 0,
+              std::string_view preview = {}, std::string_view text = {});
+    void note(std::string_view text);
+    void publishStats();
+    void publishSnapshot();
+    // After each iteration: the counters always, a snapshot when one is due or was asked for.
+    void publishAfterIteration();
+    // True once per requestSnapshot(), so that a paused loop can serve it while it waits.
+    bool takeSnapshotRequest() { return m_snapshotRequested.exchange(false); }
+    HttpStats httpStats() const override;
+
+    // ---- any thread ----
+    TraceRing& ring() { return m_ring; }
+    EngineStats stats() const;
+    std::vector<DescriptorInfo> descriptors() const;
+    void requestSnapshot() { m_snapshotRequested.store(true); }
+
+private:
+    DescriptorInfo describe(const Channel& ch, int64_t now) const;
+
+    const ChannelTable& m_channels;
+    const TraceMode m_traceMode;
+    const int m_snapshotIntervalMs;
+    TraceRing m_ring;
+    int64_t m_baseNs = 0;
+    uint64_t m_callNumber = 0, m_eventNumber = 0;
+    EngineStats m_counters;  // loop thread only
+
+    mutable std::mutex m_publishMutex;
+    EngineStats m_publishedStats;
+    std::vector<DescriptorInfo> m_snapshot;
+    std::atomic<bool> m_snapshotRequested{false};
+    int64_t m_lastSnapshotNs = 0;
+};
+
+}  // namespace ss

@@ -1,0 +1,13 @@
+// echo, chat and discard, with the optional upper/suffix transforms of the tutorials.
+#pragma once
+
+#include "behaviour.h"
+
+namespace ss {
+
+class StreamBehaviour final : public Behaviour {
+public:
+    void onData(Channel& ch, char* data, size_t n, size_t spare, LoopApi& api) override;
+};
+
+}  // namespace ss

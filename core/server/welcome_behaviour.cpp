@@ -1,0 +1,10 @@
+#include "welcome_behaviour.h"
+
+namespace ss {
+
+void WelcomeBehaviour::onAccept(Channel& ch, LoopApi& api) {
+    api.reply(ch, ch.spec->behaviour.welcome);
+    api.finish(ch);
+}
+
+}  // namespace ss
