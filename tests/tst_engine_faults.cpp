@@ -239,25 +239,32 @@ TEST(Faults, FullQueueStopsReadingAndLosesNothing) {
     config.maxQueueBytes = 64 * 1024;
     auto engine = startEngine(config);
     ASSERT_TRUE(engine);
-    Client client = Client::connectTcp(listenerPorts(*engine).at(0), 5000);
+    // Generous bounds, not delays: the writer blocks until the reader below starts, and under
+    // Wine on a loaded machine 24 MiB through a 64 KiB queue takes seconds.
+    constexpr int kBoundMs = 30000;
+    Client client = Client::connectTcp(listenerPorts(*engine).at(0), kBoundMs);
     // More than loopback's socket buffers can absorb, so the application queue must fill.
     std::string sent(24 << 20, '\0');
     for (size_t i = 0; i < sent.size(); ++i)
         sent[i] = char('a' + (i * 7) % 26);
     std::thread writer([&] { client.sendAll(sent); });
     Trace trace;
-    ASSERT_TRUE(waitUntil([&] {
-        trace.drainFrom(*engine);
-        return trace.last(EventKind::BackpressureOn) != nullptr;
-    }));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            trace.drainFrom(*engine);
+            return trace.last(EventKind::BackpressureOn) != nullptr;
+        },
+        kBoundMs));
     engine->requestSnapshot();
-    ASSERT_TRUE(waitUntil([&] {
-        for (const DescriptorInfo& d : engine->descriptors())
-            if (d.state == ConnState::Backpressured)
-                return !(d.interest & kRead);
-        engine->requestSnapshot();
-        return false;
-    }));
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            for (const DescriptorInfo& d : engine->descriptors())
+                if (d.state == ConnState::Backpressured)
+                    return !(d.interest & kRead);
+            engine->requestSnapshot();
+            return false;
+        },
+        kBoundMs));
     const std::string echoed = client.recvExactly(sent.size());
     writer.join();
     EXPECT_TRUE(echoed == sent) << "echoed " << echoed.size() << " of " << sent.size();
