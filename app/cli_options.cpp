@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli_options.h"
+#include "app/cli_options.h"
 
 #include <QCommandLineParser>
 
@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <optional>
 
-#include "cli_values.h"
-#include "server/presets.h"
+#include "app/cli_values.h"
+#include "core/server/presets.h"
 
 #ifndef SELECTSCOPE_VERSION
 #define SELECTSCOPE_VERSION "0.1.0"

@@ -2,15 +2,14 @@
 // The command line, parsed into plain values. Parsing is a pure function of the argument list
 // (it prints nothing and never exits), so main() stays tiny and the tests can check every error
 // message and exit code without spawning a process.
-#ifndef SELECTSCOPE_APP_CLI_OPTIONS_H
-#define SELECTSCOPE_APP_CLI_OPTIONS_H
+#pragma once
 
 #include <QStringList>
 
 #include <string>
 #include <vector>
 
-#include "server/engine_config.h"
+#include "core/server/engine_config.h"
 
 // Everything the GUI or the headless runner needs to start.
 struct CliOptions {
@@ -56,5 +55,3 @@ QStringList argumentsFromArgv(int argc, char* argv[]);
 // True unless the command line asks for --headless, a listing, --help or --version: those need
 // only a QCoreApplication, and so run without a display.
 bool wantsGui(const QStringList& arguments);
-
-#endif  // SELECTSCOPE_APP_CLI_OPTIONS_H

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "cli_values.h"
+#include "app/cli_values.h"
 
 #include <QFileInfo>
 

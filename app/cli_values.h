@@ -2,8 +2,7 @@
 // One option's text turned into a checked value, or a UsageError naming the option and what it
 // expects. Each function checks one value on its own; how options combine (presets, --port
 // against --ports, --allow-remote) is cli_options.cpp's business.
-#ifndef SELECTSCOPE_APP_CLI_VALUES_H
-#define SELECTSCOPE_APP_CLI_VALUES_H
+#pragma once
 
 #include <QString>
 #include <QStringList>
@@ -13,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "poller/backend_kind.h"
-#include "server/engine_config.h"
+#include "core/poller/backend_kind.h"
+#include "core/server/engine_config.h"
 
 namespace cli {
 
@@ -43,5 +42,3 @@ std::string parseDirectory(const QString& text);
 double parseSeconds(const QString& text);
 
 }  // namespace cli
-
-#endif  // SELECTSCOPE_APP_CLI_VALUES_H

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "headless_lines.h"
+#include "app/headless_lines.h"
 
 #include <cmath>
 #include <utility>
 
-#include "trace/json_escape.h"
+#include "core/trace/json_escape.h"
 
 namespace {
 

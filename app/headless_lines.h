@@ -3,14 +3,13 @@
 // its counters when it stopped. The call and event lines between them are the core library's
 // (trace/json_lines.h); these two describe the front end's run, so they live here. Both follow
 // the JSON rules of trace/json_escape.h and end with a newline.
-#ifndef SELECTSCOPE_APP_HEADLESS_LINES_H
-#define SELECTSCOPE_APP_HEADLESS_LINES_H
+#pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include "server/engine_config.h"
+#include "core/server/engine_config.h"
 
 // {"type":"start",...}: the configuration the engine was started with and the application's
 // version.
@@ -19,5 +18,3 @@ std::string headlessStartLine(const ss::EngineConfig& config, std::string_view v
 // {"type":"summary",...}: every EngineStats counter, then dropped_trace_records, the ring's drop
 // count (the README's name for it).
 std::string headlessSummaryLine(const ss::EngineStats& stats, uint64_t droppedTraceRecords);
-
-#endif  // SELECTSCOPE_APP_HEADLESS_LINES_H

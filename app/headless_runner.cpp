@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "headless_runner.h"
+#include "app/headless_runner.h"
 
 #include <atomic>
 #include <chrono>
@@ -10,11 +10,11 @@
 #include <string>
 #include <thread>
 
-#include "cli_options.h"
-#include "headless_lines.h"
-#include "net/platform.h"
-#include "server/engine.h"
-#include "trace/json_lines.h"
+#include "app/cli_options.h"
+#include "app/headless_lines.h"
+#include "core/net/platform.h"
+#include "core/server/engine.h"
+#include "core/trace/json_lines.h"
 
 namespace {
 

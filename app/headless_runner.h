@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The --headless mode: the engine without a window, its trace written to stdout as JSON lines.
-#ifndef SELECTSCOPE_APP_HEADLESS_RUNNER_H
-#define SELECTSCOPE_APP_HEADLESS_RUNNER_H
+#pragma once
 
 struct CliOptions;
 
@@ -10,5 +9,3 @@ struct CliOptions;
 // Returns the process exit code: 0 on a clean stop (also when stdout's reader went away), 1 when
 // the engine could not start (the reason is one line on stderr).
 int runHeadless(const CliOptions& options);
-
-#endif  // SELECTSCOPE_APP_HEADLESS_RUNNER_H

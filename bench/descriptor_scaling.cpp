@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // descriptor_scaling: how the cost of one non-blocking wait grows with the number of watched
 // descriptors, per backend. For each backend and K it registers K idle connected descriptors
 // (both ends of K/2 socketpairs) plus one descriptor with data pending, all with read interest,
@@ -20,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "poller/clock.h"
-#include "poller/poller.h"
+#include "core/poller/clock.h"
+#include "core/poller/poller.h"
 
 namespace {
 

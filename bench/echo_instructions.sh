@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Echo benchmark in instructions: valgrind's callgrind counts the instructions the server process
 # executes (every thread: the loop and, with --trace all, the JSON writer) while one echo_load
 # connection makes 64-byte round trips for DURATION_S seconds. With a single connection every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A command-line front end to ss::LoadGenerator for the echo benchmark. It warms up, measures
 // for a fixed window, and prints one JSON line with what happened inside the window only:
 //   {"round_trips":...,"rt_per_s":...,"p50_us":...,"p99_us":...,"mismatched_bytes":...,"errors":...,
@@ -17,7 +18,7 @@
 #include <string>
 #include <thread>
 
-#include "load/load_generator.h"
+#include "core/load/load_generator.h"
 
 namespace {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reference echo server the engine is measured against: the plainest honest multiplexed
 // server for each backend, written the way a careful C programmer would, with nothing else in it.
 // Non-blocking sockets, level-triggered readiness, one read of up to 64 KiB per ready socket, the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Echo benchmark: server CPU time per round trip, raw reference server vs. the engine.
 #
 # For every backend (select, poll, epoll) and every round, three servers take the same load in

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Soak benchmark: does `selectscope --headless` stay flat under hours of connect/send/close churn?
 
     bench/soak.py [--minutes 10] [--connections 300] [--binary build/app/selectscope]

@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "load/load_generator.h"
-#include "server/listener_spec.h"
+#include "core/load/load_generator.h"
+#include "core/server/listener_spec.h"
 #include "ui/main_window.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The files installed beside the binary on Linux and BSD, included from app/CMakeLists.txt: the
 # manual page, and for the window the launcher entry, the icon in the hicolor theme and the
 # AppStream metainfo that software centres read. The SVG is the only icon in the source tree; the

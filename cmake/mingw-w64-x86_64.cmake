@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Cross-compiles SelectScope's engine and its tests for 64-bit Windows with MinGW-w64 on Linux,
 # and runs the tests under Wine: `ctest` starts each .exe through CMAKE_CROSSCOMPILING_EMULATOR.
 # Used by scripts/test-windows.sh (Debian: g++-mingw-w64-x86-64-posix, wine, wine64).

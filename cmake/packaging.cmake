@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Debian package (CPack's DEB generator) and the checks of what it installs. Included from the
 # top-level CMakeLists.txt after every install() rule. scripts/package.sh builds the package from
 # a release build with the /usr prefix; scripts/check-package.sh installs and tries it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ui/client/byte_parser.h, which turns what a student types into wire bytes. The first
 // input byte picks the mode (bits 0-1) and how the rest becomes a QString (bit 2: raw UTF-16 code
 // units, lone surrogates included; otherwise UTF-8). Invariants: parseBytes never crashes; it
@@ -12,7 +13,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 #include "ui/client/byte_parser.h"
 
 namespace {

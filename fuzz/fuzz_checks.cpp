@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Listen-spec checks: checkListenSpecInput(). The other checks declared in fuzz_checks.h are in
 // fuzz_checks_http.cpp, fuzz_checks_frame.cpp and fuzz_checks_serve.cpp.
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 
 #include <string>
 
-#include "fuzz_support.h"
-#include "server/listener_spec.h"
+#include "core/server/listener_spec.h"
+#include "fuzz/fuzz_support.h"
 
 namespace ss::fuzz {
 namespace {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The invariants the fuzz targets check, shared with tests/tst_fuzz_regressions.cpp so that CI
 // replays every seed corpus file through exactly the same checks without needing clang.
 //

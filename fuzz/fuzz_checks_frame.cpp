@@ -1,14 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Framed-header and UTF-8 checks: checkFramedHeaderInput(), pythonReplaceInvalidUtf8(),
 // validUtf8SequenceAt().
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 
 #include <cstdint>
 #include <cstring>
 #include <optional>
 #include <string>
 
-#include "fuzz_support.h"
-#include "server/framed_header.h"
+#include "core/server/framed_header.h"
+#include "fuzz/fuzz_support.h"
 
 namespace ss::fuzz {
 

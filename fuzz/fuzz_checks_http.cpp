@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // HttpRequestParser checks: checkHttpRequestInput().
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -7,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "fuzz_support.h"
-#include "server/http_request.h"
+#include "core/server/http_request.h"
+#include "fuzz/fuzz_support.h"
 
 namespace ss::fuzz {
 namespace {

@@ -1,5 +1,6 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ServeDir checks: makeServeFixture(), checkServeDirInput().
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 
 #include <filesystem>
 #include <fstream>
@@ -7,8 +8,8 @@
 #include <system_error>
 #include <vector>
 
-#include "fuzz_support.h"
-#include "server/serve_dir.h"
+#include "core/server/serve_dir.h"
+#include "fuzz/fuzz_support.h"
 
 namespace ss::fuzz {
 namespace {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the framed-file preset's header: decodeFrameHeader/parseFrameHeader on arbitrary bytes
 // must never crash and must agree, and pythonJsonHeader/pythonJsonErrorHeader/frameHeader must
 // always write ASCII-only valid JSON that decodes to the same size and to the filename and error
@@ -8,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string failure =

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes HttpRequestParser, the http preset's request-head parser, with hostile bytes split at
 // input-dependent points. Invariants (see fuzz_checks.h): every split gives the same requests;
 // Complete implies a non-empty method, target and version, bytesConsumed() <= bytes fed and
@@ -8,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string failure =

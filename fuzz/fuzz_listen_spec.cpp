@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes the --listen syntax "[HOST:]PORT[/udp|/tcp][,OPTION...][=BEHAVIOUR]" and the behaviour
 // syntax. Invariant: whenever parseListenSpec or parseBehaviour succeeds, the formatted result
 // parses again and formats identically; whenever it fails, it says why.
@@ -7,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "fuzz_checks.h"
+#include "fuzz/fuzz_checks.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string failure =

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Fuzzes ServeDir::resolve and splitRequests, the framed-file preset's guard against path
 // traversal, against a served folder built once in a fresh temporary directory (files, a
 // subfolder, symlinks inside and pointing outside, a prefix-trap sibling). Invariant: whenever
@@ -13,8 +14,8 @@
 #include <string_view>
 #include <system_error>
 
-#include "fuzz_checks.h"
-#include "server/serve_dir.h"
+#include "core/server/serve_dir.h"
+#include "fuzz/fuzz_checks.h"
 
 namespace {
 

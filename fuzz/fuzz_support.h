@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers for the fuzz checks (fuzz_checks*.cpp); internal to fuzz/, not part of fuzz_checks.h.
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Configures and builds SelectScope with Ninja.
 #   BUILD_DIR   build directory (default: build)
 #   BUILD_TYPE  CMake build type (default: RelWithDebInfo)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the Debian package with scripts/package.sh and tries it as a user would get it:
 # installs it with apt-get, runs the installed /usr/bin/selectscope (--version, a two-second
 # headless echo server on a free port, an offscreen screenshot of the window in Simplified

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reads a ctest JUnit file. Prints "PASSED FAILED": skipped and not-run tests count as neither.
 With --failed, prints instead the name of each failed test, one a line."""
 import sys

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the whole ctest suite N times (default 20) on the build in BUILD_DIR (default build),
 # after installing what is missing and bringing the build up to date. Prints one line per test
 # that ever failed, with its failure rate, and ends with an "N passed, N failed" line over all

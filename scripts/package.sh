@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the Debian package selectscope_<version>_<arch>.deb:
 #   1. installs what is missing (scripts/setup-deps.sh, plus dpkg-dev for dpkg-shlibdeps, file,
 #      which CPack uses to find the binaries to scan, and help2man for the manual page);

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs ctest on one build folder and counts the results from ctest's JUnit file.
 # Usage: scripts/run-ctest.sh BUILD_DIR [ctest options...]
 # Lists every GoogleTest case that was skipped, with its reason, so that nothing is skipped

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds, and starts SelectScope.
 # Arguments are passed to the application, e.g. scripts/run.sh --headless
 set -euo pipefail

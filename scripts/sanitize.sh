@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds and runs the test suite under the sanitizers:
 #   - AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite, GUI tests offscreen;
 #   - ThreadSanitizer: the engine's tests (label "core": plain C++ threads, no Qt inside).

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the packages SelectScope needs to build and test on Debian/Ubuntu.
 # Does nothing (quickly) when everything is already installed.
 # libqt6svg6 provides the SVG icon plugins that show the window icon. librsvg2-bin renders the PNG

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the engine and its tests for 64-bit Windows with MinGW-w64 and runs them under Wine:
 # the Windows code (Winsock, select() on counted fd_sets, WSAPoll, the loopback wake-up pair)
 # really runs, on a Linux machine with no Windows and no display.

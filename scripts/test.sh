@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds, and runs the whole test suite.
 # Ends with a line "N passed, N failed" and exits non-zero on any failure.
 # Arguments are passed to the CMake configure step (see build.sh); BUILD_DIR selects the build.

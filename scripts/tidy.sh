@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs clang-tidy (the committed .clang-tidy; every finding is an error) over the project's own
 # sources, using the compile commands of an existing build (default: build/).
 # Ends with a line "N passed, N failed" (one per file) and exits non-zero on any finding.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks an installed SelectScope the way a distribution would: the launcher entry with
 # desktop-file-validate, the AppStream metainfo with appstreamcli (offline, the file and the tree
 # it sits in), the icons in every size, the translation catalogues, and that the metainfo's newest

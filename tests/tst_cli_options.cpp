@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "cli_options.h"
-#include "headless_lines.h"
-#include "server/presets.h"
+#include "app/cli_options.h"
+#include "app/headless_lines.h"
+#include "core/server/presets.h"
 
 namespace {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Each fault the engine must survive, provoked for real on loopback.
 #include <gtest/gtest.h>
 
@@ -5,9 +6,9 @@
 #include <csignal>
 #include <thread>
 
-#include "net/endpoint.h"
-#include "poller/poller.h"
-#include "support/test_net.h"
+#include "core/net/endpoint.h"
+#include "core/poller/poller.h"
+#include "tests/support/test_net.h"
 
 #ifndef _WIN32
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The trace is the truth: a scripted session, stepped one wait call at a time, whose exact call
 // records are asserted (sets in, sets out), on every backend this platform has.
 #include <gtest/gtest.h>
@@ -5,9 +6,9 @@
 #include <algorithm>
 #include <thread>
 
-#include "net/queue_probe.h"
-#include "poller/poller.h"
-#include "support/test_net.h"
+#include "core/net/queue_probe.h"
+#include "core/poller/poller.h"
+#include "tests/support/test_net.h"
 
 using namespace ss;
 using namespace ss::test;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The framed-file header, compared byte for byte with what Python 3 prints. Every expected string
 // below was produced by python3 -c 'import json; print(json.dumps({"filename": f, "size": n}))'.
 #include <gtest/gtest.h>
@@ -6,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-#include "server/framed_header.h"
+#include "core/server/framed_header.h"
 
 using namespace std::string_literals;
 

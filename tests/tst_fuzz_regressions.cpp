@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays every seed corpus file of fuzz/ through the same invariant checks the fuzz targets use
 // (fuzz/fuzz_checks.h), so CI keeps checking the corpus without clang or libFuzzer, and holds
 // one test per input a fuzzer found that broke an invariant.
@@ -11,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "fuzz_checks.h"
-#include "server/framed_header.h"
-#include "server/serve_dir.h"
+#include "core/server/framed_header.h"
+#include "core/server/serve_dir.h"
+#include "fuzz/fuzz_checks.h"
 
 #ifndef SELECTSCOPE_FUZZ_CORPUS_DIR
 #error "SELECTSCOPE_FUZZ_CORPUS_DIR must name fuzz/corpus"

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The headless CLI as an engineer uses it: JSON lines on stdout, one object per call and per
 event, a summary at exit, clean shutdown on SIGTERM, and one-line errors with exit code 2.
 

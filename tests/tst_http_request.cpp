@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The http preset's request parser and response builders: valid requests in any split, every
 // class of bad input with its status, and pages that escape what they show.
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "server/http_request.h"
-#include "server/http_response.h"
+#include "core/server/http_request.h"
+#include "core/server/http_response.h"
 
 using namespace std::string_literals;
 using Parser = ss::HttpRequestParser;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JsonLineWriter: exact output for each line type, and every line accepted by a real JSON
 // parser (Python's), whatever bytes the trace holds.
 #include <gtest/gtest.h>
@@ -14,8 +15,8 @@
 #include <unistd.h>
 #endif
 
-#include "net/platform.h"
-#include "trace/json_lines.h"
+#include "core/net/platform.h"
+#include "core/trace/json_lines.h"
 
 using namespace std::string_literals;
 

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The --listen syntax and behaviour specs: what users type, what the engine gets.
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "server/listener_spec.h"
-#include "server/presets.h"
+#include "core/server/listener_spec.h"
+#include "core/server/presets.h"
 
 using namespace ss;
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The load generator against real loopback sockets: a tiny echo server runs on its own thread
 // (plain poll() loop, port 0) and can be told to misbehave, so the generator's verification,
 // churn, reset and refusal paths are all exercised. Every run is bounded by a round-trip quota
@@ -10,9 +11,9 @@
 #include <thread>
 #include <vector>
 
-#include "load/load_generator.h"
-#include "net/platform.h"
-#include "support/test_net.h"
+#include "core/load/load_generator.h"
+#include "core/net/platform.h"
+#include "tests/support/test_net.h"
 
 #ifndef _WIN32
 #include <arpa/inet.h>

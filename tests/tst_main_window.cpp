@@ -23,7 +23,7 @@
 #include <memory>
 #include <vector>
 
-#include "server/listener_spec.h"
+#include "core/server/listener_spec.h"
 #include "ui/client/client_connection.h"
 #include "ui/client/client_list_model.h"
 #include "ui/main_window.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Conformance tests for the readiness backends: every available backend must report the same
 // conditions on real loopback TCP connections, and its draft must record exactly what went into
 // and came out of the system call. One feature per test; every wait is bounded and a watchdog
@@ -17,8 +18,8 @@
 #include <utility>
 #include <vector>
 
-#include "poller/clock.h"
-#include "poller/poller.h"
+#include "core/poller/clock.h"
+#include "core/poller/poller.h"
 
 #ifdef _WIN32
 using SockLen = int;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every preset against a client written like its tutorial's client, bytes checked exactly, with
 // several clients open at once and their messages interleaved, on every backend the platform has
 // (a teacher may pick any of them, or switch while a lesson runs).
@@ -8,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "support/test_net.h"
+#include "tests/support/test_net.h"
 
 using namespace ss;
 using namespace ss::test;

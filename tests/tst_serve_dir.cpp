@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ServeDir: every request stays inside the served folder, whatever the client sends.
 #include <gtest/gtest.h>
 
@@ -10,7 +11,7 @@
 #include <sys/stat.h>
 #endif
 
-#include "server/serve_dir.h"
+#include "core/server/serve_dir.h"
 
 namespace fs = std::filesystem;
 using namespace std::string_literals;

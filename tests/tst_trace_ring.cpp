@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The hand-off ring between the engine thread and its watcher: records come out as they went
 // in, wrap-around works, a full ring drops and counts instead of blocking, and one producer
 // with one consumer on two threads lose nothing when there is room.
@@ -5,7 +6,7 @@
 
 #include <thread>
 
-#include "trace/trace_ring.h"
+#include "core/trace/trace_ring.h"
 
 using namespace ss;
 

@@ -10,8 +10,8 @@
 
 #include <cerrno>
 
-#include "poller/poller.h"
-#include "server/listener_spec.h"
+#include "core/poller/poller.h"
+#include "core/server/listener_spec.h"
 #include "ui/engine_session.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"

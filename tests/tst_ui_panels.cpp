@@ -18,7 +18,7 @@
 
 #include <qcustomplot.h>
 
-#include "server/presets.h"
+#include "core/server/presets.h"
 #include "ui/panels/load_panel.h"
 #include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"

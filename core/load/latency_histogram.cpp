@@ -1,4 +1,5 @@
-#include "load/latency_histogram.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/load/latency_histogram.h"
 
 #include <algorithm>
 #include <cmath>
@@ -40,8 +41,8 @@ double percentileUs(const LatencyHistogram::Counts& counts, double percentile) {
     if (total == 0)
         return 0;
     // The rank of the wanted sample, 1-based; p100 is the last sample.
-    const auto rank =
-        std::max<uint64_t>(1, static_cast<uint64_t>(std::llround(percentile / 100.0 * double(total))));
+    const auto rank = std::max<uint64_t>(
+        1, static_cast<uint64_t>(std::llround(percentile / 100.0 * double(total))));
     uint64_t seen = 0;
     for (size_t i = 0; i < counts.size(); ++i) {
         seen += counts[i];

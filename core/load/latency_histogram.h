@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Round-trip latencies for the load generator, in a fixed set of log-linear buckets. A fixed
 // array means recording never allocates and two snapshots can be subtracted bucket by bucket
 // (which is how a warm-up phase is cut off); the price is a resolution of 1/16 of the value.

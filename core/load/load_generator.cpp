@@ -1,10 +1,11 @@
-#include "load/load_generator.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/load/load_generator.h"
 
 #include <algorithm>
 
-#include "load/load_worker.h"
-#include "net/endpoint.h"
-#include "net/platform.h"
+#include "core/load/load_worker.h"
+#include "core/net/endpoint.h"
+#include "core/net/platform.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A load generator: N client connections doing ping-pong against an echo server. It is used by
 // the UI's load panel and by bench/echo_load. Each connection sends one message, waits until
 // exactly that many bytes came back, checks every byte against what it sent, records the round
@@ -13,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "latency_histogram.h"
+#include "core/load/latency_histogram.h"
 
 namespace ss {
 

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The load thread's loop: it polls every connection of its slice, runs the timers (connect
 // timeouts, backoff, rate slots) and hands each ready socket to dispatch() in load_worker_io.cpp.
-#include "load/load_worker.h"
+#include "core/load/load_worker.h"
 
 #include <algorithm>
 #include <thread>
@@ -122,7 +123,8 @@ void LoadWorker::runTimers(Clock::time_point now) {
     for (auto& c : m_conns) {
         // Idle connections open at once; the others act when their deadline has passed.
         const bool due = c.state == ConnState::Idle || now >= c.deadline;
-        if (!due) continue;
+        if (!due)
+            continue;
         if (c.state == ConnState::Idle || c.state == ConnState::Backoff)
             openConnection(c);
         else if (c.state == ConnState::Connecting)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One load thread of the LoadGenerator: its own poll() loop over a slice of the connections.
 // Each connection is a small state machine (Idle -> Connecting -> Exchanging <-> Pausing, and
 // Backoff or Dead when a connect fails or an established connection is lost). Counters have
@@ -12,9 +13,9 @@
 #include <thread>
 #include <vector>
 
-#include "../net/platform.h"
-#include "latency_histogram.h"
-#include "load_generator.h"
+#include "core/load/latency_histogram.h"
+#include "core/load/load_generator.h"
+#include "core/net/platform.h"
 
 #ifndef _WIN32
 #include <poll.h>

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The connection state machine of a load thread: connecting, sending a message, receiving and
 // checking its echo, pausing for the next rate slot, backing off and reconnecting. Every
 // function here runs on the worker's own thread; the loop is in load_worker.cpp.
-#include "load/load_worker.h"
+#include "core/load/load_worker.h"
 
 #include <algorithm>
 #include <cstring>
 
-#include "net/platform.h"
+#include "core/net/platform.h"
 
 #ifndef _WIN32
 #include <netinet/in.h>

@@ -1,4 +1,5 @@
-#include "endpoint.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/endpoint.h"
 
 #include <charconv>
 #include <cstring>
@@ -43,7 +44,8 @@ std::optional<Endpoint> parseEndpoint(std::string_view text, std::string* error)
     // Brackets only delimit an IPv6 literal; inside a host they would make formatEndpoint()
     // write an address that does not parse back ("[:]]:0" for host ":]").
     if (ep.host.find_first_of("[]") != std::string::npos) {
-        if (error) *error = "unexpected '[' or ']' in host '" + ep.host + "'";
+        if (error)
+            *error = "unexpected '[' or ']' in host '" + ep.host + "'";
         return std::nullopt;
     }
     ep.port = static_cast<uint16_t>(value);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Addresses as the user types them ("127.0.0.1:9991", "[::1]:8000", "9991") and as the kernel
 // wants them (sockaddr_storage), plus the loopback check behind the "loopback by default" rule.
 #pragma once
@@ -7,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "platform.h"
+#include "core/net/platform.h"
 
 namespace ss {
 

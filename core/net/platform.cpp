@@ -1,4 +1,5 @@
-#include "platform.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/platform.h"
 
 #include <cerrno>
 #include <cstring>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Platform shims for sockets: the native handle type, Winsock start-up, SIGPIPE suppression,
 // non-blocking mode and error text. Everything above core/net speaks in these terms, so the
 // rest of the engine compiles unchanged on Linux, macOS and Windows.

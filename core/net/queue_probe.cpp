@@ -1,4 +1,5 @@
-#include "queue_probe.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/queue_probe.h"
 
 #ifdef _WIN32
 #include <winsock2.h>

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kernel queue probes. Each costs one system call, so the engine samples them when it publishes
 // a descriptor snapshot (a few times a second while somebody watches), never per event.
 #pragma once
 
 #include <cstdint>
 
-#include "platform.h"
+#include "core/net/platform.h"
 
 namespace ss {
 

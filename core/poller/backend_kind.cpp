@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runtime registry of readiness backends. Which backend files are compiled is decided by the
 // platform (CMake picks the files, the same preprocessor tests below pick the names), so this
 // list and the factory in poller_factory.cpp always agree.
-#include "backend_kind.h"
+#include "core/poller/backend_kind.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The names of the readiness backends and which of them this build has.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What one wait call received and returned, filled in by a backend while it makes the call.
 // The loop owns one draft and reuses it for every call, so after warm-up no call allocates:
 // clear() keeps the vectors' capacity.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The engine's one clock: monotonic nanoseconds, cheap enough to read twice per wait call.
 #pragma once
 

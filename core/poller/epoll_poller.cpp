@@ -1,4 +1,5 @@
-#include "epoll_poller.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/poller/epoll_poller.h"
 
 #ifdef __linux__
 
@@ -7,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "kernel_queue.h"
-#include "native_flags.h"
+#include "core/poller/kernel_queue.h"
+#include "core/poller/native_flags.h"
 
 namespace ss {
 

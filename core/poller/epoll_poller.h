@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // epoll (Linux only): the interest list lives in the kernel. epoll_ctl(ADD/MOD/DEL) changes it
 // one descriptor at a time, and epoll_wait() returns only the descriptors that are ready.
 //
@@ -20,7 +21,7 @@
 #include <memory>
 #include <string>
 
-#include "poller.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

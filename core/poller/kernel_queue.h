@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the two kernel-queue backends (epoll, kqueue) hold alike: the queue's own descriptor,
 // closed with the backend, and the output array the kernel fills on each wait. The array grows
 // with the number of watched descriptors and is reused, so a wait never allocates once warm.
@@ -12,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "poller.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

@@ -1,4 +1,5 @@
-#include "kqueue_poller.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/poller/kqueue_poller.h"
 
 #if defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || defined(__NetBSD__) || \
     defined(__DragonFly__)
@@ -11,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "kernel_queue.h"
+#include "core/poller/kernel_queue.h"
 
 #if defined(EVFILT_EXCEPT) && defined(NOTE_OOB)
 #define SS_KQUEUE_EXCEPT_FILTER 1

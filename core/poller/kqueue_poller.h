@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // kqueue (macOS and the BSDs): the interest list lives in the kernel as one filter per
 // (descriptor, condition): EVFILT_READ, EVFILT_WRITE and, where the system has it, EVFILT_EXCEPT.
 // kevent() both changes filters and waits; this backend applies changes immediately in
@@ -25,7 +26,7 @@
 #include <memory>
 #include <string>
 
-#include "poller.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How a poll-style flag word maps to the engine's readiness bits and back: poll()'s and
 // WSAPoll()'s short events, epoll's uint32_t. Each of those backends states its mapping once, as
 // one table, and the translation in both directions is written here once.
@@ -5,7 +6,7 @@
 
 #include <cstdint>
 
-#include "poller.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

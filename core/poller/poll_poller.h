@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // poll(): one dense array of struct pollfd {fd, events, revents}; the kernel fills revents.
 //
 // Cost model: the whole array is copied into the kernel and every entry's file is polled on
@@ -19,7 +20,7 @@
 
 #include <memory>
 
-#include "poller.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

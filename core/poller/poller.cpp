@@ -1,8 +1,9 @@
-#include "poller.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/poller/poller.h"
 
 #include <algorithm>
 
-#include "clock.h"
+#include "core/poller/clock.h"
 
 namespace ss {
 

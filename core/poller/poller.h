@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one interface every readiness backend implements. A backend only translates: it turns the
 // interest list into its native call and the native result into PollEvents. It never reads,
 // writes, accepts or closes a socket; the loop (core/server/event_loop) does all of that.
@@ -15,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "../net/platform.h"
-#include "backend_kind.h"
-#include "call_draft.h"
+#include "core/net/platform.h"
+#include "core/poller/backend_kind.h"
+#include "core/poller/call_draft.h"
 
 namespace ss {
 

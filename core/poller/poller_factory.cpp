@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // createPoller(): the one place that maps a BackendKind to a backend. Backends that this platform
 // does not compile are reported as unavailable rather than failing at link time.
 #include <string>
 
-#include "epoll_poller.h"
-#include "kqueue_poller.h"
-#include "poll_poller.h"
-#include "poller.h"
-#include "select_poller.h"
-#include "wsapoll_poller.h"
+#include "core/poller/epoll_poller.h"
+#include "core/poller/kqueue_poller.h"
+#include "core/poller/poll_poller.h"
+#include "core/poller/poller.h"
+#include "core/poller/select_poller.h"
+#include "core/poller/wsapoll_poller.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The poll() family, written once for poll() and WSAPoll(): one dense array of {fd, events,
 // revents}, handed whole to the kernel on every call, which fills in revents. The two backends
 // differ only in the entry type, the flag values and the function called, which their files
@@ -15,8 +16,8 @@
 #include <string>
 #include <vector>
 
-#include "native_flags.h"
-#include "poller.h"
+#include "core/poller/native_flags.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

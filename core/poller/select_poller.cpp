@@ -1,4 +1,5 @@
-#include "select_poller.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/poller/select_poller.h"
 
 #include <algorithm>
 #include <string>

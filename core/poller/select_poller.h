@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // select(): three bit sets (read, write, exceptional) of fixed size FD_SETSIZE, passed by pointer
 // and overwritten by the kernel with the ready subset.
 //
@@ -27,7 +28,7 @@
 
 #include <memory>
 
-#include "poller.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

@@ -1,8 +1,9 @@
-#include "wsapoll_poller.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/poller/wsapoll_poller.h"
 
 #ifdef _WIN32
 
-#include "pollfd_poller.h"
+#include "core/poller/pollfd_poller.h"
 
 // Winsock names, and no POLLPRI (WSAPoll rejects it): urgent data is asked for as POLLRDBAND.
 // Errors name sockets, as Winsock does.

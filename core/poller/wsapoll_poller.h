@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // WSAPoll (Windows): Winsock's version of poll(), one dense array of WSAPOLLFD {fd, events,
 // revents}.
 //
@@ -23,7 +24,7 @@
 
 #include <memory>
 
-#include "poller.h"
+#include "core/poller/poller.h"
 
 namespace ss {
 

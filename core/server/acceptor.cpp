@@ -1,9 +1,10 @@
-#include "acceptor.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/acceptor.h"
 
 #include <string>
 
-#include "../net/endpoint.h"
-#include "../poller/clock.h"
+#include "core/net/endpoint.h"
+#include "core/poller/clock.h"
 
 #ifndef _WIN32
 #include <fcntl.h>

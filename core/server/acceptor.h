@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Listeners: adopting bound sockets, accepting connections and giving each its behaviour, and
 // staying alive when the descriptor table is full (EMFILE/ENFILE) without spinning on a
 // readable listener. Everything here runs on the loop thread.
@@ -5,9 +6,9 @@
 
 #include <memory>
 
-#include "behaviour_factory.h"
-#include "connections.h"
-#include "loop_observer.h"
+#include "core/server/behaviour_factory.h"
+#include "core/server/connections.h"
+#include "core/server/loop_observer.h"
 
 namespace ss {
 

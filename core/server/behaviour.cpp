@@ -1,4 +1,5 @@
-#include "behaviour.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/behaviour.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a connection does with the bytes it receives. One Behaviour object lives per
 // connection (framed-file and http keep per-connection state); the loop calls it on the loop
 // thread and it answers only through LoopApi, never by touching sockets. Whatever else a
@@ -7,9 +8,9 @@
 
 #include <cstddef>
 
-#include "channel.h"
-#include "listener_spec.h"
-#include "loop_api.h"
+#include "core/server/channel.h"
+#include "core/server/listener_spec.h"
+#include "core/server/loop_api.h"
 
 namespace ss {
 

@@ -1,9 +1,10 @@
-#include "behaviour_factory.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/behaviour_factory.h"
 
-#include "framed_file_behaviour.h"
-#include "http_behaviour.h"
-#include "stream_behaviour.h"
-#include "welcome_behaviour.h"
+#include "core/server/framed_file_behaviour.h"
+#include "core/server/http_behaviour.h"
+#include "core/server/stream_behaviour.h"
+#include "core/server/welcome_behaviour.h"
 
 namespace ss {
 

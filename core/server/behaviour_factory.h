@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // makeBehaviour(): the one place that maps a BehaviourSpec to a Behaviour class, and what the
 // behaviours that need something from outside their connection are given when they are made.
 #pragma once
 
 #include <memory>
 
-#include "behaviour.h"
-#include "http_stats_provider.h"
-#include "listener_spec.h"
-#include "serve_dir.h"
+#include "core/server/behaviour.h"
+#include "core/server/http_stats_provider.h"
+#include "core/server/listener_spec.h"
+#include "core/server/serve_dir.h"
 
 namespace ss {
 

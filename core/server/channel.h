@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One watched descriptor as the loop knows it: a listener, a connection, a UDP socket or the
 // wake-up descriptor. Owned by the loop thread only.
 #pragma once
@@ -8,9 +9,9 @@
 #include <utility>
 #include <vector>
 
-#include "../net/platform.h"
-#include "engine_config.h"
-#include "output_queue.h"
+#include "core/net/platform.h"
+#include "core/server/engine_config.h"
+#include "core/server/output_queue.h"
 
 namespace ss {
 

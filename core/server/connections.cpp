@@ -1,4 +1,5 @@
-#include "connections.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/connections.h"
 
 #include <algorithm>
 #include <cstdint>

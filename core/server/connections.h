@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The loop's descriptors and what behaviours may do with them: the connections with their
 // output queues and backpressure, the interest each descriptor has with the poller, and
 // closing. Behaviours reach it only as LoopApi. Everything here runs on the loop thread.
@@ -7,10 +8,10 @@
 #include <string_view>
 #include <vector>
 
-#include "../poller/poller.h"
-#include "behaviour.h"
-#include "channel.h"
-#include "loop_observer.h"
+#include "core/poller/poller.h"
+#include "core/server/behaviour.h"
+#include "core/server/channel.h"
+#include "core/server/loop_observer.h"
 
 namespace ss {
 

@@ -1,8 +1,9 @@
-#include "datagrams.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/datagrams.h"
 
 #include <string>
 
-#include "../net/endpoint.h"
+#include "core/net/endpoint.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // UDP sockets: one datagram per readiness, answered to its sender. A reply that does not fit
 // into the kernel's send buffer waits in a bounded queue; past the bound it is dropped with an
 // error event, because UDP has no backpressure to apply to the sender. Loop thread only.
@@ -6,8 +7,8 @@
 #include <cstdint>
 #include <string>
 
-#include "connections.h"
-#include "loop_observer.h"
+#include "core/server/connections.h"
+#include "core/server/loop_observer.h"
 
 namespace ss {
 

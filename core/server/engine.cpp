@@ -1,7 +1,8 @@
-#include "engine.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/engine.h"
 
-#include "event_loop.h"
-#include "listener_socket.h"
+#include "core/server/event_loop.h"
+#include "core/server/listener_socket.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The public face of the server engine. Thread-safe: any thread may call any method. The loop
 // itself runs on a std::thread owned by the Engine and never touches Qt; commands reach it
 // through a queue plus a wake-up descriptor that is watched like any other (role "wakeup").
@@ -7,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "../trace/trace_ring.h"
-#include "engine_config.h"
+#include "core/server/engine_config.h"
+#include "core/trace/trace_ring.h"
 
 namespace ss {
 

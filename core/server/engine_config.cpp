@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Names for the engine's published per-descriptor state. Like the trace names they are part of
 // the machine-readable output, so they are kebab-case and never renamed.
-#include "engine_config.h"
+#include "core/server/engine_config.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Everything the engine needs to start, and the per-descriptor and aggregate state it publishes
 // for watchers (the GUI's tables, the HTTP page, the headless summary).
 #pragma once
@@ -6,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "../poller/backend_kind.h"
-#include "../trace/trace_types.h"
-#include "listener_spec.h"
+#include "core/poller/backend_kind.h"
+#include "core/server/listener_spec.h"
+#include "core/trace/trace_types.h"
 
 namespace ss {
 

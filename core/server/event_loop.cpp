@@ -1,10 +1,11 @@
-#include "event_loop.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/event_loop.h"
 
 #include <algorithm>
 #include <chrono>
 
-#include "../poller/clock.h"
-#include "listener_socket.h"
+#include "core/poller/clock.h"
+#include "core/server/listener_socket.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The loop, written once for every backend. It owns the poller and the wake-up descriptor, runs
 // on its own std::thread, waits, dispatches what came back ready and applies commands. The
 // socket work is done by Connections (queues, interest, closing), Acceptor (listeners) and
@@ -14,15 +15,15 @@
 #include <thread>
 #include <vector>
 
-#include "../poller/poller.h"
-#include "acceptor.h"
-#include "channel.h"
-#include "connections.h"
-#include "datagrams.h"
-#include "engine_config.h"
-#include "loop_observer.h"
-#include "serve_dir.h"
-#include "wakeup.h"
+#include "core/poller/poller.h"
+#include "core/server/acceptor.h"
+#include "core/server/channel.h"
+#include "core/server/connections.h"
+#include "core/server/datagrams.h"
+#include "core/server/engine_config.h"
+#include "core/server/loop_observer.h"
+#include "core/server/serve_dir.h"
+#include "core/server/wakeup.h"
 
 namespace ss {
 

@@ -1,6 +1,7 @@
-#include "framed_file_behaviour.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/framed_file_behaviour.h"
 
-#include "framed_header.h"
+#include "core/server/framed_header.h"
 
 namespace ss {
 namespace {

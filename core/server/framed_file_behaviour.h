@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The sticky-packet tutorial's file server: for each requested path, a 4-byte native int with the
 // header's length, the JSON header {"filename": ..., "size": ...}, then exactly size bytes.
 // Files are served only from the engine's serve folder; a bad request gets a framed error header
@@ -9,8 +10,8 @@
 #include <fstream>
 #include <string>
 
-#include "behaviour.h"
-#include "serve_dir.h"
+#include "core/server/behaviour.h"
+#include "core/server/serve_dir.h"
 
 namespace ss {
 

@@ -1,10 +1,11 @@
-#include "framed_header.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/framed_header.h"
 
 #include <cstring>
 #include <limits>
 #include <stdexcept>
 
-#include "../trace/utf8.h"
+#include "core/trace/utf8.h"
 
 namespace ss {
 namespace {

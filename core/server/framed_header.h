@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The framed-file preset's header, byte for byte as the tutorial's Python server sends it:
 //
 //     header_bytes = json.dumps({"filename": filename, "size": size}).encode("utf-8")

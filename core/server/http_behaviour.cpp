@@ -1,6 +1,7 @@
-#include "http_behaviour.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/http_behaviour.h"
 
-#include "http_response.h"
+#include "core/server/http_response.h"
 
 namespace ss {
 

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A real, small HTTP/1.1 server: GET / answers a page of the engine's live statistics, HEAD the
 // same without body, other paths 404, other methods 405, malformed requests 400/414/431/505.
 // Every response closes the connection (Connection: close), which browsers and curl handle.
 #pragma once
 
-#include "behaviour.h"
-#include "http_request.h"
-#include "http_stats_provider.h"
+#include "core/server/behaviour.h"
+#include "core/server/http_request.h"
+#include "core/server/http_stats_provider.h"
 
 namespace ss {
 

@@ -1,4 +1,5 @@
-#include "http_request.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/http_request.h"
 
 #include <algorithm>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // An incremental parser for the head of one HTTP/1.x request (request line + header fields),
 // for the http preset. It accepts data in any split, down to one byte per feed(), buffers at most
 // the limits below, and fails as soon as a limit is crossed, so a client that sends a 1 MiB

@@ -1,10 +1,11 @@
-#include "http_response.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/http_response.h"
 
 #include <cmath>
 #include <cstdio>
 #include <iterator>
 
-#include "../trace/utf8.h"
+#include "core/trace/utf8.h"
 
 namespace ss {
 namespace {

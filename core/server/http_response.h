@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Responses of the http preset: a fixed, honest header block, small error pages and the live
 // statistics page. Everything here is pure string building; the loop sends the result.
 #pragma once

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the http behaviour gets the numbers for its statistics page. The behaviour is handed a
 // provider when it is made, so that it needs nothing from the loop itself.
 #pragma once
 
-#include "http_response.h"
+#include "core/server/http_response.h"
 
 namespace ss {
 

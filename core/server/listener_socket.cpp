@@ -1,4 +1,5 @@
-#include "listener_socket.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/listener_socket.h"
 
 #ifndef _WIN32
 #include <cerrno>

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Creating bound sockets for listeners. Runs on the caller's thread (Engine::start and
 // Engine::addListener), so that "port already in use" comes back as a plain error message.
 #pragma once
 
 #include <string>
 
-#include "../net/platform.h"
-#include "listener_spec.h"
+#include "core/net/platform.h"
+#include "core/server/listener_spec.h"
 
 namespace ss {
 

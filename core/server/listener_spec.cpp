@@ -1,4 +1,5 @@
-#include "listener_spec.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/listener_spec.h"
 
 #include <charconv>
 

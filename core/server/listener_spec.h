@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a listener is asked to be: address, protocol, behaviour and how it writes. The
 // --listen syntax and the presets both produce these, and the engine only consumes them.
 #pragma once
@@ -8,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../net/endpoint.h"
+#include "core/net/endpoint.h"
 
 namespace ss {
 

@@ -1,10 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a behaviour may ask of the loop, and nothing more: answer, broadcast, finish and fail.
 // Implemented by Connections; called on the loop thread from inside a behaviour's handler.
 #pragma once
 
 #include <string_view>
 
-#include "channel.h"
+#include "core/server/channel.h"
 
 namespace ss {
 

@@ -1,10 +1,11 @@
-#include "loop_observer.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/loop_observer.h"
 
-#include "../net/queue_probe.h"
-#include "../poller/clock.h"
-#include "../poller/poller.h"
+#include "core/net/queue_probe.h"
+#include "core/poller/clock.h"
+#include "core/poller/poller.h"
 // Complete, because ChannelTable's inline code destroys the Channels that own Behaviours.
-#include "behaviour.h"
+#include "core/server/behaviour.h"
 
 namespace ss {
 namespace {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the loop tells its watchers. On the loop thread it numbers the wait calls and socket
 // events, writes them into the trace ring and keeps the exact counters; for other threads it
 // publishes the counters and descriptor snapshots under a mutex taken once per iteration at
@@ -13,11 +14,11 @@
 #include <string_view>
 #include <vector>
 
-#include "../poller/call_draft.h"
-#include "../trace/trace_ring.h"
-#include "channel.h"
-#include "engine_config.h"
-#include "http_stats_provider.h"
+#include "core/poller/call_draft.h"
+#include "core/server/channel.h"
+#include "core/server/engine_config.h"
+#include "core/server/http_stats_provider.h"
+#include "core/trace/trace_ring.h"
 
 namespace ss {
 

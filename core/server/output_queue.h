@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A connection's application output queue: the messages the server has decided to send but the
 // kernel has not taken yet. Bytes and message counts are what the GUI shows as "app queue".
 #pragma once

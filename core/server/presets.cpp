@@ -1,4 +1,5 @@
-#include "presets.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/presets.h"
 
 namespace ss {
 namespace {

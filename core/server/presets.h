@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Built-in presets: each reproduces one tutorial server from the seeds on the wire, byte for
 // byte, on the tutorial's own port unless the user moves it.
 #pragma once
@@ -6,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "listener_spec.h"
+#include "core/server/listener_spec.h"
 
 namespace ss {
 

@@ -1,4 +1,5 @@
-#include "serve_dir.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/serve_dir.h"
 
 #include <filesystem>
 #include <system_error>

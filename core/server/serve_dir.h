@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one folder the framed-file preset serves from, and the rules that keep a request inside it.
 //
 // The tutorial's server calls open(path) on whatever the client typed, so "../../etc/passwd" or

@@ -1,4 +1,5 @@
-#include "stream_behaviour.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/stream_behaviour.h"
 
 #include <string>
 

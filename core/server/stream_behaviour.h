@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // echo, chat and discard, with the optional upper/suffix transforms of the tutorials.
 #pragma once
 
-#include "behaviour.h"
+#include "core/server/behaviour.h"
 
 namespace ss {
 

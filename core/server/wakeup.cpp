@@ -1,4 +1,5 @@
-#include "wakeup.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/wakeup.h"
 
 #include <cstdint>
 

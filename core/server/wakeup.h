@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The wake-up descriptor: how another thread interrupts the loop's wait call. It is watched for
 // reading like any socket and appears in the trace with the role "wakeup", because it is part of
 // what the process really passes to select()/poll()/epoll_wait().
@@ -6,7 +7,7 @@
 //   Windows: a connected loopback TCP pair, because select()/WSAPoll() accept only sockets.
 #pragma once
 
-#include "../net/platform.h"
+#include "core/net/platform.h"
 
 namespace ss {
 

@@ -1,4 +1,5 @@
-#include "welcome_behaviour.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/server/welcome_behaviour.h"
 
 namespace ss {
 

@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The first tutorial's server: sendall() a welcome, never watch the connection. Python closes
 // the socket when its last reference goes; here it closes once the text is written.
 #pragma once
 
-#include "behaviour.h"
+#include "core/server/behaviour.h"
 
 namespace ss {
 

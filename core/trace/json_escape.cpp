@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON escaper and number writers; json_escape.h states the rules.
-#include "json_escape.h"
+#include "core/trace/json_escape.h"
 
-#include "utf8.h"
+#include "core/trace/utf8.h"
 
 namespace ss {
 namespace json {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON escaping and number formatting, shared by the JSON Lines writer and its tests.
 //
 // Every string comes out as valid JSON whatever bytes it holds: UTF-8 passes through, control

@@ -1,10 +1,11 @@
-#include "json_lines.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/trace/json_lines.h"
 
 #include <cassert>
 #include <cstring>
 
-#include "../net/platform.h"
-#include "json_escape.h"
+#include "core/net/platform.h"
+#include "core/trace/json_escape.h"
 
 namespace ss {
 namespace {

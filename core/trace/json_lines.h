@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON Lines for the headless mode: one compact object per trace record, appended to a single
 // reusable buffer that the caller writes out once per batch. This sits on the throughput path
 // of `--trace all`, so it is hand-written: no DOM, no per-record allocation once the buffer has
@@ -15,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
-#include "json_escape.h"  // appendJsonString() and friends, part of this interface
-#include "trace_types.h"
+#include "core/trace/json_escape.h"  // appendJsonString() and friends, part of this interface
+#include "core/trace/trace_types.h"
 
 namespace ss {
 

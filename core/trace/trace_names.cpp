@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The stable kebab-case names of the trace's enums. They appear in the JSON lines of --headless
 // and in the GUI's tables, so scripts may match on them: never rename one, only add.
-#include "trace_types.h"
+#include "core/trace/trace_types.h"
 
 namespace ss {
 

@@ -1,4 +1,5 @@
-#include "trace_ring.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/trace/trace_ring.h"
 
 #include <cstring>
 

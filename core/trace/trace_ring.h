@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bounded hand-off from the engine thread to one watcher: a single-producer single-consumer
 // ring of variable-length binary records. The engine never waits on it: when the ring is full
 // the record is dropped and counted, and the watcher learns how many it missed.
@@ -14,8 +15,8 @@
 #include <memory>
 #include <string_view>
 
-#include "../poller/call_draft.h"
-#include "trace_types.h"
+#include "core/poller/call_draft.h"
+#include "core/trace/trace_types.h"
 
 namespace ss {
 

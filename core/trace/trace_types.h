@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Value types for what happened inside the engine, as the consumer side sees them after
 // decoding the trace ring. The engine thread never builds these; it writes compact binary
 // records (trace_ring.h) and the watcher's thread decodes them here.
@@ -8,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "../poller/backend_kind.h"
+#include "core/poller/backend_kind.h"
 
 namespace ss {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one UTF-8 decoder of the engine, shared by the JSON Lines escaper, the framed-file header
 // codec and the HTTP page's HTML escaper, so that all three agree on what valid UTF-8 is:
 // no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF (RFC 3629). It is inline: the

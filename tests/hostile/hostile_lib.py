@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Helpers for the hostile-client suite: a headless SelectScope server under test, the JSON
 lines it writes, its descriptors and memory, and well-behaved clients that prove it still serves.
 

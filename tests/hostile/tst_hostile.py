@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Hostile clients against `selectscope --headless`: each test is one attack, and each proves
 (a) the server still serves a well-behaved client afterwards, (b) its descriptor count returns
 to the baseline, and (c) the event it logged names the cause.

@@ -1,4 +1,5 @@
-#include "test_net.h"
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/test_net.h"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +8,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "net/endpoint.h"
+#include "core/net/endpoint.h"
 
 #ifndef _WIN32
 #include <netinet/in.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers for tests that drive real loopback sockets: blocking clients with timeouts, so that a
 // broken server fails a test instead of hanging it, and an engine started on ephemeral ports.
 #pragma once
@@ -7,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "net/platform.h"
-#include "server/engine.h"
-#include "server/presets.h"
+#include "core/net/platform.h"
+#include "core/server/engine.h"
+#include "core/server/presets.h"
 
 namespace ss::test {
 
