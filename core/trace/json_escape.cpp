@@ -68,10 +68,10 @@ char* putString(char* p, std::string_view s) {
             ++i;
             continue;
         }
-        const Utf8Sequence seq = decodeUtf8(s, i);
+        const Utf8Span span = scanUtf8(s, i);
         // DEL and controls are escaped above; valid UTF-8 passes through, the rest is U+FFFD.
-        p = seq.valid ? put(p, s.substr(i, seq.length)) : put(p, "\\ufffd");
-        i += seq.length;
+        p = span.valid ? put(p, s.substr(i, span.length)) : put(p, "\\ufffd");
+        i += span.length;
     }
     *p++ = '"';
     return p;
