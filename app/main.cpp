@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Chooses the application object and hands over: the command line is parsed in cli_options.cpp,
 // the headless mode lives in headless_runner.cpp and the window in ui/.
-#include <QCoreApplication>
-
 #include <cstdio>
 
 #include "app/cli_options.h"
@@ -10,6 +8,7 @@
 
 #ifdef SELECTSCOPE_HAVE_GUI
 #include <QApplication>
+#include <QCoreApplication>
 #include <QDir>
 #include <QGuiApplication>
 #include <QLibraryInfo>
@@ -23,12 +22,6 @@
 
 namespace {
 
-void setApplicationNames() {
-    QCoreApplication::setOrganizationName(QStringLiteral("SelectScope"));
-    QCoreApplication::setApplicationName(QStringLiteral("SelectScope"));
-    QCoreApplication::setApplicationVersion(QString::fromLatin1(selectscopeVersion()));
-}
-
 int finish(const CliResult& cli) {
     std::fputs(cli.out.c_str(), stdout);
     std::fputs(cli.err.c_str(), stderr);
@@ -41,6 +34,12 @@ void printWarnings(const CliOptions& options) {
 }
 
 #ifdef SELECTSCOPE_HAVE_GUI
+void setApplicationNames() {
+    QCoreApplication::setOrganizationName(QStringLiteral("SelectScope"));
+    QCoreApplication::setApplicationName(QStringLiteral("SelectScope"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(selectscopeVersion()));
+}
+
 constexpr int kDefaultScreenshotClients = 3;
 
 // True when the user typed --NAME (CliOptions fills in the echo preset when neither --preset nor
@@ -150,8 +149,9 @@ int main(int argc, char* argv[]) {
     if (gui || cli.retryAfterGuiInit)
         return runGui(argc, argv, cli);
 #endif
-    QCoreApplication app(argc, argv);
-    setApplicationNames();
+    // No application object: headless needs no event loop, and Qt's event dispatcher would take
+    // a descriptor (an eventfd) that the tutorial's own server does not have, so the listener
+    // would no longer be fd 3.
     if (cli.action == CliAction::Exit)
         return finish(cli);
     if (!cli.options.headless) {
