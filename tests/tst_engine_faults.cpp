@@ -161,19 +161,21 @@ TEST(Faults, DescriptorExhaustionDoesNotSpinAndRecovers) {
     GTEST_SKIP() << "Windows has no per-process descriptor limit to lower (no RLIMIT_NOFILE), "
                     "so accept() cannot be made to fail with WSAEMFILE on purpose";
 #else
-    auto engine = startEngine(echoOn("127.0.0.1:0=echo"));
-    ASSERT_TRUE(engine);
-    const int port = listenerPorts(*engine).at(0);
     // Client sockets are made before the limit drops; connect() needs no new descriptor.
     std::vector<NativeSocket> waiting;
     for (int i = 0; i < 10; ++i)
         waiting.push_back(socket(AF_INET, SOCK_STREAM, 0));
+    // The limit drops before the engine starts, as a process's limit is set before it runs: the
+    // engine places its spare descriptor at the last number the limit allows. The kernel hands
+    // out the lowest free number, so with the limit 8 above it the engine (listener, epoll
+    // descriptor, spare) leaves a few connections room, and the ten clients run out of it.
     NofileLimit limit;
-    // The lowest free descriptor number: the kernel hands out the lowest, so with the limit
-    // two above it, the server can accept exactly two more connections.
     const int lowestFree = dup(0);
     close(lowestFree);
-    ASSERT_TRUE(limit.setSoft(rlim_t(lowestFree + 2)));
+    ASSERT_TRUE(limit.setSoft(rlim_t(lowestFree + 8)));
+    auto engine = startEngine(echoOn("127.0.0.1:0=echo"));
+    ASSERT_TRUE(engine);
+    const int port = listenerPorts(*engine).at(0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_port = htons(uint16_t(port));

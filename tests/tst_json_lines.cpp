@@ -146,6 +146,18 @@ TEST(JsonLines, CallRecordWithSets) {
               "\n");
 }
 
+// select() got the except set as NULL: null in and ready, where an empty set passed is [].
+TEST(JsonLines, SetPassedAsNullIsNull) {
+    ss::CallRecord c = sampleCall();
+    c.nullSets = 4;  // except
+    EXPECT_EQ(callLine(c),
+              R"({"type":"call","n":12,"t_us":1234567,"backend":"select","timeout_ms":1000,)"
+              R"("in":{"read":[3,5],"write":[5],"except":null},"ready":{"read":[5],"write":[5],)"
+              R"("except":null,"hangup":[],"error":[]},"ret":2,"errno":0,"errno_name":"",)"
+              R"("blocked_us":12.3})"
+              "\n");
+}
+
 TEST(JsonLines, FailedCallNamesErrno) {
     ss::CallRecord c = sampleCall();
     c.ret = -1;

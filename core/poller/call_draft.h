@@ -21,6 +21,9 @@ struct CallDraft {
     int32_t timeoutMs = -1;  // as passed; -1 blocks until something is ready
     int32_t ret = 0;         // the system call's return value
     int32_t err = 0;         // errno (or WSAGetLastError()) when ret < 0, else 0
+    // select only: the sets passed as a null pointer (kRead|kWrite|kExcept bits), because they
+    // were empty, as CPython's select.select() passes them. The kernel returns nothing there.
+    uint8_t nullSets = 0;
 
     void clear() {
         for (auto* v : {&inRead, &inWrite, &inExcept, &readyRead, &readyWrite, &readyExcept,
@@ -29,6 +32,7 @@ struct CallDraft {
         startNs = durationNs = 0;
         timeoutMs = -1;
         ret = err = 0;
+        nullSets = 0;
     }
 };
 

@@ -42,8 +42,10 @@ private:
 
     void prepareWait() override { m_queue.prepare(); }
 
+    // epoll_pwait() with the loop's mask (see Poller::setWaitMask), epoll_wait() without.
     int nativeWait(int timeoutMs) override {
-        return ::epoll_wait(m_queue.fd(), m_queue.events(), m_queue.capacity(), timeoutMs);
+        return ::epoll_pwait(m_queue.fd(), m_queue.events(), m_queue.capacity(), timeoutMs,
+                             waitMask());
     }
 
     // In the kernel's ready-list order, which the draft keeps.

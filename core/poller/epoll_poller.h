@@ -16,6 +16,9 @@
 // descriptor that is closed while a dup() of it stays open keeps being reported, so remove()
 // must come before close(). The epoll descriptor itself is created with EPOLL_CLOEXEC. The
 // kernel returns ready descriptors in its ready-list order, which the draft keeps as is.
+//
+// The call is epoll_pwait() with the loop's signal mask (Poller::setWaitMask), or with none,
+// which is epoll_wait(); strace shows epoll_pwait either way.
 #pragma once
 
 #include <memory>

@@ -16,6 +16,9 @@
 // gives POLLIN only (POLLRDHUP if asked for); POLLHUP needs both directions shut or a reset.
 // An entry with interest 0 stays in the array with events = 0, so only HUP/ERR/NVAL show.
 // macOS's poll() is fine for sockets (it is broken only for devices); Windows uses WSAPoll.
+//
+// With a wait mask (Linux, Poller::setWaitMask) the call is ppoll(), the same array with the
+// timeout as a timespec.
 #pragma once
 
 #include <memory>

@@ -11,6 +11,11 @@
 // remove or wait, never once per event, and the per-event helpers are inline.
 #pragma once
 
+#ifndef _WIN32
+#include <signal.h>
+#include <time.h>
+#endif
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +26,12 @@
 #include "core/poller/call_draft.h"
 
 namespace ss {
+
+#ifdef _WIN32
+struct SignalMask {};  // Windows has no signals; the type only keeps the interface the same
+#else
+using SignalMask = sigset_t;
+#endif
 
 // Interest and readiness bits. kHangup and kError appear only in results.
 enum ReadinessBits : uint8_t {
@@ -67,6 +78,12 @@ public:
     // null, it records exactly what was passed and what came back.
     int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft);
 
+    // The signal mask for the wait call, or null for none (Linux only). With a mask the call is
+    // the variant that installs it for the call's duration only, atomically: pselect(),
+    // ppoll(), epoll_pwait(). That is how the loop lets a signal interrupt its wait and nothing
+    // else (core/server/wait_interrupt.h). The mask must outlive the poller.
+    void setWaitMask(const SignalMask* mask) { m_waitMask = mask; }
+
 protected:
     // One row of the interest table, which is kept in ascending descriptor order.
     struct Watch {
@@ -96,6 +113,11 @@ protected:
     // error before anything can overwrite it; returns false.
     static bool failed(std::string* error, const char* call, NativeSocket fd);
 
+    const SignalMask* waitMask() const { return m_waitMask; }
+    // What the call is given, as the draft's "in" lists: by default the interest table, in
+    // ascending order, which is what select's sets and the kernel interest lists hold.
+    virtual void recordPassed(CallDraft& draft) const;
+
 private:
     // A check before anything else, for limits that are the backend's own (select: FD_SETSIZE).
     virtual bool admit(NativeSocket /*fd*/, std::string* /*error*/) const { return true; }
@@ -107,9 +129,6 @@ private:
     virtual void nativeRemove(const Watch& w) = 0;
     // Whatever the call needs that must not count as time inside it.
     virtual void prepareWait() {}
-    // What the call is given, as the draft's "in" lists: by default the interest table, in
-    // ascending order, which is what select's sets and the kernel interest lists hold.
-    virtual void recordPassed(CallDraft& draft) const;
     // The system call itself; returns its return value and leaves its error for
     // lastSocketError().
     virtual int nativeWait(int timeoutMs) = 0;
@@ -121,6 +140,7 @@ private:
 
     const char* m_noun;
     std::vector<Watch> m_watches;
+    const SignalMask* m_waitMask = nullptr;
 };
 
 namespace detail {
@@ -154,6 +174,15 @@ inline void Poller::pushReady(std::vector<PollEvent>& out, CallDraft* draft, Nat
     if (draft)
         recordReady(*draft, fd, reported);
 }
+
+#ifndef _WIN32
+// timeoutMs as the timespec the signal-aware calls take; null (block) when it is negative.
+inline const timespec* toTimespec(int timeoutMs, timespec& ts) {
+    ts.tv_sec = timeoutMs / 1000;
+    ts.tv_nsec = long(timeoutMs % 1000) * 1000000;
+    return timeoutMs < 0 ? nullptr : &ts;
+}
+#endif
 
 // Creates a backend; returns null and sets *error when it is not available on this platform or
 // cannot be created (epoll_create1 failing, for instance).

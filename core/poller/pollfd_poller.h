@@ -10,6 +10,10 @@
 // The draft's "in" lists walk the array, so they show the events in the order the kernel got them.
 #pragma once
 
+#ifdef __linux__
+#include <poll.h>
+#endif
+
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -62,6 +66,11 @@ private:
     }
 
     int nativeWait(int timeoutMs) override {
+#ifdef __linux__
+        timespec ts;
+        if (waitMask())
+            return ::ppoll(m_fds.data(), m_fds.size(), toTimespec(timeoutMs, ts), waitMask());
+#endif
         return m_call(m_fds.data(), static_cast<Count>(m_fds.size()), timeoutMs);
     }
 

@@ -21,13 +21,15 @@ public:
 
 private:
     // One of the three sets: the master says what the caller wants watched, the work copy is
-    // what the kernel gets and overwrites on each call.
+    // what the kernel gets and overwrites on each call. count is the master's population: an
+    // empty set is passed as NULL, as CPython's select.select() passes it.
     struct Set {
         explicit Set(uint8_t b) : bit(b) {
             FD_ZERO(&master);
             FD_ZERO(&work);
         }
         uint8_t bit;
+        int count = 0;
         fd_set master, work;
     };
 
@@ -42,12 +44,30 @@ private:
             copySet(set.work, set.master);
     }
 
+    void recordPassed(CallDraft& draft) const override {
+        Poller::recordPassed(draft);
+        for (const Set& set : m_sets)
+            if (set.count == 0)
+                draft.nullSets |= set.bit;
+    }
+
     int nativeWait(int timeoutMs) override {
-        timeval tv{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
         // nfds is ignored on Windows; on POSIX it is the highest watched fd + 1.
         const int nfds = watches().empty() ? 0 : fdNumber(watches().back().fd) + 1;
-        return ::select(nfds, passed(m_sets[0].work), passed(m_sets[1].work),
-                        passed(m_sets[2].work), timeoutMs < 0 ? nullptr : &tv);
+        fd_set* r = passed(m_sets[0]);
+        fd_set* w = passed(m_sets[1]);
+        fd_set* x = passed(m_sets[2]);
+#ifdef __linux__
+        timespec ts;
+        if (waitMask())
+            return ::pselect(nfds, r, w, x, toTimespec(timeoutMs, ts), waitMask());
+#endif
+        timeval tv{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
+        return ::select(nfds, r, w, x, timeoutMs < 0 ? nullptr : &tv);
+    }
+
+    static fd_set* passed(Set& set) {
+        return set.count > 0 ? &set.work : nullptr;
     }
 
     void collect(int /*ret*/, std::vector<PollEvent>& out, CallDraft* draft) override {
@@ -65,9 +85,14 @@ private:
     // Only called for descriptors that passed admit(): FD_SET/FD_CLR stay inside the sets.
     bool apply(NativeSocket fd, uint8_t interest) {
         for (Set& set : m_sets) {
-            FD_CLR(fd, &set.master);
-            if (interest & set.bit)
+            if (FD_ISSET(fd, &set.master)) {
+                FD_CLR(fd, &set.master);
+                --set.count;
+            }
+            if (interest & set.bit) {
                 FD_SET(fd, &set.master);
+                ++set.count;
+            }
         }
         return true;
     }
@@ -89,11 +114,6 @@ private:
         dst.fd_count = src.fd_count;
         std::copy(src.fd_array, src.fd_array + src.fd_count, dst.fd_array);
     }
-    // Winsock wants every set it is given to hold at least one socket: an empty one goes as NULL.
-    static fd_set* passed(fd_set& set) {
-        return set.fd_count > 0 ? &set : nullptr;
-    }
-
     // FD_ISSET is a linear search on Windows; walking the short returned array and
     // binary-searching the table is O(ready * log n) instead of O(n^2). The bits wait in each
     // watch's slot until takeReady() collects and clears them.
@@ -122,11 +142,6 @@ private:
     static void copySet(fd_set& dst, const fd_set& src) {
         dst = src;
     }
-    // POSIX takes an empty set as it is.
-    static fd_set* passed(fd_set& set) {
-        return &set;
-    }
-
     uint8_t takeReady(const Watch& w) const {
         uint8_t bits = 0;
         for (const Set& set : m_sets) {

@@ -21,9 +21,17 @@
 // learns of them from recv(). The exceptional set reports TCP urgent (out-of-band) data.
 // Windows additionally reports a failed non-blocking connect() in the exceptional set.
 //
+// An empty set is passed as a null pointer, as CPython's select.select() passes it, so the
+// call reads select(4, [3], NULL, [3], {1, 0}) in strace exactly as the tutorial's server's does
+// (Winsock requires it anyway). The draft's nullSets says which sets went as NULL.
+//
+// With a wait mask (Linux, Poller::setWaitMask) the call is pselect(): strace shows pselect6,
+// with the same sets and the timeout as a timespec.
+//
 // Windows cannot wait on nothing: with no socket in any set, select() fails at once with
 // WSAEINVAL instead of sleeping for the timeout. The backend passes that on as it is, as the
-// trace must; the loop never meets it, because its wake-up socket is always in the read set.
+// trace must; the loop never meets it, because on Windows its wake-up socket is always in the
+// read set.
 #pragma once
 
 #include <memory>

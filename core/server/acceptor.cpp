@@ -8,7 +8,11 @@
 
 #ifndef _WIN32
 #include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/select.h>
 #include <unistd.h>
+
+#include <algorithm>
 #endif
 
 namespace ss {
@@ -16,6 +20,27 @@ namespace {
 
 constexpr int kAcceptsPerWakeup = 16;
 constexpr int64_t kAcceptRestNs = 100 * 1000000LL;
+
+#ifndef _WIN32
+// The spare sits above the numbers the server hands out, so that the listeners and connections
+// get the numbers the tutorial's own server would: 3, 4, 5 ... It moves to the lowest free
+// descriptor from FD_SETSIZE up (where select() could not use it anyway), or to the last one the
+// limit allows when that is lower. Where neither is free it stays where open() put it.
+int openHighSpare() {
+    const int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    rlimit limit{};
+    if (fd < 0 || getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return fd;
+    const rlim_t floor = std::min<rlim_t>(FD_SETSIZE, limit.rlim_cur - 1);
+    if (floor <= rlim_t(fd))
+        return fd;
+    const int high = fcntl(fd, F_DUPFD_CLOEXEC, int(floor));
+    if (high < 0)
+        return fd;
+    close(fd);
+    return high;
+}
+#endif
 
 }  // namespace
 
@@ -44,7 +69,7 @@ void Acceptor::stop() {
 void Acceptor::openSpare() {
 #ifndef _WIN32
     if (m_spareFd < 0)
-        m_spareFd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        m_spareFd = openHighSpare();
 #endif
 }
 

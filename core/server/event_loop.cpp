@@ -58,15 +58,19 @@ bool EventLoop::start(std::string* error) {
 
 bool EventLoop::openPoller(std::string* error) {
     m_poller = createPoller(m_config.backend, error);
-    if (m_poller && !m_wakeup.valid() && error)
+    if (m_poller && !m_interrupt.valid() && error)
         *error = "cannot create the wake-up descriptor";
     m_connections.usePoller(m_poller.get());
-    return m_poller && m_wakeup.valid();
+    return m_poller && m_interrupt.valid();
 }
 
+// Only where the wait is interrupted through a descriptor (wait_interrupt.h): on Linux nothing
+// is added to the sets.
 void EventLoop::watchWakeup() {
+    if (m_interrupt.descriptor() == kInvalidSocket)
+        return;
     auto wake = std::make_unique<Channel>();
-    wake->fd = m_wakeup.fd();
+    wake->fd = m_interrupt.descriptor();
     wake->role = Role::Wakeup;
     wake->openedNs = m_observer.baseNs();
     m_connections.updateInterest(m_connections.insert(std::move(wake)));
@@ -79,20 +83,24 @@ void EventLoop::stop() {
     m_thread.join();
 }
 
+// Slow motion takes effect from the next call: dragging the speed slider must not cut calls
+// short. Every other command interrupts the wait call it meets, which then returns EINTR.
+static bool interruptsWait(LoopCommand::Type type) {
+    return type != LoopCommand::Type::SlowMotion;
+}
+
 void EventLoop::post(LoopCommand command) {
-    bool wake = false;
     {
         std::lock_guard<std::mutex> lock(m_commandMutex);
+        const bool interrupt = interruptsWait(command.type);
         m_commands.push_back(std::move(command));
         m_pendingCommands.store(int(m_commands.size()));
-        // Decided under the lock the loop holds while it checks for commands before a wait
-        // call: only a loop that is (about to be) blocked with this command unseen is woken,
-        // so the wake-up descriptor shows in the trace only when it really interrupted a call.
-        wake = m_inWait.load();
+        // Under the lock the loop holds while it checks for commands before a wait call: only a
+        // loop that is in (or about to enter) a call with this command unseen is interrupted.
+        if (interrupt)
+            m_interrupt.interrupt();
     }
     m_commandReady.notify_one();
-    if (wake)
-        m_wakeup.signal();
 }
 
 bool EventLoop::postAndWait(LoopCommand command, int timeoutMs) {
@@ -117,6 +125,8 @@ void EventLoop::requestSnapshot() {
 }
 
 void EventLoop::run() {
+    m_interrupt.attachLoopThread();
+    m_interrupt.prepare(*m_poller);
     while (!m_stopping) {
         processCommands();
         if (m_stopping)
@@ -147,10 +157,10 @@ bool EventLoop::iterate() {
         std::lock_guard<std::mutex> lock(m_commandMutex);
         if (!m_commands.empty())
             return false;  // handle it before waiting
-        m_inWait.store(true);
+        m_interrupt.enterWait();
     }
     const int ret = m_poller->wait(effectiveTimeout(), m_ready, &err, draft);
-    m_inWait.store(false);
+    m_interrupt.leaveWait(m_commandMutex);
     m_observer.callMade(m_poller->kind(), draft);
     if (ret < 0) {
         EngineStats& counters = m_observer.counters();
@@ -187,7 +197,7 @@ void EventLoop::dispatch(const PollEvent& ev) {
     ch->lastReadyCall = m_observer.callNumber();
     switch (ch->role) {
         case Role::Wakeup:
-            m_wakeup.drain();
+            m_interrupt.drain();
             m_observer.emit(EventKind::Wakeup, ch);
             break;
         case Role::Listener:
@@ -304,6 +314,7 @@ std::string EventLoop::switchBackend(BackendKind kind) {
     std::unique_ptr<Poller> next = createPoller(kind, &error);
     if (!next)
         return error;
+    m_interrupt.prepare(*next);
     bool ok = true;
     m_channels.forEach([&](const Channel& ch) {
         if (ok && ch.watched && !next->add(ch.fd, ch.interest, &error))

@@ -23,7 +23,7 @@
 #include "core/server/engine_config.h"
 #include "core/server/loop_observer.h"
 #include "core/server/serve_dir.h"
-#include "core/server/wakeup.h"
+#include "core/server/wait_interrupt.h"
 
 namespace ss {
 
@@ -93,7 +93,7 @@ private:
     Connections m_connections;
     Acceptor m_acceptor;
     Datagrams m_datagrams;
-    Wakeup m_wakeup;
+    WaitInterrupt m_interrupt;
     std::unique_ptr<Poller> m_poller;
     std::vector<PollEvent> m_ready;
     CallDraft m_draft;
@@ -110,7 +110,6 @@ private:
     std::condition_variable m_commandReady;
     std::vector<LoopCommand> m_commands;
     std::atomic<int> m_pendingCommands{0};
-    std::atomic<bool> m_inWait{false};
 };
 
 }  // namespace ss

@@ -3,10 +3,7 @@
 
 #include <cstdint>
 
-#ifdef __linux__
-#include <sys/eventfd.h>
-#include <unistd.h>
-#elif !defined(_WIN32)
+#ifndef _WIN32
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -66,10 +63,7 @@ bool loopbackPair(SOCKET out[2]) {
 
 Wakeup::Wakeup() {
     initSocketPlatform();
-#if defined(__linux__)
-    m_readFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
-    m_writeFd = m_readFd;
-#elif defined(_WIN32)
+#ifdef _WIN32
     SOCKET pair[2];
     if (loopbackPair(pair)) {
         m_readFd = pair[0];
@@ -95,7 +89,7 @@ Wakeup::~Wakeup() {
     closeSocket(m_writeFd);
     closeSocket(m_readFd);
 #else
-    if (m_writeFd != m_readFd && m_writeFd >= 0)
+    if (m_writeFd >= 0)
         close(m_writeFd);
     if (m_readFd >= 0)
         close(m_readFd);
@@ -103,10 +97,7 @@ Wakeup::~Wakeup() {
 }
 
 void Wakeup::signal() {
-#if defined(__linux__)
-    const uint64_t one = 1;
-    [[maybe_unused]] ssize_t n = write(m_writeFd, &one, sizeof one);
-#elif defined(_WIN32)
+#ifdef _WIN32
     const char byte = 1;
     send(m_writeFd, &byte, 1, 0);
 #else
@@ -116,14 +107,9 @@ void Wakeup::signal() {
 }
 
 void Wakeup::drain() {
-#if defined(__linux__)
-    uint64_t value = 0;
-    [[maybe_unused]] ssize_t n = read(m_readFd, &value, sizeof value);
-#else
     char buf[256];
     while (recvBytes(m_readFd, buf, sizeof buf) > 0) {
     }
-#endif
 }
 
 }  // namespace ss

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The wake-up descriptor: how another thread interrupts the loop's wait call. It is watched for
-// reading like any socket and appears in the trace with the role "wakeup", because it is part of
-// what the process really passes to select()/poll()/epoll_wait().
-//   Linux: an eventfd (one descriptor; the counter absorbs repeated signals).
-//   Other POSIX: a non-blocking pipe (read end watched).
+// The wake-up descriptor: how another thread interrupts the loop's wait call where no signal can
+// (wait_interrupt.h; Linux uses a signal). It is watched for reading like any socket and appears
+// in the trace with the role "wakeup", because it is part of what the process really passes to
+// select()/poll()/kevent().
+//   macOS and the BSDs: a non-blocking pipe (read end watched).
 //   Windows: a connected loopback TCP pair, because select()/WSAPoll() accept only sockets.
 #pragma once
 

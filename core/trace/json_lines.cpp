@@ -128,7 +128,9 @@ void JsonLineWriter::appendCall(const CallRecord& c) {
         ",\"write\":",        ",\"except\":", ",\"hangup\":", ",\"error\":"};
     for (size_t i = 0; i < 8; ++i) {
         p = put(p, std::string_view(keys[i]));
-        p = putIntList(p, *lists[i]);
+        // A set select() got as NULL is null, in and ready alike: the kernel had no set there.
+        const bool null = i < 6 && (c.nullSets & (1u << (i % 3)));
+        p = null ? put(p, "null") : putIntList(p, *lists[i]);
     }
     p = put(p, "},\"ret\":");
     p = putInt(p, c.ret);

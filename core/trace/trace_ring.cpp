@@ -21,7 +21,8 @@ struct CallHead {
     int32_t ret;
     int32_t err;
     uint8_t backend;
-    uint8_t pad[3];
+    uint8_t nullSets;
+    uint8_t pad[2];
     uint32_t counts[8];
 };
 
@@ -102,6 +103,7 @@ bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& 
     head.ret = draft.ret;
     head.err = draft.err;
     head.backend = static_cast<uint8_t>(backend);
+    head.nullSets = draft.nullSets;
     int i = 0;
     forEachList(draft, [&](const std::vector<int32_t>& v) {
         head.counts[i++] = static_cast<uint32_t>(v.size());
@@ -169,6 +171,7 @@ size_t TraceRing::drain(const std::function<void(const CallRecord&)>& onCall,
             call.ret = h.ret;
             call.err = h.err;
             call.backend = static_cast<BackendKind>(h.backend);
+            call.nullSets = h.nullSets;
             const uint8_t* in = p + sizeof h;
             std::vector<int32_t>* lists[8] = {
                 &call.inRead,     &call.inWrite,     &call.inExcept,    &call.readyRead,

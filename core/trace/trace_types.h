@@ -58,6 +58,9 @@ struct CallRecord {
     int32_t timeoutMs = -1;
     int32_t ret = 0;
     int32_t err = 0;
+    // select: the sets passed as NULL, 1 read, 2 write, 4 except (kRead|kWrite|kExcept), as in
+    // CallDraft. The JSON line and the window show such a set, and its ready list, as NULL.
+    uint8_t nullSets = 0;
     std::vector<int32_t> inRead, inWrite, inExcept;
     std::vector<int32_t> readyRead, readyWrite, readyExcept, readyHangup, readyError;
 };
