@@ -10,7 +10,9 @@
 
 #ifdef __linux__
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/syscall.h>
+#include <unistd.h>
 #endif
 
 #include "core/net/queue_probe.h"
@@ -269,6 +271,50 @@ TEST_P(TraceScript, SwitchingBackendKeepsConnections) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, TraceScript, ::testing::ValuesIn(availableBackends()),
                          [](const auto& info) { return std::string(backendName(info.param)); });
+
+#ifdef __linux__
+// Inside a process that already holds the low numbers (the window: its display connection, Qt's
+// event dispatcher, the built-in clients), a loop with a descriptor table of its own still
+// numbers like the tutorial's server: select(4, [3], NULL, [3]), then [3 4] once a client is in.
+TEST(Trace, OwnDescriptorTableNumbersFromThreeInABusyProcess) {
+    std::vector<int> taken;
+    for (int i = 0; i < 8; ++i)
+        taken.push_back(open("/dev/null", O_RDONLY | O_CLOEXEC));
+    ASSERT_GE(taken.back(), 10);
+    EngineConfig config;
+    config.backend = BackendKind::Select;
+    config.timeoutMs = -1;
+    config.ownDescriptorTable = true;
+    ListenerSpec spec = *parseListenSpec("127.0.0.1:0,except=suffix:好", nullptr);
+    config.listeners = {spec};
+    auto engine = startEngine(config);
+    ASSERT_TRUE(engine);
+    Client client = Client::connectTcp(listenerPorts(*engine).at(0));
+    ASSERT_TRUE(client.valid());
+    client.sendAll("hi");
+    EXPECT_EQ(client.recvOnce(), "hi好");
+    Trace trace;
+    ASSERT_TRUE(waitUntil([&] {
+        trace.drainFrom(*engine);
+        return trace.calls.size() >= 2;
+    }));
+    EXPECT_EQ(trace.calls[0].inRead, Fds{3});
+    EXPECT_EQ(trace.calls[0].inExcept, Fds{3});
+    EXPECT_EQ(trace.calls[0].nullSets, kWrite);
+    EXPECT_EQ(trace.calls[1].inRead, (Fds{3, 4}));
+    ASSERT_NE(trace.last(EventKind::Accept), nullptr);
+    EXPECT_EQ(trace.last(EventKind::Accept)->fd, 4);
+    // The process's own descriptors are untouched: still open, and still this process's.
+    for (int fd : taken) {
+        EXPECT_GE(fcntl(fd, F_GETFD), 0) << fd;
+        close(fd);
+    }
+    // A listener added while it runs is opened in the loop's table too.
+    std::string error;
+    EXPECT_EQ(engine->addListener(*parseListenSpec("127.0.0.1:0=echo", nullptr), &error), 5)
+        << error;
+}
+#endif
 
 TEST(Trace, SlowWatcherLosesDetailNotTotals) {
     EngineConfig config;

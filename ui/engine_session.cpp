@@ -20,7 +20,10 @@ EngineSession::~EngineSession() {
 bool EngineSession::start(const ss::EngineConfig& config, QString* error) {
     stop();
     m_config = config;
-    auto engine = std::make_unique<ss::Engine>(config);
+    // The server numbers its descriptors as the tutorial's own server would (listener 3,
+    // connections from 4), not after the window's display connection and built-in clients.
+    m_config.ownDescriptorTable = true;
+    auto engine = std::make_unique<ss::Engine>(m_config);
     std::string why;
     if (!engine->start(&why)) {
         const QString message = tr("Could not start the server: %1").arg(toQString(why));

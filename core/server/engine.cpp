@@ -2,13 +2,13 @@
 #include "core/server/engine.h"
 
 #include "core/server/event_loop.h"
-#include "core/server/listener_socket.h"
 
 namespace ss {
 
 namespace {
 constexpr int kCommandTimeoutMs = 3000;
-}
+constexpr const char* kNoAnswer = "the engine did not answer (is it running?)";
+}  // namespace
 
 Engine::Engine(EngineConfig config) : m_loop(std::make_unique<EventLoop>(std::move(config))) {}
 
@@ -52,27 +52,32 @@ void Engine::setTimeout(int timeoutMs) {
 
 bool Engine::switchBackend(BackendKind kind, std::string* error) {
     LoopCommand c(LoopCommand::Type::SwitchBackend, static_cast<int>(kind));
-    c.result = std::make_shared<std::string>();
-    auto result = c.result;
+    auto reply = std::make_shared<LoopCommand::Reply>();
+    c.reply = reply;
     if (!m_loop->postAndWait(std::move(c), kCommandTimeoutMs)) {
         if (error)
-            *error = "the engine did not answer (is it running?)";
+            *error = kNoAnswer;
         return false;
     }
-    if (!result->empty() && error)
-        *error = *result;
-    return result->empty();
+    if (!reply->error.empty() && error)
+        *error = reply->error;
+    return reply->error.empty();
 }
 
+// The loop opens the socket: its descriptors may live in a table of its own.
 int Engine::addListener(const ListenerSpec& spec, std::string* error) {
-    const NativeSocket fd = openListenerSocket(spec, m_loop->config().allowRemote, error);
-    if (fd == kInvalidSocket)
-        return -1;
-    LoopCommand c(LoopCommand::Type::AdoptListener);
-    c.fd = fd;
+    LoopCommand c(LoopCommand::Type::AddListener);
     c.spec = std::make_shared<const ListenerSpec>(spec);
-    m_loop->post(std::move(c));
-    return fdNumber(fd);
+    auto reply = std::make_shared<LoopCommand::Reply>();
+    c.reply = reply;
+    if (!m_loop->postAndWait(std::move(c), kCommandTimeoutMs)) {
+        if (error)
+            *error = kNoAnswer;
+        return -1;
+    }
+    if (reply->fd < 0 && error)
+        *error = reply->error;
+    return reply->fd;
 }
 
 void Engine::removeListener(int fd) {

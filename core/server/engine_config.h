@@ -30,6 +30,10 @@ struct EngineConfig {
     int snapshotIntervalMs = 0;  // 0: publish descriptor snapshots only on request
     bool startPaused = false;
     int slowMotionMs = 0;  // pause after every wait call, for teaching
+    // Linux: the loop thread gets a descriptor table of its own (own_descriptors.h), so that the
+    // server numbers from 3 inside another program's process. The window sets it. Every system
+    // call on the server's sockets must then come from the loop thread.
+    bool ownDescriptorTable = false;
 };
 
 enum class ConnState : uint8_t { Open, HalfClosed, Backpressured, Closing, Unwatched };

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 
 #include "core/poller/clock.h"
 #include "core/server/listener_socket.h"
+#include "core/server/own_descriptors.h"
 
 namespace ss {
 
@@ -25,24 +27,51 @@ EventLoop::~EventLoop() {
     closeAll();
 }
 
+// Everything that opens a descriptor happens on the loop thread, which may have a descriptor
+// table of its own (own_descriptors.h); start() waits for its answer.
 bool EventLoop::start(std::string* error) {
     initSocketPlatform();
     m_observer.startClock();
+    std::promise<std::string> opened;
+    std::future<std::string> answer = opened.get_future();
+    m_thread = std::thread([this, opened = std::move(opened)]() mutable {
+        std::string why;
+        if (!open(&why)) {
+            release();
+            opened.set_value(why.empty() ? std::string("the engine could not start") : why);
+            return;
+        }
+        opened.set_value({});
+        run();
+        release();
+    });
+    const std::string why = answer.get();
+    if (why.empty())
+        return true;
+    m_thread.join();
+    if (error)
+        *error = why;
+    return false;
+}
+
+bool EventLoop::open(std::string* error) {
+    std::string shared;
+    const bool own = m_config.ownDescriptorTable && useOwnDescriptorTable(&shared);
     std::vector<NativeSocket> opened;
-    bool ok = true;
     for (const ListenerSpec& spec : m_config.listeners) {
         const NativeSocket fd = openListenerSocket(spec, m_config.allowRemote, error);
-        if (fd == kInvalidSocket) {
-            ok = false;
+        if (fd == kInvalidSocket)
             break;
-        }
         opened.push_back(fd);
     }
-    if (!ok || !openPoller(error)) {
+    if (opened.size() < m_config.listeners.size() || !openPoller(error)) {
         for (NativeSocket s : opened)
             closeSocket(s);
         return false;
     }
+    if (m_config.ownDescriptorTable && !own)
+        m_observer.emit(EventKind::Note, nullptr, 0, 0, 0, {},
+                        "descriptors are numbered after the window's own: " + shared);
     m_observer.counters().backend = m_config.backend;
     recordMode();
     m_acceptor.start();
@@ -50,10 +79,18 @@ bool EventLoop::start(std::string* error) {
     for (size_t i = 0; i < opened.size(); ++i)
         m_acceptor.adoptListener(opened[i],
                                  std::make_shared<const ListenerSpec>(m_config.listeners[i]));
+    m_interrupt.attachLoopThread();
+    m_interrupt.prepare(*m_poller);
     m_observer.publishStats();
     m_observer.publishSnapshot();
-    m_thread = std::thread([this] { run(); });
     return true;
+}
+
+// On the loop thread, as it ends: the descriptors belong to its table.
+void EventLoop::release() {
+    closeAll();
+    m_connections.usePoller(nullptr);
+    m_poller.reset();
 }
 
 bool EventLoop::openPoller(std::string* error) {
@@ -125,8 +162,6 @@ void EventLoop::requestSnapshot() {
 }
 
 void EventLoop::run() {
-    m_interrupt.attachLoopThread();
-    m_interrupt.prepare(*m_poller);
     while (!m_stopping) {
         processCommands();
         if (m_stopping)
@@ -282,18 +317,29 @@ void EventLoop::apply(LoopCommand& c) {
             break;
         case T::SwitchBackend: {
             const std::string why = switchBackend(static_cast<BackendKind>(c.value));
-            if (c.result)
-                *c.result = why;
+            if (c.reply)
+                c.reply->error = why;
             break;
         }
-        case T::AdoptListener:
-            m_acceptor.adoptListener(c.fd, c.spec);
+        case T::AddListener:
+            addListener(c);
             break;
         case T::RemoveListener:
             removeListener(c.fd);
             break;
     }
     recordMode();
+}
+
+void EventLoop::addListener(LoopCommand& c) {
+    std::string error;
+    const NativeSocket fd = openListenerSocket(*c.spec, m_config.allowRemote, &error);
+    if (c.reply) {
+        c.reply->error = error;
+        c.reply->fd = fd == kInvalidSocket ? -1 : fdNumber(fd);
+    }
+    if (fd != kInvalidSocket)
+        m_acceptor.adoptListener(fd, c.spec);
 }
 
 void EventLoop::removeListener(NativeSocket fd) {

@@ -35,7 +35,7 @@ struct LoopCommand {
         SlowMotion,
         Timeout,
         SwitchBackend,
-        AdoptListener,
+        AddListener,
         RemoveListener,
         Stop
     };
@@ -44,8 +44,12 @@ struct LoopCommand {
     int value;
     NativeSocket fd = kInvalidSocket;
     std::shared_ptr<const ListenerSpec> spec;
-    // SwitchBackend answers through this: empty string on success, else the reason.
-    std::shared_ptr<std::string> result;
+    // SwitchBackend and AddListener answer through this.
+    struct Reply {
+        std::string error;  // empty on success, else the reason
+        int fd = -1;        // AddListener: the new listener's descriptor
+    };
+    std::shared_ptr<Reply> reply;
     std::shared_ptr<std::atomic<bool>> done;
 };
 
@@ -70,6 +74,8 @@ public:
     void requestSnapshot();
 
 private:
+    bool open(std::string* error);
+    void release();
     bool openPoller(std::string* error);
     void watchWakeup();
     void run();
@@ -78,6 +84,7 @@ private:
     void dispatch(const PollEvent& ev);
     void processCommands();
     void apply(LoopCommand& command);
+    void addListener(LoopCommand& c);
     void removeListener(NativeSocket fd);
     void waitForCommand(int timeoutMs);
     std::string switchBackend(BackendKind kind);
