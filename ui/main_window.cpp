@@ -7,6 +7,7 @@
 #include <QDockWidget>
 #include <QFont>
 #include <QIcon>
+#include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
@@ -15,6 +16,7 @@
 #include <QScrollArea>
 #include <QShowEvent>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
@@ -165,11 +167,18 @@ void MainWindow::connectSource() {
     connect(m_session, &TraceSource::stopped, this, &MainWindow::onStopped);
 }
 
-// A call selected in the trace shows its descriptors in bold; a descriptor selected in the
-// table is the one whose queues the plots follow.
+// A call selected in the trace turns the descriptor table into that call's view, until Back to
+// live; a descriptor selected in the table is the one whose queues the plots follow.
 void MainWindow::connectViews() {
-    connect(m_callView, &CallTraceView::fdsSelected, m_descriptorModel,
-            &DescriptorTableModel::setHighlightedFds);
+    connect(m_callView->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_descriptorView->showCall(m_callModel->call(current.row()));
+                else
+                    m_descriptorView->showLive();
+            });
+    connect(m_descriptorView, &DescriptorView::liveRequested, m_callView->table(),
+            &QTableView::clearSelection);
     connect(m_descriptorView, &DescriptorView::fdSelected, m_plotsPanel,
             &PlotsPanel::setSelectedFd);
 }

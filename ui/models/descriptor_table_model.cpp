@@ -6,6 +6,9 @@
 #include <QFont>
 #include <QHash>
 
+#include <algorithm>
+
+#include "core/poller/poller.h"
 #include "ui/models/trace_format.h"
 #include "ui/to_qstring.h"
 #include "ui/trace_source.h"
@@ -62,7 +65,22 @@ constexpr QRgb kNewRgb = 0xff7ee07e;      // green: the descriptor just appeared
 constexpr QRgb kClosedRgb = 0xffff8a80;   // red: the descriptor is gone
 constexpr QRgb kChangedRgb = 0xffffe066;  // yellow: the value just changed
 constexpr QRgb kReadyRgb = 0xff6fd0ff;    // blue: the last wait call reported it ready
-constexpr int kExpiryTickMs = 100;
+constexpr QRgb kInRgb = 0xffd8e6f3;       // pale blue-grey: went into the shown call
+
+void addBits(QHash<int, uint8_t>& bits, const std::vector<int32_t>& fds, uint8_t bit) {
+    for (int32_t fd : fds)
+        bits[fd] |= bit;
+}
+
+// R W X, and HUP / ERR where the backend reported them apart (poll, epoll, kqueue).
+QString readyText(uint8_t bits) {
+    QString text = trace_format::readiness(bits);
+    if (bits & ss::kHangup)
+        text += QStringLiteral(" HUP");
+    if (bits & ss::kError)
+        text += QStringLiteral(" ERR");
+    return text;
+}
 
 QString optionalCount(int64_t value) {
     return value < 0 ? QString() : QString::number(value);
@@ -75,14 +93,12 @@ bool isNumericColumn(int column) {
 
 }  // namespace
 
-DescriptorTableModel::DescriptorTableModel(QObject* parent) : QAbstractTableModel(parent) {
-    m_clock.start();
-    m_expiryTimer.setInterval(kExpiryTickMs);
-    connect(&m_expiryTimer, &QTimer::timeout, this, &DescriptorTableModel::expireHighlights);
-}
+DescriptorTableModel::DescriptorTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void DescriptorTableModel::setSource(TraceSource* source) {
     connect(source, &TraceSource::descriptorsUpdated, this, &DescriptorTableModel::setDescriptors);
+    connect(source, &TraceSource::statsUpdated, this,
+            [this](const ss::EngineStats& stats) { setCallNumber(stats.waitCalls); });
     connect(source, &TraceSource::started, this, &DescriptorTableModel::clear);
 }
 
@@ -107,9 +123,9 @@ QVariant DescriptorTableModel::data(const QModelIndex& index, int role) const {
         case Qt::BackgroundRole:
             return background(row, column);
         case Qt::ForegroundRole:
-            return background(row, column).isValid() ? QVariant(QBrush(Qt::black)) : QVariant();
+            return foreground(row, column);
         case Qt::FontRole: {
-            if (!m_highlighted.contains(row.info.fd))
+            if (!inShownCall(row))
                 return {};
             QFont font;
             font.setBold(true);
@@ -134,7 +150,35 @@ QVariant DescriptorTableModel::headerData(int section, Qt::Orientation orientati
                                           int role) const {
     if (orientation != Qt::Horizontal)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (m_callView && role == Qt::DisplayRole && section == Interest)
+        return tr("In #%1").arg(m_callView->number);
+    if (m_callView && role == Qt::DisplayRole && section == Ready)
+        return tr("Ready #%1").arg(m_callView->number);
     return trace_format::columnHeader(kColumns, section, role);
+}
+
+std::optional<quint64> DescriptorTableModel::shownCall() const {
+    return m_callView ? std::optional<quint64>(m_callView->number) : std::nullopt;
+}
+
+QList<int> DescriptorTableModel::shownCallMissingFds() const {
+    QList<int> missing;
+    if (!m_callView)
+        return missing;
+    auto present = [this](int fd) {
+        return std::any_of(m_rows.begin(), m_rows.end(),
+                           [fd](const Row& r) { return r.info.fd == fd && r.closedAt < 0; });
+    };
+    for (auto it = m_callView->in.cbegin(); it != m_callView->in.cend(); ++it)
+        if (!present(it.key()))
+            missing << it.key();
+    std::sort(missing.begin(), missing.end());
+    return missing;
+}
+
+bool DescriptorTableModel::inShownCall(const Row& row) const {
+    return m_callView && row.closedAt < 0 &&
+           (m_callView->in.contains(row.info.fd) || m_callView->out.contains(row.info.fd));
 }
 
 bool DescriptorTableModel::isClosedRow(int row) const {
@@ -154,9 +198,10 @@ QString DescriptorTableModel::displayText(const Row& row, int column) const {
         case Peer:
             return toQString(d.peer);
         case Interest:
-            return trace_format::readiness(d.interest);
+            return trace_format::readiness(m_callView ? m_callView->in.value(d.fd) : d.interest);
         case Ready:
-            return trace_format::readiness(d.lastReady);
+            return m_callView ? readyText(m_callView->out.value(d.fd))
+                              : trace_format::readiness(d.lastReady);
         case RecvQ:
             return optionalCount(d.kernelRecvQueue);
         case SendQ:
@@ -213,18 +258,37 @@ QVariant DescriptorTableModel::sortKey(const Row& row, int column) const {
 }
 
 bool DescriptorTableModel::flashing(qint64 since) const {
-    return since >= 0 && m_clock.elapsed() - since < m_flashMs;
+    return since >= 0 && m_call - since < m_flashCalls;
 }
 
 QVariant DescriptorTableModel::background(const Row& row, int column) const {
     if (row.closedAt >= 0)
         return QBrush(QColor(kClosedRgb));
+    if (m_callView)
+        return callViewBackground(row, column);
     if (flashing(row.addedAt))
         return QBrush(QColor(kNewRgb));
-    if (column == Ready && row.info.lastReady != 0)
+    if (column == Ready && row.info.lastReady != 0 && !m_flood)
         return QBrush(QColor(kReadyRgb));
     if (flashing(row.changedAt[static_cast<size_t>(column)]))
         return QBrush(QColor(kChangedRgb));
+    return {};
+}
+
+// One call's view shows only what that call did: no flashes of what happened since.
+QVariant DescriptorTableModel::callViewBackground(const Row& row, int column) const {
+    if (column == Interest && m_callView->in.value(row.info.fd) != 0)
+        return QBrush(QColor(kInRgb));
+    if (column == Ready && m_callView->out.value(row.info.fd) != 0)
+        return QBrush(QColor(kReadyRgb));
+    return {};
+}
+
+QVariant DescriptorTableModel::foreground(const Row& row, int column) const {
+    if (background(row, column).isValid())
+        return QBrush(Qt::black);
+    if (m_callView && !inShownCall(row))
+        return QBrush(Qt::gray);  // not in the shown call
     return {};
 }
 
@@ -265,17 +329,14 @@ void DescriptorTableModel::updateRow(int row, const ss::DescriptorInfo& info) {
         first = std::min(first, c);
         last = std::max(last, c);
         // Age ticks on every snapshot and Ready has its own light: neither flashes yellow.
-        if (c != Age && c != Ready) {
-            r.changedAt[static_cast<size_t>(c)] = m_clock.elapsed();
-            startExpiryTimer();
-        }
+        if (c != Age && c != Ready && !m_flood)
+            r.changedAt[static_cast<size_t>(c)] = m_call;
     }
     emit dataChanged(index(row, first), index(row, last));
 }
 
 void DescriptorTableModel::markClosed(int row) {
-    m_rows[static_cast<size_t>(row)].closedAt = m_clock.elapsed();
-    startExpiryTimer();
+    m_rows[static_cast<size_t>(row)].closedAt = m_call;
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -288,12 +349,10 @@ void DescriptorTableModel::insertRows(const std::vector<const ss::DescriptorInfo
     for (const ss::DescriptorInfo* info : added) {
         Row row;
         row.info = *info;
-        row.addedAt = flash ? m_clock.elapsed() : -1;
+        row.addedAt = flash ? m_call : -1;
         m_rows.push_back(row);
     }
     endInsertRows();
-    if (flash)
-        startExpiryTimer();
 }
 
 void DescriptorTableModel::applyDiff(const std::vector<ss::DescriptorInfo>& descriptors,
@@ -343,16 +402,49 @@ void DescriptorTableModel::removeRowsWhere(Predicate doomed) {
 }
 
 void DescriptorTableModel::setDescriptors(const std::vector<ss::DescriptorInfo>& descriptors) {
+    const bool wasFlood = m_flood;
+    m_flood = m_call - m_snapshotCall > qint64(kFloodCalls);
+    m_snapshotCall = m_call;
     m_last = descriptors;
     applyDiff(descriptors, true);
+    if (m_flood != wasFlood)
+        emitAllChanged({Qt::BackgroundRole, Qt::ForegroundRole});
 }
 
-void DescriptorTableModel::setHighlightedFds(const QSet<int>& fds) {
-    if (fds == m_highlighted)
+void DescriptorTableModel::setCallNumber(quint64 calls) {
+    if (qint64(calls) == m_call)
         return;
-    m_highlighted = fds;
+    m_call = qint64(calls);
+    expireHighlights();
+}
+
+void DescriptorTableModel::showCall(const ss::CallRecord& call) {
+    CallView view;
+    view.number = call.number;
+    addBits(view.in, call.inRead, ss::kRead);
+    addBits(view.in, call.inWrite, ss::kWrite);
+    addBits(view.in, call.inExcept, ss::kExcept);
+    addBits(view.out, call.readyRead, ss::kRead);
+    addBits(view.out, call.readyWrite, ss::kWrite);
+    addBits(view.out, call.readyExcept, ss::kExcept);
+    addBits(view.out, call.readyHangup, ss::kHangup);
+    addBits(view.out, call.readyError, ss::kError);
+    m_callView = std::move(view);
+    emitAllChanged({});
+    emit headerDataChanged(Qt::Horizontal, Interest, Ready);
+}
+
+void DescriptorTableModel::showLive() {
+    if (!m_callView)
+        return;
+    m_callView.reset();
+    emitAllChanged({});
+    emit headerDataChanged(Qt::Horizontal, Interest, Ready);
+}
+
+void DescriptorTableModel::emitAllChanged(const QList<int>& roles) {
     if (rowCount() > 0)
-        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::FontRole});
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), roles);
 }
 
 void DescriptorTableModel::setShowWakeup(bool show) {
@@ -372,10 +464,12 @@ void DescriptorTableModel::clear() {
     m_rows.clear();
     endRemoveRows();
     m_last.clear();
+    m_callView.reset();
+    m_call = m_snapshotCall = 0;
+    m_flood = false;
 }
 
 void DescriptorTableModel::expireHighlights() {
-    bool pending = false;
     for (int r = 0; r < rowCount(); ++r) {
         Row& row = m_rows[static_cast<size_t>(r)];
         bool expired = false;
@@ -388,19 +482,10 @@ void DescriptorTableModel::expireHighlights() {
                 since = -1;
                 expired = true;
             }
-            pending = pending || since >= 0;
         }
-        pending = pending || row.addedAt >= 0 || row.closedAt >= 0;
         if (expired)
             emit dataChanged(index(r, 0), index(r, ColumnCount - 1),
                              {Qt::BackgroundRole, Qt::ForegroundRole});
     }
     removeRowsWhere([this](const Row& r) { return r.closedAt >= 0 && !flashing(r.closedAt); });
-    if (!pending)
-        m_expiryTimer.stop();
-}
-
-void DescriptorTableModel::startExpiryTimer() {
-    if (!m_expiryTimer.isActive())
-        m_expiryTimer.start();
 }

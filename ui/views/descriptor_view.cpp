@@ -2,14 +2,19 @@
 #include "ui/views/descriptor_view.h"
 
 #include <QCheckBox>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStringList>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/views/trace_table.h"
 
@@ -25,7 +30,59 @@ DescriptorView::DescriptorView(DescriptorTableModel* model, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(createToolRow());
+    layout->addWidget(createBanner());
     layout->addWidget(m_table, 1);
+}
+
+// Where the selected call is named and its Python line shown whole: wrapped, never cut.
+QWidget* DescriptorView::createBanner() {
+    m_banner = new QFrame;
+    m_banner->setObjectName(QStringLiteral("callBanner"));
+    m_banner->setAutoFillBackground(true);
+    QPalette palette = m_banner->palette();
+    palette.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xc2));
+    palette.setColor(QPalette::WindowText, Qt::black);
+    m_banner->setPalette(palette);
+    m_bannerText = new QLabel;
+    m_bannerText->setObjectName(QStringLiteral("callBannerText"));
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont font = m_bannerText->font();
+    font.setBold(true);
+    m_bannerText->setFont(font);
+    auto* back = new QPushButton(tr("Back to live"));
+    back->setObjectName(QStringLiteral("backToLive"));
+    back->setToolTip(tr("Show the descriptors as they are now, and follow the server again."));
+    connect(back, &QPushButton::clicked, this, [this] {
+        showLive();
+        emit liveRequested();
+    });
+    auto* layout = new QHBoxLayout(m_banner);
+    layout->addWidget(m_bannerText, 1);
+    layout->addWidget(back, 0, Qt::AlignTop);
+    m_banner->hide();
+    return m_banner;
+}
+
+void DescriptorView::showCall(const ss::CallRecord& call) {
+    m_model->showCall(call);
+    QString text =
+        tr("Call #%1:  %2").arg(call.number).arg(CallTraceModel::pythonLine(call).toHtmlEscaped());
+    const QList<int> missing = m_model->shownCallMissingFds();
+    if (!missing.isEmpty()) {
+        QStringList fds;
+        for (int fd : missing)
+            fds << QString::number(fd);
+        text += QStringLiteral("<br>") +
+                tr("Also in this call, closed since: %1").arg(fds.join(QStringLiteral(", ")));
+    }
+    m_bannerText->setText(text);
+    m_banner->show();
+}
+
+void DescriptorView::showLive() {
+    m_model->showLive();
+    m_banner->hide();
 }
 
 QWidget* DescriptorView::createToolRow() {
@@ -43,6 +100,9 @@ QWidget* DescriptorView::createToolRow() {
            "(to pause it, for instance). It is watched like any other."));
     m_showWakeup->setChecked(m_model->showWakeup());
     connect(m_showWakeup, &QCheckBox::toggled, m_model, &DescriptorTableModel::setShowWakeup);
+    // Only where the server watches one (not on Linux, where a signal interrupts the wait).
+    m_showWakeup->hide();
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &DescriptorView::revealWakeupToggle);
     auto* row = new QWidget;
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -63,6 +123,18 @@ void DescriptorView::createTable() {
                                              DescriptorTableModel::Interest);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DescriptorView::onCurrentChanged);
+}
+
+void DescriptorView::revealWakeupToggle() {
+    if (!m_showWakeup->isHidden())
+        return;
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        if (m_model->index(r, 0).data(DescriptorTableModel::RoleRole).toInt() ==
+            int(ss::Role::Wakeup)) {
+            m_showWakeup->show();
+            return;
+        }
+    }
 }
 
 void DescriptorView::onCurrentChanged() {
