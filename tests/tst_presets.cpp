@@ -241,3 +241,13 @@ TEST(PresetTable, EveryTutorialPortIsKept) {
     EXPECT_TRUE(findPreset("udp-upper")->listeners.at(0).udp);
     EXPECT_EQ(findPreset("framed-file")->listeners.at(0).endpoint.port, 8080);
 }
+
+// The servers written with select.select start on select; the selectors server on what
+// selectors.DefaultSelector would pick, the best backend this platform has.
+TEST(PresetTable, EveryPresetCarriesItsTutorialsBackend) {
+    for (const char* name : {"welcome", "greet-suffix", "rw-split", "echo", "queue-echo", "upper",
+                             "udp-upper", "framed-file", "chat"})
+        EXPECT_EQ(findPreset(name)->backend, BackendKind::Select) << name;
+    EXPECT_EQ(findPreset("http")->backend, bestBackend());
+    EXPECT_EQ(builtinPresets().size(), 10u);  // a new preset must be added above
+}

@@ -118,7 +118,8 @@ Preset httpPreset() {
             "Answers GET with a live statistics page; a browser or curl is a client.",
             "Part 7: the selectors server that answers GET (tutorial port 80 needs privileges)",
             {tcp(8088, kind(BehaviourKind::Http), 5)},
-            1000};
+            1000,
+            bestBackend()};
 }
 
 Preset chatPreset() {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/poller/backend_kind.h"
 #include "core/server/listener_spec.h"
 
 namespace ss {
@@ -17,6 +18,10 @@ struct Preset {
     std::string tutorial;  // which tutorial server it reproduces, and its Python call
     std::vector<ListenerSpec> listeners;
     int timeoutMs = 1000;  // the tutorial's select() timeout; -1 when it passes none
+    // The backend it starts on unless the user picks one: select for the servers written with
+    // select.select (and the blocking ones, whose lesson leads to it), the best available one
+    // for the selectors servers, as selectors.DefaultSelector picks.
+    BackendKind backend = BackendKind::Select;
 };
 
 const std::vector<Preset>& builtinPresets();
