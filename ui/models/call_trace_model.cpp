@@ -7,6 +7,7 @@
 
 #include <QStringList>
 
+#include "core/poller/poller.h"
 #include "ui/models/trace_format.h"
 #include "ui/to_qstring.h"
 
@@ -157,6 +158,44 @@ QString pyResult(const ss::CallRecord& call) {
     }
 }
 
+// The select() set a column shows (ss::kRead, kWrite or kExcept); 0 for the other columns.
+uint8_t setBit(int column) {
+    switch (column) {
+        case CallTraceModel::ReadIn:
+        case CallTraceModel::ReadyRead:
+            return ss::kRead;
+        case CallTraceModel::WriteIn:
+        case CallTraceModel::ReadyWrite:
+            return ss::kWrite;
+        case CallTraceModel::ExceptIn:
+        case CallTraceModel::ReadyExcept:
+            return ss::kExcept;
+    }
+    return 0;
+}
+
+// A set passed as a NULL pointer has no ready list either: the kernel had nowhere to write one.
+bool isNullSet(const ss::CallRecord& call, int column) {
+    const uint8_t bit = setBit(column);
+    return bit != 0 && (call.nullSets & bit) != 0;
+}
+
+// select.select(rlist, wlist, xlist): the names of the arguments CPython passed as NULL.
+QString nullArguments(const ss::CallRecord& call) {
+    QStringList names;
+    if (call.nullSets & ss::kRead)
+        names << QStringLiteral("rlist");
+    if (call.nullSets & ss::kWrite)
+        names << QStringLiteral("wlist");
+    if (call.nullSets & ss::kExcept)
+        names << QStringLiteral("xlist");
+    return names.join(QStringLiteral(", "));
+}
+
+// Longer Python lines stay out of the other cells' tooltips: a call with hundreds of descriptors
+// would bury the cell's own text under three screens of numbers.
+constexpr qsizetype kPythonInTipChars = 200;
+
 // Ready read, plus the hang-ups and errors that poll-like backends report on their own.
 QString readyReadText(const ss::CallRecord& call) {
     QString text = trace_format::fdList(call.readyRead);
@@ -212,7 +251,9 @@ QVariant CallTraceModel::data(const QModelIndex& index, int role) const {
             return numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
         }
         case Qt::ToolTipRole:
-            return index.column() == Python ? QVariant() : QVariant(pythonLine(c));
+            return toolTip(c, index.column());
+        case PythonResultRole:
+            return pythonResult(c);
     }
     return {};
 }
@@ -224,10 +265,42 @@ QVariant CallTraceModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 QString CallTraceModel::pythonLine(const ss::CallRecord& call) {
-    return pyCall(call) + QStringLiteral("  ->  ") + pyResult(call);
+    return pyCall(call) + pythonResult(call);
+}
+
+QString CallTraceModel::pythonResult(const ss::CallRecord& call) {
+    return QStringLiteral("  ->  ") + pyResult(call);
+}
+
+// The whole text of the cell, which the view may have elided. The Python column adds which empty
+// lists went in as NULL; the other cells add the call's Python line when it is short.
+QString CallTraceModel::toolTip(const ss::CallRecord& c, int column) const {
+    QStringList lines;
+    if (column == Python) {
+        lines << pythonLine(c);
+        const QString nulls = nullArguments(c);
+        if (!nulls.isEmpty())
+            lines << tr("%1: an empty list, which CPython passes to select() as a NULL pointer.")
+                         .arg(nulls);
+        return lines.join(QLatin1Char('\n'));
+    }
+    const QString text = displayText(c, column);
+    if (!text.isEmpty())
+        lines << text;
+    if (isNullSet(c, column))
+        lines << tr(
+            "The set was empty, so the server passed a NULL pointer instead, as CPython "
+            "does; the kernel reports nothing for it.");
+    const QString python = pythonLine(c);
+    if (python.size() <= kPythonInTipChars)
+        lines << python;
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString CallTraceModel::displayText(const ss::CallRecord& c, int column) const {
+    // The C word, as strace writes it: not translated.
+    if (isNullSet(c, column))
+        return QStringLiteral("NULL");
     switch (column) {
         case Number:
             return QString::number(c.number);

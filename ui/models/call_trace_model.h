@@ -3,6 +3,9 @@
 // passed in, the sets that came back, the timeout, the return value and how long the call
 // blocked. Calls arrive in batches (one beginInsertRows per batch) and the history is capped:
 // the oldest rows go in one beginRemoveRows block, so an hour of class costs bounded memory.
+// A select() set passed as a NULL pointer (because it was empty, as CPython passes it) shows as
+// NULL, in and ready alike; an empty set that was passed shows as an empty cell. Every cell's
+// tooltip holds its whole text, so a view may elide cells freely.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -38,6 +41,7 @@ public:
     enum ItemRole {
         FdsRole = Qt::UserRole + 1,  // QList<int>: every fd in the call, in and ready, sorted
         SortRole,                    // a numeric key where the column is numeric, else the text
+        PythonResultRole,  // QString: the tail of the Python line, "  ->  " and what came back
     };
 
     static constexpr int kDefaultMaxRows = 5000;
@@ -60,6 +64,8 @@ public:
     // The call as the Python tutorials would write it, e.g.
     //   r, w, x = select.select([3, 5], [5], [3, 5], 1.0)  ->  [5], [5], []
     static QString pythonLine(const ss::CallRecord& call);
+    // The part of pythonLine() after the call: "  ->  [5], [5], []".
+    static QString pythonResult(const ss::CallRecord& call);
 
 public slots:
     void appendCalls(const std::vector<ss::CallRecord>& calls);
@@ -75,6 +81,7 @@ signals:
 private:
     QString displayText(const ss::CallRecord& call, int column) const;
     QVariant sortKey(const ss::CallRecord& call, int column) const;
+    QString toolTip(const ss::CallRecord& call, int column) const;
     void trimTo(size_t rows);
 
     std::deque<ss::CallRecord> m_calls;

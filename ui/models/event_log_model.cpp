@@ -109,6 +109,8 @@ QVariant EventLogModel::data(const QModelIndex& index, int role) const {
             return column == Time || column == Fd || column == Bytes
                        ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                        : QVariant();
+        case Qt::ToolTipRole:
+            return toolTip(e, column);
     }
     return {};
 }
@@ -139,6 +141,14 @@ QString EventLogModel::displayText(const ss::SocketEvent& e, int column) const {
             return hexText(e.preview);
     }
     return {};
+}
+
+// The columns a view may elide carry their whole text here.
+QVariant EventLogModel::toolTip(const ss::SocketEvent& e, int column) const {
+    if (column != Detail && column != Preview && column != Hex)
+        return {};
+    const QString text = displayText(e, column);
+    return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
 QString EventLogModel::detailText(const ss::SocketEvent& e) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What happened to the sockets (accept, recv, send, close, refuse, error ...), one row per
 // event as the trace recorded it. Events arrive in batches (one beginInsertRows per batch);
-// the history is capped and the oldest rows leave in one beginRemoveRows block.
+// the history is capped and the oldest rows leave in one beginRemoveRows block. The long cells
+// (detail, preview, hex) carry their whole text as a tooltip, so a view may elide them.
 #pragma once
 
 #include <QAbstractTableModel>
@@ -54,6 +55,7 @@ public slots:
 
 private:
     QString displayText(const ss::SocketEvent& event, int column) const;
+    QVariant toolTip(const ss::SocketEvent& event, int column) const;
     void trimTo(size_t rows);
 
     std::deque<ss::SocketEvent> m_events;
