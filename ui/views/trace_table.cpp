@@ -20,3 +20,7 @@ QTableView* makeTraceTable(const QString& objectName, QAbstractItemModel* model)
     new ColumnFitter(table);
     return table;
 }
+
+ColumnFitter* traceTableFitter(const QTableView* table) {
+    return table->findChild<ColumnFitter*>(QString(), Qt::FindDirectChildrenOnly);
+}
