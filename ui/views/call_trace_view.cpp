@@ -1,58 +1,242 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/call_trace_view.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QList>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QStringList>
+#include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include "ui/models/call_trace_model.h"
+#include "ui/views/column_fitter.h"
 #include "ui/views/follow_tail.h"
 #include "ui/views/trace_table.h"
 
 namespace {
+
 // The columns the Python line replaces: it already says what went in and what came back.
 bool replacedByPython(int column) {
     return column >= CallTraceModel::Backend && column <= CallTraceModel::Return;
 }
+
+// The columns that list descriptors: hundreds of them under load.
+constexpr CallTraceModel::Column kSetColumns[] = {
+    CallTraceModel::ReadIn,    CallTraceModel::WriteIn,    CallTraceModel::ExceptIn,
+    CallTraceModel::ReadyRead, CallTraceModel::ReadyWrite, CallTraceModel::ReadyExcept};
+
+// Elides a comma-separated list between two of its items, keeping its ends: "3, 4, 5, …, 301,
+// 302". Qt's own middle elision cuts through numbers, and "…99" would read as descriptor 99.
+// Painting measures only the items that are shown, not a list of hundreds.
+QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int width) {
+    // Only a text near the cell's width needs measuring whole; a far longer one cannot fit.
+    if (text.size() * metrics.averageCharWidth() <= 2 * width &&
+        metrics.horizontalAdvance(text) <= width)
+        return text;
+    const QString separator = QStringLiteral(", ");
+    const qsizetype step = separator.size();
+    const QString gap = separator + QChar(0x2026) + separator;
+    const int separatorWidth = metrics.horizontalAdvance(separator);
+    int room = width - metrics.horizontalAdvance(gap);
+    // Shown: text[0, headEnd) and text[tailBegin, end), each made of whole items.
+    qsizetype headEnd = 0, tailBegin = text.size();
+    int headItems = 0, tailItems = 0, headWidth = 0, tailWidth = 0;
+    for (;;) {
+        // Items join the narrower end, so both ends show about as much.
+        const bool front = headWidth <= tailWidth;
+        qsizetype begin = 0, end = 0;
+        if (front) {
+            begin = headItems == 0 ? 0 : headEnd + step;
+            end = text.indexOf(separator, begin);
+            end = end < 0 ? text.size() : end;
+        } else {
+            end = tailItems == 0 ? text.size() : tailBegin - step;
+            begin = end < step ? -1 : text.lastIndexOf(separator, end - step);
+            begin = begin < 0 ? 0 : begin + step;
+        }
+        if (front ? begin >= tailBegin : end <= headEnd)
+            return text;  // the two ends met: every item fits
+        const int itemWidth = metrics.horizontalAdvance(text.mid(begin, end - begin)) +
+                              ((front ? headItems : tailItems) > 0 ? separatorWidth : 0);
+        if (itemWidth > room)
+            break;
+        room -= itemWidth;
+        if (front) {
+            headEnd = end;
+            headWidth += itemWidth;
+            ++headItems;
+        } else {
+            tailBegin = begin;
+            tailWidth += itemWidth;
+            ++tailItems;
+        }
+    }
+    const QString shown = text.left(headEnd) + gap + text.mid(tailBegin);
+    // An item wider than the room, or kerning that makes the whole a pixel wider than its parts.
+    if (headItems == 0 || tailItems == 0 || metrics.horizontalAdvance(shown) > width)
+        return metrics.elidedText(text, Qt::ElideMiddle, width);
+    return shown;
+}
+
+// `line` ends with `result`. The arguments give way first, between two of their items, so that
+// the function's name and the timeout stay; the result gives way only when it alone is too wide.
+QString elideArguments(const QString& line, const QString& result, const QFontMetrics& metrics,
+                       int width) {
+    if (result.isEmpty() || !line.endsWith(result) || metrics.horizontalAdvance(line) <= width)
+        return line;
+    const int resultWidth = metrics.horizontalAdvance(result);
+    if (resultWidth >= width)
+        return elideBetweenItems(result.trimmed(), metrics, width);
+    const QString call = line.left(line.size() - result.size());
+    return elideBetweenItems(call, metrics, width - resultWidth) + result;
+}
+
+QSet<int> fdsOf(const QModelIndex& index) {
+    const QList<int> list = index.data(CallTraceModel::FdsRole).value<QList<int>>();
+    return QSet<int>(list.begin(), list.end());
+}
+
 }  // namespace
+
+// Paints the cells that can run long: a descriptor list elided between two of its items, and the
+// Python line with its arguments elided and its result whole. The result is what a student looks
+// for (which descriptors came back ready), and a plainly elided cell cuts the line exactly there.
+// A delegate rather than a result column of its own: the line stays one line of Python, as the
+// tutorials print it, and needs no second column fitted beside it. The tooltips (the model's)
+// hold the whole text.
+class CallCellDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QString shownText(const QStyleOptionViewItem& option, const QModelIndex& index) const {
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        return elided(item, index);
+    }
+
+    void paint(QPainter* painter, const QStyleOptionViewItem& option,
+               const QModelIndex& index) const override {
+        QStyleOptionViewItem item = option;
+        initStyleOption(&item, index);
+        item.text = elided(item, index);
+        // Should the style still find the text a pixel too wide, the Python line loses the
+        // arguments' side, never the result.
+        if (index.column() == CallTraceModel::Python)
+            item.textElideMode = Qt::ElideLeft;
+        const QWidget* widget = item.widget;
+        QStyle* style = widget ? widget->style() : QApplication::style();
+        style->drawControl(QStyle::CE_ItemViewItem, &item, painter, widget);
+    }
+
+private:
+    static QString elided(const QStyleOptionViewItem& item, const QModelIndex& index) {
+        const QWidget* widget = item.widget;
+        const QStyle* style = widget ? widget->style() : QApplication::style();
+        // The margins QCommonStyle keeps on each side of an item's text.
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+        const int width =
+            style->subElementRect(QStyle::SE_ItemViewItemText, &item, widget).width() - 2 * margin -
+            1;
+        if (index.column() != CallTraceModel::Python)
+            return elideBetweenItems(item.text, item.fontMetrics, width);
+        const QString result = index.data(CallTraceModel::PythonResultRole).toString();
+        return elideArguments(item.text, result, item.fontMetrics, width);
+    }
+};
 
 CallTraceView::CallTraceView(CallTraceModel* model, QWidget* parent)
     : QWidget(parent), m_model(model) {
+    // Connected before the table exists, so that this runs before the table's own handling of
+    // removed rows; see onRowsAboutToBeRemoved().
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &CallTraceView::onRowsAboutToBeRemoved);
+    QWidget* toolRow = createToolRow();
+    createTable();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(toolRow);
+    layout->addWidget(m_table, 1);
+    applyPythonView(m_model->pythonView());
+    updateJumpButton();
+}
+
+QWidget* CallTraceView::createToolRow() {
     m_pythonView = new QCheckBox(tr("Python view"));
     m_pythonView->setObjectName(QStringLiteral("pythonView"));
     m_pythonView->setToolTip(
         tr("Show each call as the line of Python the tutorials write, "
            "e.g. r, w, x = select.select([3, 5], [], [], 1.0)."));
+    connect(m_pythonView, &QCheckBox::toggled, m_model, &CallTraceModel::setPythonView);
+    connect(m_model, &CallTraceModel::pythonViewChanged, this, &CallTraceView::applyPythonView);
     auto* hint = new QLabel(tr("Select a call to highlight its descriptors."));
     hint->setEnabled(false);  // drawn in the palette's quieter colour
+    m_jump = new QPushButton(tr("Jump to live"));
+    m_jump->setObjectName(QStringLiteral("jumpToLive"));
+    m_jump->setToolTip(tr("Show the newest call again and follow the server (End)."));
+    connect(m_jump, &QPushButton::clicked, this, &CallTraceView::jumpToLive);
 
+    auto* row = new QWidget;
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pythonView);
+    layout->addWidget(hint, 1);
+    layout->addWidget(m_jump);
+    return row;
+}
+
+void CallTraceView::createTable() {
     m_table = makeTraceTable(QStringLiteral("callTraceTable"), m_model);
     // Calls stay in the order they happened: no proxy, no sorting.
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // "3, 4, 5, …, 301, 302": the lowest and the highest descriptors stay in view.
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_cellDelegate = new CallCellDelegate(m_table);
+    ColumnFitter* fitter = traceTableFitter(m_table);
+    for (int column : kSetColumns) {
+        m_table->setItemDelegateForColumn(column, m_cellDelegate);
+        fitter->setMaxChars(column, kSetColumnChars);
+    }
+    m_table->setItemDelegateForColumn(CallTraceModel::Python, m_cellDelegate);
+    fitter->setMaxChars(CallTraceModel::Python, kPythonColumnChars);
+
     m_follow = new FollowTail(m_table);
-
-    connect(m_pythonView, &QCheckBox::toggled, m_model, &CallTraceModel::setPythonView);
-    connect(m_model, &CallTraceModel::pythonViewChanged, this, &CallTraceView::applyPythonView);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &CallTraceView::onCurrentChanged);
-
-    auto* toolRow = new QHBoxLayout;
-    toolRow->addWidget(m_pythonView);
-    toolRow->addWidget(hint, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(toolRow);
-    layout->addWidget(m_table, 1);
-    applyPythonView(m_model->pythonView());
+    connect(m_follow, &FollowTail::followingChanged, this, &CallTraceView::updateJumpButton);
+    connect(m_follow, &FollowTail::jumpedToLive, this, &CallTraceView::onJumpedToLive);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &CallTraceView::updateJumpButton);
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &CallTraceView::updateJumpButton);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CallTraceView::onSelectionChanged);
 }
 
 bool CallTraceView::isFollowing() const {
     return m_follow->isFollowing();
+}
+
+QString CallTraceView::shownText(int row, int column) const {
+    const QModelIndex index = m_model->index(row, column);
+    if (m_table->itemDelegateForColumn(column) != m_cellDelegate)
+        return index.data().toString();
+    QStyleOptionViewItem option;
+    option.initFrom(m_table->viewport());
+    option.widget = m_table;
+    option.font = m_table->font();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.rect = m_table->visualRect(index);
+    return m_cellDelegate->shownText(option, index);
+}
+
+void CallTraceView::jumpToLive() {
+    m_follow->jumpToLive();
 }
 
 void CallTraceView::applyPythonView(bool on) {
@@ -61,14 +245,71 @@ void CallTraceView::applyPythonView(bool on) {
         const bool hidden = column == CallTraceModel::Python ? !on : on && replacedByPython(column);
         m_table->setColumnHidden(column, hidden);
     }
+    traceTableFitter(m_table)->schedule();  // the columns just shown have not been measured
 }
 
-void CallTraceView::onCurrentChanged() {
-    const QModelIndex current = m_table->currentIndex();
-    QSet<int> fds;
-    if (current.isValid()) {
-        const QList<int> list = current.data(CallTraceModel::FdsRole).value<QList<int>>();
-        fds = QSet<int>(list.begin(), list.end());
+void CallTraceView::onSelectionChanged() {
+    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
+    if (selected.isEmpty()) {
+        // Jump to live reports itself, once, when it is done.
+        if (!m_callShown || m_follow->isJumping())
+            return;
+        m_callShown = false;
+        emit fdsSelected({});
+        emit liveSelected();
+        return;
     }
-    emit fdsSelected(fds);
+    m_callShown = true;
+    emit fdsSelected(fdsOf(selected.first()));
+    emit callSelected(m_model->call(selected.first().row()));
+    updateJumpButton();
+}
+
+// The selected call is leaving the capped history. Left alone, the table would select the next
+// row in its place (QAbstractItemView keeps one row selected in single-selection mode), and
+// report a call nobody chose. So the selection goes with its row, before the table sees it.
+void CallTraceView::onRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last) {
+    if (!m_table || parent.isValid())
+        return;
+    const int current = m_table->currentIndex().row();
+    const QModelIndexList selected = m_table->selectionModel()->selectedIndexes();
+    const int chosen = selected.isEmpty() ? current : selected.first().row();
+    if ((current >= first && current <= last) || (chosen >= first && chosen <= last))
+        m_table->selectionModel()->clear();
+}
+
+void CallTraceView::onJumpedToLive() {
+    m_callShown = false;
+    emit fdsSelected({});
+    emit liveSelected();
+}
+
+void CallTraceView::updateJumpButton() {
+    m_jump->setVisible(!m_follow->isFollowing());
+    if (m_follow->isFollowing())
+        return;
+    const quint64 behind = callsBehind();
+    // Two sentences rather than "call(s)": the window has no English catalogue to pick the
+    // plural from, and the projector shows this text large.
+    if (behind == 0)
+        m_jump->setText(tr("Jump to live"));
+    else if (behind == 1)
+        m_jump->setText(tr("Jump to live (1 call behind)"));
+    else
+        m_jump->setText(tr("Jump to live (%L1 calls behind)").arg(behind));
+}
+
+// From the selected call, or else the lowest one in view, to the newest: two lookups, no scan.
+quint64 CallTraceView::callsBehind() const {
+    const int rows = m_model->rowCount();
+    if (rows == 0)
+        return 0;
+    int anchor = m_table->currentIndex().row();
+    if (!m_table->selectionModel()->hasSelection() || anchor < 0)
+        anchor = m_table->rowAt(m_table->viewport()->height() - 1);
+    if (anchor < 0 || anchor >= rows)
+        anchor = rows - 1;
+    const uint64_t newest = m_model->call(rows - 1).number;
+    const uint64_t shown = m_model->call(anchor).number;
+    return newest > shown ? newest - shown : 0;
 }
