@@ -5,6 +5,7 @@
 #include <iterator>
 #include <limits>
 
+#include <QHash>
 #include <QStringList>
 
 #include "core/poller/poller.h"
@@ -72,8 +73,15 @@ struct EventNames {
     const char* err;
 };
 
-QString pyList(const std::vector<int32_t>& fds) {
-    return QLatin1Char('[') + trace_format::fdList(fds) + QLatin1Char(']');
+// How many descriptors a list shows in a cell (the rest are behind an ellipsis; the tooltip has
+// them all). A cell is at most about 40 characters wide, so a few dozen is already more than fits;
+// building and laying out the text of a thousand descriptors for every visible cell, 30 times a
+// second, was most of the window's work under load.
+constexpr size_t kCellItems = 48;
+constexpr size_t kWhole = SIZE_MAX;
+
+QString pyList(const std::vector<int32_t>& fds, size_t limit) {
+    return QLatin1Char('[') + trace_format::fdList(fds, limit) + QLatin1Char(']');
 }
 
 // 1000 -> "1.0", 250 -> "0.25": what a Python programmer would type.
@@ -86,43 +94,56 @@ QString pySeconds(int ms) {
     return text;
 }
 
-void addBits(std::vector<std::pair<int32_t, QStringList>>& pairs, const std::vector<int32_t>& fds,
+// The (fd, events) pairs in the order the descriptors first appear; `where` finds a pair by fd.
+using Pairs = std::vector<std::pair<int32_t, QStringList>>;
+void addBits(Pairs& pairs, QHash<int32_t, size_t>& where, const std::vector<int32_t>& fds,
              const char* name) {
     for (int32_t fd : fds) {
-        auto it = std::find_if(pairs.begin(), pairs.end(),
-                               [fd](const auto& pair) { return pair.first == fd; });
-        if (it == pairs.end())
-            it = pairs.insert(pairs.end(), {fd, QStringList()});
-        it->second << QLatin1String(name);
+        auto it = where.constFind(fd);
+        if (it == where.cend()) {
+            it = where.insert(fd, pairs.size());
+            pairs.push_back({fd, QStringList()});
+        }
+        pairs[*it].second << QLatin1String(name);
     }
 }
 
-QString pyEvents(const ss::CallRecord& call, const EventNames& names) {
-    std::vector<std::pair<int32_t, QStringList>> pairs;
-    addBits(pairs, call.readyRead, names.in);
-    addBits(pairs, call.readyWrite, names.out);
-    addBits(pairs, call.readyExcept, names.pri);
-    addBits(pairs, call.readyHangup, names.hup);
-    addBits(pairs, call.readyError, names.err);
+QString pyEvents(const ss::CallRecord& call, const EventNames& names, size_t limit) {
+    Pairs pairs;
+    QHash<int32_t, size_t> where;
+    addBits(pairs, where, call.readyRead, names.in);
+    addBits(pairs, where, call.readyWrite, names.out);
+    addBits(pairs, where, call.readyExcept, names.pri);
+    addBits(pairs, where, call.readyHangup, names.hup);
+    addBits(pairs, where, call.readyError, names.err);
+    const trace_format::ListWindow window = trace_format::listWindow(pairs.size(), limit);
+    auto item = [&pairs](size_t i) {
+        return QStringLiteral("(%1, %2)").arg(pairs[i].first).arg(pairs[i].second.join('|'));
+    };
     QStringList items;
-    for (const auto& [fd, bits] : pairs)
-        items << QStringLiteral("(%1, %2)").arg(fd).arg(bits.join(QLatin1Char('|')));
+    for (size_t i = 0; i < window.head; ++i)
+        items << item(i);
+    if (window.cut()) {
+        items << QString(QChar(0x2026));
+        for (size_t i = pairs.size() - window.tail; i < pairs.size(); ++i)
+            items << item(i);
+    }
     return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 
-QString pySelect(const ss::CallRecord& call) {
-    QString args = pyList(call.inRead) + QStringLiteral(", ") + pyList(call.inWrite) +
-                   QStringLiteral(", ") + pyList(call.inExcept);
+QString pySelect(const ss::CallRecord& call, size_t limit) {
+    QString args = pyList(call.inRead, limit) + QStringLiteral(", ") + pyList(call.inWrite, limit) +
+                   QStringLiteral(", ") + pyList(call.inExcept, limit);
     if (call.timeoutMs >= 0)
         args += QStringLiteral(", ") + pySeconds(call.timeoutMs);
     return QStringLiteral("r, w, x = select.select(%1)").arg(args);
 }
 
-QString pyCall(const ss::CallRecord& call) {
+QString pyCall(const ss::CallRecord& call, size_t limit) {
     const bool blocks = call.timeoutMs < 0;
     switch (call.backend) {
         case ss::BackendKind::Select:
-            return pySelect(call);
+            return pySelect(call, limit);
         case ss::BackendKind::Poll:
         case ss::BackendKind::WsaPoll:
             return blocks ? QStringLiteral("poll.poll()")
@@ -138,7 +159,7 @@ QString pyCall(const ss::CallRecord& call) {
     return {};
 }
 
-QString pyResult(const ss::CallRecord& call) {
+QString pyResult(const ss::CallRecord& call, size_t limit) {
     static constexpr EventNames kPoll{"POLLIN", "POLLOUT", "POLLPRI", "POLLHUP", "POLLERR"};
     static constexpr EventNames kEpoll{"EPOLLIN", "EPOLLOUT", "EPOLLPRI", "EPOLLHUP", "EPOLLERR"};
     static constexpr EventNames kKqueue{"KQ_FILTER_READ", "KQ_FILTER_WRITE", "KQ_FILTER_READ",
@@ -147,14 +168,15 @@ QString pyResult(const ss::CallRecord& call) {
         return QStringLiteral("OSError(%1)").arg(trace_format::errorName(call.err));
     switch (call.backend) {
         case ss::BackendKind::Select:
-            return pyList(call.readyRead) + QStringLiteral(", ") + pyList(call.readyWrite) +
-                   QStringLiteral(", ") + pyList(call.readyExcept);
+            return pyList(call.readyRead, limit) + QStringLiteral(", ") +
+                   pyList(call.readyWrite, limit) + QStringLiteral(", ") +
+                   pyList(call.readyExcept, limit);
         case ss::BackendKind::Epoll:
-            return pyEvents(call, kEpoll);
+            return pyEvents(call, kEpoll, limit);
         case ss::BackendKind::Kqueue:
-            return pyEvents(call, kKqueue);
+            return pyEvents(call, kKqueue, limit);
         default:
-            return pyEvents(call, kPoll);
+            return pyEvents(call, kPoll, limit);
     }
 }
 
@@ -197,12 +219,12 @@ QString nullArguments(const ss::CallRecord& call) {
 constexpr qsizetype kPythonInTipChars = 200;
 
 // Ready read, plus the hang-ups and errors that poll-like backends report on their own.
-QString readyReadText(const ss::CallRecord& call) {
-    QString text = trace_format::fdList(call.readyRead);
+QString readyReadText(const ss::CallRecord& call, size_t limit) {
+    QString text = trace_format::fdList(call.readyRead, limit);
     if (!call.readyHangup.empty())
-        text += QStringLiteral("  HUP: ") + trace_format::fdList(call.readyHangup);
+        text += QStringLiteral("  HUP: ") + trace_format::fdList(call.readyHangup, limit);
     if (!call.readyError.empty())
-        text += QStringLiteral("  ERR: ") + trace_format::fdList(call.readyError);
+        text += QStringLiteral("  ERR: ") + trace_format::fdList(call.readyError, limit);
     return text.trimmed();
 }
 
@@ -240,7 +262,7 @@ QVariant CallTraceModel::data(const QModelIndex& index, int role) const {
     const ss::CallRecord& c = call(index.row());
     switch (role) {
         case Qt::DisplayRole:
-            return displayText(c, index.column());
+            return displayText(c, index.column(), kCellItems);
         case SortRole:
             return sortKey(c, index.column());
         case FdsRole:
@@ -253,7 +275,7 @@ QVariant CallTraceModel::data(const QModelIndex& index, int role) const {
         case Qt::ToolTipRole:
             return toolTip(c, index.column());
         case PythonResultRole:
-            return pythonResult(c);
+            return pythonResult(c, kCellItems);
     }
     return {};
 }
@@ -264,12 +286,12 @@ QVariant CallTraceModel::headerData(int section, Qt::Orientation orientation, in
     return trace_format::columnHeader(kColumns, section, role);
 }
 
-QString CallTraceModel::pythonLine(const ss::CallRecord& call) {
-    return pyCall(call) + pythonResult(call);
+QString CallTraceModel::pythonLine(const ss::CallRecord& call, size_t limit) {
+    return pyCall(call, limit) + pythonResult(call, limit);
 }
 
-QString CallTraceModel::pythonResult(const ss::CallRecord& call) {
-    return QStringLiteral("  ->  ") + pyResult(call);
+QString CallTraceModel::pythonResult(const ss::CallRecord& call, size_t limit) {
+    return QStringLiteral("  ->  ") + pyResult(call, limit);
 }
 
 // The whole text of the cell, which the view may have elided. The Python column adds which empty
@@ -284,7 +306,7 @@ QString CallTraceModel::toolTip(const ss::CallRecord& c, int column) const {
                          .arg(nulls);
         return lines.join(QLatin1Char('\n'));
     }
-    const QString text = displayText(c, column);
+    const QString text = displayText(c, column, kWhole);
     if (!text.isEmpty())
         lines << text;
     if (isNullSet(c, column))
@@ -297,7 +319,7 @@ QString CallTraceModel::toolTip(const ss::CallRecord& c, int column) const {
     return lines.join(QLatin1Char('\n'));
 }
 
-QString CallTraceModel::displayText(const ss::CallRecord& c, int column) const {
+QString CallTraceModel::displayText(const ss::CallRecord& c, int column, size_t limit) const {
     // The C word, as strace writes it: not translated.
     if (isNullSet(c, column))
         return QStringLiteral("NULL");
@@ -309,19 +331,19 @@ QString CallTraceModel::displayText(const ss::CallRecord& c, int column) const {
         case Backend:
             return toQString(ss::backendName(c.backend));
         case ReadIn:
-            return trace_format::fdList(c.inRead);
+            return trace_format::fdList(c.inRead, limit);
         case WriteIn:
-            return trace_format::fdList(c.inWrite);
+            return trace_format::fdList(c.inWrite, limit);
         case ExceptIn:
-            return trace_format::fdList(c.inExcept);
+            return trace_format::fdList(c.inExcept, limit);
         case Timeout:
             return c.timeoutMs < 0 ? tr("block") : tr("%1 s").arg(c.timeoutMs / 1000.0, 0, 'f', 3);
         case ReadyRead:
-            return readyReadText(c);
+            return readyReadText(c, limit);
         case ReadyWrite:
-            return trace_format::fdList(c.readyWrite);
+            return trace_format::fdList(c.readyWrite, limit);
         case ReadyExcept:
-            return trace_format::fdList(c.readyExcept);
+            return trace_format::fdList(c.readyExcept, limit);
         case Return:
             return c.ret < 0
                        ? QStringLiteral("%1 %2").arg(c.ret).arg(trace_format::errorName(c.err))
@@ -330,7 +352,7 @@ QString CallTraceModel::displayText(const ss::CallRecord& c, int column) const {
             return c.durationNs < 1000000 ? tr("%1 µs").arg(c.durationNs / 1000)
                                           : tr("%1 ms").arg(c.durationNs / 1e6, 0, 'f', 1);
         case Python:
-            return m_pythonView ? pythonLine(c) : QString();
+            return m_pythonView ? pythonLine(c, limit) : QString();
     }
     return {};
 }
@@ -348,7 +370,7 @@ QVariant CallTraceModel::sortKey(const ss::CallRecord& c, int column) const {
         case Blocked:
             return qint64(c.durationNs);
     }
-    return displayText(c, column);
+    return displayText(c, column, kCellItems);
 }
 
 void CallTraceModel::appendCalls(const std::vector<ss::CallRecord>& calls) {

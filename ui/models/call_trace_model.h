@@ -12,6 +12,7 @@
 #include <QList>
 #include <QString>
 
+#include <cstdint>
 #include <deque>
 #include <vector>
 
@@ -63,9 +64,10 @@ public:
 
     // The call as the Python tutorials would write it, e.g.
     //   r, w, x = select.select([3, 5], [5], [3, 5], 1.0)  ->  [5], [5], []
-    static QString pythonLine(const ss::CallRecord& call);
+    // With a limit, each list shows at most that many items around an ellipsis (as the cells do).
+    static QString pythonLine(const ss::CallRecord& call, size_t limit = SIZE_MAX);
     // The part of pythonLine() after the call: "  ->  [5], [5], []".
-    static QString pythonResult(const ss::CallRecord& call);
+    static QString pythonResult(const ss::CallRecord& call, size_t limit = SIZE_MAX);
 
 public slots:
     void appendCalls(const std::vector<ss::CallRecord>& calls);
@@ -79,7 +81,7 @@ signals:
     void pythonViewChanged(bool on);
 
 private:
-    QString displayText(const ss::CallRecord& call, int column) const;
+    QString displayText(const ss::CallRecord& call, int column, size_t limit) const;
     QVariant sortKey(const ss::CallRecord& call, int column) const;
     QString toolTip(const ss::CallRecord& call, int column) const;
     void trimTo(size_t rows);

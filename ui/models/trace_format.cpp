@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
 #include <iterator>
 
 #include "core/net/platform.h"
@@ -94,11 +95,24 @@ QString errorName(int err) {
     return name && *name ? QString::fromLatin1(name) : QString::number(err);
 }
 
-QString fdList(const std::vector<int32_t>& fds) {
+ListWindow listWindow(size_t count, size_t limit) {
+    if (count <= limit || limit < 2)
+        return {count, 0};
+    const size_t tail = std::max<size_t>(1, limit / 4);
+    return {limit - tail, tail};
+}
+
+QString fdList(const std::vector<int32_t>& fds, size_t limit) {
+    const ListWindow window = listWindow(fds.size(), limit);
     QStringList parts;
-    parts.reserve(static_cast<qsizetype>(fds.size()));
-    for (int32_t fd : fds)
-        parts << QString::number(fd);
+    parts.reserve(static_cast<qsizetype>(window.head + window.tail + 1));
+    for (size_t i = 0; i < window.head; ++i)
+        parts << QString::number(fds[i]);
+    if (window.cut()) {
+        parts << QString(QChar(0x2026));
+        for (size_t i = fds.size() - window.tail; i < fds.size(); ++i)
+            parts << QString::number(fds[i]);
+    }
     return parts.join(QStringLiteral(", "));
 }
 

@@ -24,8 +24,15 @@ QString eventKind(ss::EventKind kind);
 QString closeReason(ss::CloseReason reason);
 // "EINTR", or the number when the code has no symbolic name here.
 QString errorName(int err);
-// "3, 5"
-QString fdList(const std::vector<int32_t>& fds);
+// "3, 5". With a limit, a longer list keeps its first and last items around an ellipsis,
+// "3, 4, 5, …, 1002, 1003", so that a table cell never builds (and lays out) thousands of numbers.
+QString fdList(const std::vector<int32_t>& fds, size_t limit = SIZE_MAX);
+// The items a list of `count` shows under `limit`: [0, head) and [count - tail, count).
+struct ListWindow {
+    size_t head, tail;
+    bool cut() const { return tail > 0; }
+};
+ListWindow listWindow(size_t count, size_t limit);
 
 // A column's title and its one-sentence tooltip, both marked with
 // QT_TRANSLATE_NOOP("TraceText", ...).

@@ -66,8 +66,12 @@ QWidget* DescriptorView::createBanner() {
 
 void DescriptorView::showCall(const ss::CallRecord& call) {
     m_model->showCall(call);
-    QString text =
-        tr("Call #%1:  %2").arg(call.number).arg(CallTraceModel::pythonLine(call).toHtmlEscaped());
+    // Whole for a lesson's calls; a call with hundreds of descriptors keeps the first and last
+    // of each list, and the tooltip has every one.
+    constexpr size_t kBannerItems = 64;
+    const QString line = CallTraceModel::pythonLine(call, kBannerItems);
+    QString text = tr("Call #%1:  %2").arg(call.number).arg(line.toHtmlEscaped());
+    m_bannerText->setToolTip(CallTraceModel::pythonLine(call));
     const QList<int> missing = m_model->shownCallMissingFds();
     if (!missing.isEmpty()) {
         QStringList fds;
