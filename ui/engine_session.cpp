@@ -34,7 +34,6 @@ bool EngineSession::start(const ss::EngineConfig& config, QString* error) {
     }
     m_engine = std::move(engine);
     m_batch = TraceBatch();
-    m_heldTicks = 0;
     m_stats = ss::EngineStats();
     m_descriptors.clear();
     m_engine->requestSnapshot();
@@ -50,7 +49,7 @@ void EngineSession::stop() {
     m_engine->stop();
     // The last records (closes, the final mode change) are still in the ring: hand them over,
     // then tell the tables that every descriptor is gone.
-    drainTrace(true);
+    drainTrace();
     m_stats = m_engine->stats();
     m_descriptors.clear();
     m_engine.reset();
@@ -131,19 +130,15 @@ void EngineSession::refresh() {
     emit descriptorsUpdated(m_descriptors);
 }
 
-void EngineSession::drainTrace(bool flush) {
-    const size_t drained = m_engine->trace().drain(
+void EngineSession::drainTrace() {
+    // clear() keeps the vectors' capacity, so a steady stream of ticks stops allocating them.
+    m_batch.calls.clear();
+    m_batch.events.clear();
+    m_engine->trace().drain(
         [this](const ss::CallRecord& call) { m_batch.calls.push_back(call); },
         [this](const ss::SocketEvent& event) { m_batch.events.push_back(event); },
         kMaxRecordsPerTick);
     m_batch.droppedTotal = m_engine->trace().dropped();
-    const bool busy = drained >= kBusyRecordsPerTick;
-    if (!flush && busy && ++m_heldTicks < kRefreshHz / kBusyHz)
-        return;
-    m_heldTicks = 0;
     if (!m_batch.calls.empty() || !m_batch.events.empty())
         emit batchReady(m_batch);
-    // clear() keeps the vectors' capacity, so a steady stream of ticks stops allocating them.
-    m_batch.calls.clear();
-    m_batch.events.clear();
 }
