@@ -25,6 +25,7 @@ using cli::parseInteger;
 using cli::parsePorts;
 using cli::parseSeconds;
 using cli::parseTrace;
+using cli::parseWindowSize;
 using cli::str;
 using cli::UsageError;
 
@@ -54,6 +55,10 @@ struct Parser {
     QCommandLineOption lang{"lang", "User interface language (GUI).", "code"};
     QCommandLineOption screenshot{"screenshot", "Save a screenshot of the window (GUI).", "file"};
     QCommandLineOption clients{"clients", "Start N built-in clients (GUI).", "N"};
+    QCommandLineOption size{"size",
+                            "Window size for --screenshot in pixels, e.g. 1280x720 (default "
+                            "1920x1080).",
+                            "WxH"};
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version."};
 
@@ -62,7 +67,7 @@ struct Parser {
         qt.addOptions({headless, preset,     port,         ports,       listen,   backend,
                        timeout,  serveDir,   maxQueue,     trace,       duration, allowRemote,
                        paused,   slowMotion, listBackends, listPresets, lang,     screenshot,
-                       clients,  help,       version});
+                       clients,  size,       help,         version});
     }
 };
 
@@ -147,6 +152,17 @@ void readOtherOptions(const Parser& p, CliOptions& o) {
     o.screenshotPath = str(p.qt.value(p.screenshot));
     if (p.qt.isSet(p.clients))
         o.clients = int(parseInteger(p.qt.value(p.clients), "clients", 0, 100000));
+}
+
+// --size sizes the window that --screenshot grabs; on its own it would do nothing.
+void readWindowSize(const Parser& p, CliOptions& o) {
+    if (!p.qt.isSet(p.size))
+        return;
+    if (o.screenshotPath.empty())
+        fail("--size sets the window size of --screenshot; give --screenshot FILE too");
+    const cli::WindowSize size = parseWindowSize(p.qt.value(p.size));
+    o.windowWidth = size.width;
+    o.windowHeight = size.height;
 }
 
 std::string formatBackendList() {
@@ -268,6 +284,7 @@ CliResult parseCommandLine(const QStringList& arguments) {
     CliResult r;
     try {
         readOtherOptions(p, r.options);
+        readWindowSize(p, r.options);
         buildListeners(p, r.options);
         readEngineOptions(p, r.options);  // after the preset, so --timeout-ms overrides it
         checkRemote(r.options);

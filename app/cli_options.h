@@ -22,6 +22,9 @@ struct CliOptions {
     std::string lang;
     std::string screenshotPath;
     int clients = 0;
+    // --size for --screenshot; 0 x 0 when not given (the screenshot's own default).
+    int windowWidth = 0;
+    int windowHeight = 0;
     // Lines for stderr before starting (e.g. the --allow-remote exposure warning).
     std::vector<std::string> warnings;
 };

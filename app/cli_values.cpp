@@ -88,4 +88,18 @@ double parseSeconds(const QString& text) {
     return seconds;
 }
 
+WindowSize parseWindowSize(const QString& text) {
+    const QStringList sides =
+        text.trimmed().split(QLatin1Char('x'), Qt::KeepEmptyParts, Qt::CaseInsensitive);
+    bool widthOk = false;
+    bool heightOk = false;
+    const WindowSize size{sides.size() == 2 ? sides[0].toInt(&widthOk) : 0,
+                          sides.size() == 2 ? sides[1].toInt(&heightOk) : 0};
+    const auto fits = [](int side) { return side >= 1 && side <= kMaxWindowSide; };
+    if (!widthOk || !heightOk || !fits(size.width) || !fits(size.height))
+        fail("invalid value '" + str(text) + "' for --size (expected WxH, each 1.." +
+             std::to_string(kMaxWindowSide) + " pixels, e.g. 1280x720)");
+    return size;
+}
+
 }  // namespace cli

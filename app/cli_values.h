@@ -41,4 +41,13 @@ std::string parseDirectory(const QString& text);
 // --duration: seconds, finite and greater than zero.
 double parseSeconds(const QString& text);
 
+// A window size in pixels, as --size takes it.
+struct WindowSize {
+    int width = 0;
+    int height = 0;
+};
+constexpr int kMaxWindowSide = 16384;
+// --size: WxH, each side 1..kMaxWindowSide pixels, such as 1280x720.
+WindowSize parseWindowSize(const QString& text);
+
 }  // namespace cli

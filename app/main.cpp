@@ -13,6 +13,7 @@
 #include <QGuiApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSize>
 #include <QStringList>
 #include <QTranslator>
 
@@ -97,6 +98,8 @@ int runScreenshot(const CliOptions& options, const QStringList& arguments) {
     shot.path = QString::fromStdString(options.screenshotPath);
     shot.engine = options.engine;
     shot.clients = given(arguments, "clients") ? options.clients : kDefaultScreenshotClients;
+    if (options.windowWidth > 0 && options.windowHeight > 0)
+        shot.windowSize = QSize(options.windowWidth, options.windowHeight);
     ScreenshotSession session(&window, shot);
     bool done = false;
     int exitCode = 1;

@@ -22,7 +22,9 @@ ScreenshotSession::ScreenshotSession(MainWindow* window, ScreenshotOptions optio
     connect(&m_timer, &QTimer::timeout, this, &ScreenshotSession::poll);
 }
 
+// The window opens maximised on a first start; the picture has the size it was asked for.
 void ScreenshotSession::start() {
+    m_window->setWindowState(Qt::WindowNoState);
     m_window->resize(m_options.windowSize);
     m_window->show();
     QString error;
@@ -159,6 +161,15 @@ void ScreenshotSession::selectLatestReadyCall() {
 void ScreenshotSession::capture() {
     m_timer.stop();
     m_stage = Stage::Done;
+    const QSize size = m_window->size();
+    if (size != m_options.windowSize) {
+        fail(tr("the window cannot be %1x%2 pixels (it is %3x%4)")
+                 .arg(m_options.windowSize.width())
+                 .arg(m_options.windowSize.height())
+                 .arg(size.width())
+                 .arg(size.height()));
+        return;
+    }
     const QPixmap picture = m_window->grab();
     if (picture.isNull() || !picture.save(m_options.path, "PNG")) {
         fail(tr("could not write %1").arg(m_options.path));

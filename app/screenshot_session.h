@@ -2,8 +2,8 @@
 // `selectscope --screenshot FILE`: a short scripted session in the real window, then a PNG of
 // it. The server starts on free ports (port 0, so it never collides with anything), N clients
 // connect from the client panel and each sends a message, a few wait calls happen, and the whole
-// window is grabbed. Every wait is bounded; finished() reports the exit code and, on failure, a
-// one-line reason.
+// window is grabbed at exactly the size it was given (--size). Every wait is bounded; finished()
+// reports the exit code and, on failure, a one-line reason.
 #pragma once
 
 #include <QElapsedTimer>
@@ -20,7 +20,7 @@ struct ScreenshotOptions {
     QString path;
     ss::EngineConfig engine;  // its listeners are moved to port 0
     int clients = 3;
-    QSize windowSize{1920, 1080};  // a classroom projector
+    QSize windowSize{1920, 1080};  // a classroom projector; --size sets it
 };
 
 class ScreenshotSession : public QObject {

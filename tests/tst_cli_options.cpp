@@ -138,6 +138,21 @@ TEST(CliOptions, GuiOptionsAreStored) {
     EXPECT_EQ(r.options.clients, 4);
 }
 
+TEST(CliOptions, ScreenshotSize) {
+    CliResult r = parse({"--screenshot", "shot.png", "--size", "1280x720"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_EQ(r.options.windowWidth, 1280);
+    EXPECT_EQ(r.options.windowHeight, 720);
+    r = parse({"--screenshot", "shot.png", "--size=1366X768"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_EQ(r.options.windowWidth, 1366);
+    EXPECT_EQ(r.options.windowHeight, 768);
+    r = parse({"--screenshot", "shot.png"});
+    EXPECT_EQ(r.options.windowWidth, 0);  // the screenshot's own default
+    EXPECT_EQ(r.options.windowHeight, 0);
+    EXPECT_NE(parse({"--help"}).out.find("--size <WxH>"), std::string::npos);
+}
+
 TEST(CliOptions, InformationalOptions) {
     CliResult r = parse({"--help"});
     EXPECT_EQ(r.action, CliAction::Exit);
@@ -213,6 +228,17 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
         {{"--slow-motion", "-5"},
          "invalid value '-5' for --slow-motion (expected an integer 0..60000)"},
         {{"--clients", "x"}, "invalid value 'x' for --clients (expected an integer 0..100000)"},
+        {{"--screenshot", "s.png", "--size", "12x"},
+         "invalid value '12x' for --size (expected WxH, each 1..16384 pixels, e.g. 1280x720)"},
+        {{"--screenshot", "s.png", "--size", "0x720"},
+         "invalid value '0x720' for --size (expected WxH, each 1..16384 pixels, e.g. 1280x720)"},
+        {{"--screenshot", "s.png", "--size", "abc"},
+         "invalid value 'abc' for --size (expected WxH, each 1..16384 pixels, e.g. 1280x720)"},
+        {{"--screenshot", "s.png", "--size", "1280x720x2"},
+         "invalid value '1280x720x2' for --size (expected WxH, each 1..16384 pixels, e.g. "
+         "1280x720)"},
+        {{"--size", "1280x720"},
+         "--size sets the window size of --screenshot; give --screenshot FILE too"},
         {{"--serve-dir", "/nonexistent/selectscope"},
          "--serve-dir '/nonexistent/selectscope' is not a directory"},
     };
