@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -12,18 +13,25 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QTableView>
+#include <QTextDocument>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <initializer_list>
+#include <utility>
 
 #include "ui/client/byte_parser.h"
 #include "ui/client/client_list_model.h"
+#include "ui/panels/collapsible_section.h"
+#include "ui/panels/flow_layout.h"
 #include "ui/panels/listener_target.h"
+#include "ui/panels/wheel_guard.h"
 
 namespace {
 
@@ -50,10 +58,46 @@ int indexOfPreset(const QVariantList& presets, const QString& name) {
     return -1;
 }
 
+constexpr int kTableRows = 2;      // rows the client list asks room for
+constexpr int kReceivedLines = 3;  // lines the received view asks room for
+
+// The client list and the received view ask for only a few lines of height, so that the panel's
+// controls fit a projector first; the layout then gives them whatever room is left.
+class CompactTable : public QTableView {
+public:
+    QSize sizeHint() const override {
+        const int rows = horizontalHeader()->sizeHint().height() +
+                         kTableRows * verticalHeader()->defaultSectionSize();
+        const int bar = horizontalScrollBar()->sizeHint().height();  // the columns rarely fit
+        return {QTableView::sizeHint().width(), rows + bar + 2 * frameWidth()};
+    }
+};
+
+class CompactTextView : public QPlainTextEdit {
+public:
+    QSize sizeHint() const override {
+        const int lines = fontMetrics().lineSpacing() * kReceivedLines;
+        const int margins = 2 * static_cast<int>(document()->documentMargin());
+        return {QPlainTextEdit::sizeHint().width(), lines + margins + 2 * frameWidth()};
+    }
+};
+
 template <typename W>
 W* withTip(W* widget, const QString& tip) {
     widget->setToolTip(tip);
     return widget;
+}
+
+// A label and its field side by side, as one piece.
+QWidget* labelled(const QString& text, QWidget* field) {
+    auto* pair = new QWidget;
+    auto* layout = new QHBoxLayout(pair);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto* label = new QLabel(text);
+    label->setBuddy(field);
+    layout->addWidget(label);
+    layout->addWidget(field, 1);
+    return pair;
 }
 
 QSpinBox* spinBox(int min, int max, int value, const QString& tip) {
@@ -67,68 +111,63 @@ QSpinBox* spinBox(int min, int max, int value, const QString& tip) {
 
 ClientPanel::ClientPanel(QWidget* parent) : QWidget(parent), m_model(new ClientListModel(this)) {
     createTable();
-    auto* top = new QWidget;
-    auto* topLayout = new QVBoxLayout(top);
-    topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(createTargetRow());
-    topLayout->addWidget(createPresetRow());
-    topLayout->addWidget(m_table);
-
-    m_receivedView = withTip(new QPlainTextEdit, tr("What the selected client received; a line "
-                                                    "marks where one read ends and the next "
-                                                    "begins."));
+    m_receivedView = withTip(new CompactTextView, tr("What the selected client received; a line "
+                                                     "marks where one read ends and the next "
+                                                     "begins."));
     m_receivedView->setReadOnly(true);
     m_receivedView->setMaximumBlockCount(kMaxViewBlocks);
     m_receivedView->setPlaceholderText(tr("Data the selected client receives appears here."));
-    auto* bottom = new QWidget;
-    auto* bottomLayout = new QVBoxLayout(bottom);
-    bottomLayout->setContentsMargins(0, 0, 0, 0);
-    bottomLayout->addWidget(createSendBox());
-    bottomLayout->addWidget(createActionRow());
-    bottomLayout->addWidget(m_receivedView, 1);
-
-    auto* splitter = new QSplitter(Qt::Vertical);
-    splitter->addWidget(top);
-    splitter->addWidget(bottom);
-    splitter->setStretchFactor(1, 1);
+    // Connect, type, send: what a first lesson needs stays in view above the folded settings.
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(splitter);
-    // Names for tests and style sheets.
-    m_hostEdit->setObjectName(QStringLiteral("hostEdit"));
-    m_portSpin->setObjectName(QStringLiteral("portSpin"));
-    m_protocolCombo->setObjectName(QStringLiteral("protocolCombo"));
-    m_presetCombo->setObjectName(QStringLiteral("presetCombo"));
-    m_inputEdit->setObjectName(QStringLiteral("inputEdit"));
-    m_modeCombo->setObjectName(QStringLiteral("modeCombo"));
-    m_receivedView->setObjectName(QStringLiteral("receivedView"));
+    layout->addLayout(createTargetRow());
+    layout->addWidget(m_table, 2);
+    layout->addWidget(createSendRow());
+    layout->addLayout(createActionRow());
+    layout->addWidget(createMoreSettings());
+    layout->addWidget(m_receivedView, 3);
+    nameControls();
     applyFonts();
     reloadPresets();
     updateActions();
+    WheelGuard::guardChildren(this);
 }
 
-QWidget* ClientPanel::createTargetRow() {
+// Names for tests and style sheets.
+void ClientPanel::nameControls() {
+    const std::initializer_list<std::pair<QWidget*, const char*>> names = {
+        {m_hostEdit, "hostEdit"},           {m_portSpin, "portSpin"},
+        {m_protocolCombo, "protocolCombo"}, {m_connectButton, "connectButton"},
+        {m_presetCombo, "presetCombo"},     {m_inputEdit, "inputEdit"},
+        {m_modeCombo, "modeCombo"},         {m_newlineCheck, "newlineCheck"},
+        {m_repeatSpin, "repeatSpin"},       {m_intervalSpin, "intervalSpin"},
+        {m_piecesSpin, "piecesSpin"},       {m_sendButton, "sendButton"},
+        {m_urgentButton, "urgentButton"},   {m_halfCloseButton, "halfCloseButton"},
+        {m_closeButton, "closeButton"},     {m_abortButton, "abortButton"},
+        {m_receivedView, "receivedView"},   {m_moreSettings, "clientMoreSettings"}};
+    for (const auto& [widget, name] : names)
+        widget->setObjectName(QLatin1String(name));
+}
+
+QLayout* ClientPanel::createTargetRow() {
     m_hostEdit = withTip(new QLineEdit(QStringLiteral("127.0.0.1")),
                          tr("The computer to connect to; 127.0.0.1 is this computer."));
     m_portSpin = spinBox(1, 65535, 9991, tr("The port the server listens on."));
     m_protocolCombo = withTip(new QComboBox, tr("TCP is a connected byte stream; UDP sends "
                                                 "separate datagrams without a connection."));
     m_protocolCombo->addItems({tr("TCP"), tr("UDP")});
-    auto* connectButton = withTip(new QPushButton(tr("Connect")),
-                                  tr("Opens a new client to the host and port on the left."));
-    connect(connectButton, &QPushButton::clicked, this, &ClientPanel::connectClient);
-    auto* row = new QWidget;
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Host")));
-    layout->addWidget(m_hostEdit, 1);
-    layout->addWidget(new QLabel(tr("Port")));
-    layout->addWidget(m_portSpin);
-    layout->addWidget(m_protocolCombo);
-    layout->addWidget(connectButton);
+    m_connectButton = withTip(new QPushButton(tr("Connect")),
+                              tr("Opens a new client to the host and port on the left."));
+    connect(m_connectButton, &QPushButton::clicked, this, &ClientPanel::connectClient);
+    // Each label stays with its field when the row wraps in a narrow dock.
+    auto* row = new FlowLayout;
+    row->addWidget(labelled(tr("Host"), m_hostEdit));
+    row->addWidget(labelled(tr("Port"), m_portSpin));
+    row->addWidget(m_protocolCombo);
+    row->addWidget(m_connectButton);
     return row;
 }
 
-QWidget* ClientPanel::createPresetRow() {
+QLayout* ClientPanel::createPresetRow() {
     m_presetCombo = withTip(new QComboBox, tr("Pick a saved client, or type a name and press "
                                               "Save to remember the current one."));
     m_presetCombo->setEditable(true);
@@ -141,16 +180,13 @@ QWidget* ClientPanel::createPresetRow() {
     connect(save, &QPushButton::clicked, this, &ClientPanel::savePreset);
     connect(remove, &QPushButton::clicked, this, &ClientPanel::deletePreset);
     auto* clear = withTip(new QPushButton(tr("Remove closed")),
-                          tr("Removes closed clients from the list below."));
+                          tr("Removes closed clients from the list above."));
     connect(clear, &QPushButton::clicked, this, &ClientPanel::removeFinishedClients);
-    auto* row = new QWidget;
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Preset")));
-    layout->addWidget(m_presetCombo, 1);
-    layout->addWidget(save);
-    layout->addWidget(remove);
-    layout->addWidget(clear);
+    auto* row = new FlowLayout;
+    for (QWidget* widget :
+         {static_cast<QWidget*>(new QLabel(tr("Preset"))), static_cast<QWidget*>(m_presetCombo),
+          static_cast<QWidget*>(save), static_cast<QWidget*>(remove), static_cast<QWidget*>(clear)})
+        row->addWidget(widget);
     return row;
 }
 
@@ -158,8 +194,8 @@ void ClientPanel::createTable() {
     m_proxy = new QSortFilterProxyModel(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ClientListModel::SortRole);
-    m_table = withTip(new QTableView, tr("Every client opened here; select one to send with it "
-                                         "and see what it received."));
+    m_table = withTip(new CompactTable, tr("Every client opened here; select one to send with it "
+                                           "and see what it received."));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -174,53 +210,73 @@ void ClientPanel::createTable() {
             &ClientPanel::onCurrentRowChanged);
 }
 
-QWidget* ClientPanel::createSendBox() {
-    m_inputEdit = withTip(new QLineEdit, tr("What to send; the mode on the right says how it "
-                                            "is read."));
+QWidget* ClientPanel::createSendRow() {
+    m_inputEdit = withTip(new QLineEdit, tr("What to send; the mode under More settings says "
+                                            "how it is read."));
     m_inputEdit->setPlaceholderText(tr("hello"));
     connect(m_inputEdit, &QLineEdit::returnPressed, this, &ClientPanel::sendInput);
+    m_sendButton = withTip(new QPushButton(tr("Send")),
+                           tr("Sends the input now; while repeating, stops the repetition."));
+    connect(m_sendButton, &QPushButton::clicked, this, &ClientPanel::sendInput);
+    auto* row = new QWidget;
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(new QLabel(tr("Input")));
+    layout->addWidget(m_inputEdit, 1);
+    layout->addWidget(m_sendButton);
+    return row;
+}
+
+// How the input is read and how often it is sent, and the saved clients.
+QWidget* ClientPanel::createMoreSettings() {
+    m_moreSettings = new CollapsibleSection(tr("More settings"));
+    m_moreSettings->toggleButton()->setToolTip(
+        tr("Show or hide the input mode, repeated sending and the saved clients."));
     m_modeCombo = withTip(new QComboBox, tr("Text sends UTF-8, Hex sends bytes like 68 65 6c, "
                                             "Escaped understands \\n, \\x41 and \\u00e9."));
     m_modeCombo->addItems({tr("Text"), tr("Hex"), tr("Escaped")});
     m_newlineCheck = withTip(new QCheckBox(tr("append newline")),
                              tr("Adds a newline byte (0a) at the end, which line-based servers "
                                 "wait for."));
+    auto* content = new QWidget;
+    auto* form = new QFormLayout(content);
+    form->setContentsMargins(0, 0, 0, 0);
+    auto* modeRow = new FlowLayout;
+    modeRow->addWidget(m_modeCombo);
+    modeRow->addWidget(m_newlineCheck);
+    form->addRow(tr("Mode"), modeRow);
+    form->addRow(tr("Repeat"), createRepeatRow());
+    form->addRow(createPresetRow());
+    m_moreSettings->setContent(content);
+    return m_moreSettings;
+}
+
+// "N times, every T ms, as K separate writes", wrapping like the sentence it is.
+QLayout* ClientPanel::createRepeatRow() {
     m_repeatSpin = spinBox(1, 100000, 1, tr("How many times to send the input."));
     m_intervalSpin = spinBox(0, 60000, 100, tr("Milliseconds to wait between two sends."));
     m_piecesSpin = spinBox(1, 1000, 1,
                            tr("Splits each send into this many writes: TCP may "
                               "still deliver them merged (sticky packets)."));
-    auto* form = new QFormLayout;
-    form->setContentsMargins(0, 0, 0, 0);
-    auto* inputRow = new QHBoxLayout;
-    inputRow->addWidget(m_inputEdit, 1);
-    inputRow->addWidget(m_modeCombo);
-    inputRow->addWidget(m_newlineCheck);
-    form->addRow(tr("Input"), inputRow);
-    auto* repeatRow = new QHBoxLayout;
-    repeatRow->addWidget(m_repeatSpin);
-    repeatRow->addWidget(new QLabel(tr("times, every")));
-    repeatRow->addWidget(m_intervalSpin);
-    repeatRow->addWidget(new QLabel(tr("ms, as")));
-    repeatRow->addWidget(m_piecesSpin);
-    repeatRow->addWidget(new QLabel(tr("separate writes")), 1);
-    form->addRow(tr("Repeat"), repeatRow);
-    auto* box = new QWidget;
-    box->setLayout(form);
-    return box;
+    auto* row = new FlowLayout;
+    for (QWidget* widget :
+         {static_cast<QWidget*>(m_repeatSpin),
+          static_cast<QWidget*>(new QLabel(tr("times, every"))),
+          static_cast<QWidget*>(m_intervalSpin), static_cast<QWidget*>(new QLabel(tr("ms, as"))),
+          static_cast<QWidget*>(m_piecesSpin),
+          static_cast<QWidget*>(new QLabel(tr("separate writes")))})
+        row->addWidget(widget);
+    return row;
 }
 
-QWidget* ClientPanel::createActionRow() {
+// What a connected client can do besides sending; the row wraps in a narrow dock.
+QLayout* ClientPanel::createActionRow() {
     const auto button = [this](const QString& text, const QString& tip,
                                void (ClientPanel::*slot)()) {
         auto* b = withTip(new QPushButton(text), tip);
         connect(b, &QPushButton::clicked, this, slot);
         return b;
     };
-    m_sendButton = button(tr("Send"),
-                          tr("Sends the input now; while repeating, stops the "
-                             "repetition."),
-                          &ClientPanel::sendInput);
     m_urgentButton = button(tr("Urgent byte (OOB)"),
                             tr("Sends the first input byte as TCP urgent data: the server's "
                                "select() reports it in the exceptional set."),
@@ -237,14 +293,14 @@ QWidget* ClientPanel::createActionRow() {
                            tr("Closes with a TCP reset (RST): the server sees "
                               "ECONNRESET instead of an orderly end."),
                            &ClientPanel::abortSelected);
-    auto* row = new QWidget;
-    auto* layout = new QHBoxLayout(row);
-    layout->setContentsMargins(0, 0, 0, 0);
-    for (QPushButton* b :
-         {m_sendButton, m_urgentButton, m_halfCloseButton, m_closeButton, m_abortButton}) {
-        layout->addWidget(b);
-    }
+    auto* row = new FlowLayout;
+    for (QPushButton* b : {m_urgentButton, m_halfCloseButton, m_closeButton, m_abortButton})
+        row->addWidget(b);
     return row;
+}
+
+void ClientPanel::collapseMoreSettings() {
+    m_moreSettings->setExpanded(false);
 }
 
 void ClientPanel::setDefaultTarget(const QString& host, quint16 port) {
@@ -492,4 +548,9 @@ void ClientPanel::applyFonts() {
     }
     m_receivedView->setFont(mono);
     m_inputEdit->setFont(mono);
+    // Sizes that follow the font: the host whole (never shown scrolled), two clients in the list.
+    const QFontMetrics metrics = m_hostEdit->fontMetrics();
+    m_hostEdit->setMinimumWidth(metrics.horizontalAdvance(QStringLiteral("127.0.0.1")) +
+                                metrics.averageCharWidth() * 2);
+    m_table->setMinimumHeight(m_table->sizeHint().height());
 }

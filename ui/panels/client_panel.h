@@ -10,8 +10,10 @@
 #include "ui/client/client_connection.h"
 
 class ClientListModel;
+class CollapsibleSection;
 class QCheckBox;
 class QComboBox;
+class QLayout;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
@@ -46,6 +48,8 @@ public slots:
     void removeFinishedClients();
     void savePreset();
     void deletePreset();
+    // Folds the input mode, repetition and saved clients away again (as on a first start).
+    void collapseMoreSettings();
 
 signals:
     void statusMessage(const QString& message);
@@ -54,11 +58,14 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    QWidget* createTargetRow();
-    QWidget* createPresetRow();
-    QWidget* createSendBox();
-    QWidget* createActionRow();
+    QLayout* createTargetRow();
+    QLayout* createPresetRow();
+    QWidget* createSendRow();
+    QLayout* createActionRow();
+    QWidget* createMoreSettings();
+    QLayout* createRepeatRow();
     void createTable();
+    void nameControls();
     void watchClient(int id, ClientConnection* connection);
     void selectClient(int id);
     void onCurrentRowChanged();
@@ -76,6 +83,7 @@ private:
     QLineEdit* m_hostEdit = nullptr;
     QSpinBox* m_portSpin = nullptr;
     QComboBox* m_protocolCombo = nullptr;
+    QPushButton* m_connectButton = nullptr;
     QComboBox* m_presetCombo = nullptr;
     QTableView* m_table = nullptr;
     QLineEdit* m_inputEdit = nullptr;
@@ -90,4 +98,5 @@ private:
     QPushButton* m_closeButton = nullptr;
     QPushButton* m_abortButton = nullptr;
     QPlainTextEdit* m_receivedView = nullptr;
+    CollapsibleSection* m_moreSettings = nullptr;
 };

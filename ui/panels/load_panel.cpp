@@ -10,13 +10,17 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <string>
 #include <thread>
 
+#include "ui/panels/collapsible_section.h"
+#include "ui/panels/flow_layout.h"
 #include "ui/panels/listener_target.h"
+#include "ui/panels/wheel_guard.h"
 #include "ui/to_qstring.h"
 
 namespace {
@@ -40,6 +44,7 @@ LoadPanel::LoadPanel(QWidget* parent) : QWidget(parent) {
     connect(m_stopButton, &QPushButton::clicked, this, &LoadPanel::stop);
     showStats(0);
     updateControls();
+    WheelGuard::guardChildren(this);
 }
 
 LoadPanel::~LoadPanel() {
@@ -48,60 +53,85 @@ LoadPanel::~LoadPanel() {
     }
 }
 
+// How many clients and how fast, Start and Stop; where they connect and what they send fold
+// away under More settings (the target follows the running server by itself).
 QWidget* LoadPanel::createSettings() {
-    auto* group = new QGroupBox(tr("Test clients"), this);
-    m_host = new QLineEdit(QStringLiteral("127.0.0.1"), group);
-    m_host->setToolTip(tr("The address of the server the clients connect to."));
-    m_port = new QSpinBox(group);
-    m_port->setRange(1, 65535);
-    m_port->setValue(8000);
-    m_port->setToolTip(tr("The port of the server the clients connect to."));
-    m_connections = new QSpinBox(group);
+    auto* settings = new QWidget(this);
+    m_connections = new QSpinBox(settings);
     m_connections->setRange(1, kMaxConnections);
     m_connections->setValue(10);
     m_connections->setToolTip(tr("How many clients connect at the same time."));
-    m_messageSize = new QSpinBox(group);
-    m_messageSize->setRange(1, kMaxMessageSize);
-    m_messageSize->setValue(64);
-    m_messageSize->setSuffix(tr(" bytes"));
-    m_messageSize->setToolTip(tr("How many bytes each client sends before it waits for the echo."));
-    m_rate = new QDoubleSpinBox(group);
+    m_connections->setObjectName(QStringLiteral("connections"));
+    m_rate = new QDoubleSpinBox(settings);
     m_rate->setRange(0, 100000);
     m_rate->setDecimals(1);
     m_rate->setSuffix(tr(" / s"));
     m_rate->setSpecialValueText(tr("as fast as possible"));
+    m_rate->setObjectName(QStringLiteral("rate"));
     m_rate->setToolTip(
         tr("Messages per second for each client; 0 sends the next one as soon as "
            "the echo is back."));
-    m_startButton = new QPushButton(tr("Start clients"), group);
+    m_startButton = new QPushButton(tr("Start clients"), settings);
     m_startButton->setObjectName(QStringLiteral("startLoad"));
     m_startButton->setToolTip(tr("Connect the clients and start sending messages."));
-    m_stopButton = new QPushButton(tr("Stop clients"), group);
+    m_stopButton = new QPushButton(tr("Stop clients"), settings);
     m_stopButton->setObjectName(QStringLiteral("stopLoad"));
     m_stopButton->setToolTip(tr("Close every client connection."));
 
-    auto* buttons = new QHBoxLayout;
+    auto* buttons = new FlowLayout;
     buttons->addWidget(m_startButton);
     buttons->addWidget(m_stopButton);
-    auto* form = new QFormLayout(group);
-    form->addRow(tr("Host:"), m_host);
-    form->addRow(tr("Port:"), m_port);
+    auto* form = new QFormLayout(settings);
+    form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("Connections:"), m_connections);
-    form->addRow(tr("Message size:"), m_messageSize);
     form->addRow(tr("Rate per client:"), m_rate);
     form->addRow(buttons);
-    return group;
+    form->addRow(createMoreSettings(settings));
+    return settings;
+}
+
+QWidget* LoadPanel::createMoreSettings(QWidget* parent) {
+    m_moreSettings = new CollapsibleSection(tr("More settings"), parent);
+    m_moreSettings->setObjectName(QStringLiteral("loadMoreSettings"));
+    m_moreSettings->toggleButton()->setToolTip(
+        tr("Show or hide the server address and the message size."));
+    auto* content = new QWidget(m_moreSettings);
+    m_host = new QLineEdit(QStringLiteral("127.0.0.1"), content);
+    m_host->setToolTip(tr("The address of the server the clients connect to."));
+    m_host->setObjectName(QStringLiteral("loadHost"));
+    m_port = new QSpinBox(content);
+    m_port->setRange(1, 65535);
+    m_port->setValue(8000);
+    m_port->setToolTip(tr("The port of the server the clients connect to."));
+    m_port->setObjectName(QStringLiteral("loadPort"));
+    m_messageSize = new QSpinBox(content);
+    m_messageSize->setRange(1, kMaxMessageSize);
+    m_messageSize->setValue(64);
+    m_messageSize->setSuffix(tr(" bytes"));
+    m_messageSize->setObjectName(QStringLiteral("messageSize"));
+    m_messageSize->setToolTip(tr("How many bytes each client sends before it waits for the echo."));
+    auto* form = new QFormLayout(content);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Host:"), m_host);
+    form->addRow(tr("Port:"), m_port);
+    form->addRow(tr("Message size:"), m_messageSize);
+    m_moreSettings->setContent(content);
+    return m_moreSettings;
+}
+
+void LoadPanel::collapseMoreSettings() {
+    m_moreSettings->setExpanded(false);
 }
 
 QWidget* LoadPanel::createReadout() {
     auto* group = new QGroupBox(tr("Measured by the clients"), this);
     auto* form = new QFormLayout(group);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     m_rateValue = addReadoutRow(form, tr("Round trips:"),
                                 tr("Messages sent and echoed back in full, per second."));
-    m_p50Value = addReadoutRow(form, tr("Median (p50):"),
-                               tr("Half of the round trips were faster than this."));
-    m_p99Value = addReadoutRow(form, tr("Slowest 1 % (p99):"),
-                               tr("99 of 100 round trips were faster than this."));
+    m_latencyValue = addReadoutRow(form, tr("Latency p50 / p99:"),
+                                   tr("Half of the round trips were faster than the first "
+                                      "time (the median), 99 of 100 faster than the second."));
     m_activeValue = addReadoutRow(form, tr("Connected:"),
                                   tr("Clients that are connected to the server right now."));
     m_mismatchValue = addReadoutRow(
@@ -190,8 +220,9 @@ void LoadPanel::refresh() {
 void LoadPanel::showStats(double roundTripsPerSecond) {
     const QLocale locale;
     m_rateValue->setText(tr("%1 / s").arg(locale.toString(roundTripsPerSecond, 'f', 0)));
-    m_p50Value->setText(tr("%1 µs").arg(locale.toString(m_stats.p50Us, 'f', 0)));
-    m_p99Value->setText(tr("%1 µs").arg(locale.toString(m_stats.p99Us, 'f', 0)));
+    m_latencyValue->setText(
+        tr("%1 µs / %2 µs")
+            .arg(locale.toString(m_stats.p50Us, 'f', 0), locale.toString(m_stats.p99Us, 'f', 0)));
     m_activeValue->setText(locale.toString(static_cast<qlonglong>(m_stats.activeConnections)));
     m_mismatchValue->setText(locale.toString(static_cast<qulonglong>(m_stats.mismatchedBytes)));
     m_errorValue->setText(tr("%1 failed connects, %2 lost")

@@ -11,6 +11,7 @@
 
 #include "core/load/load_generator.h"
 
+class CollapsibleSection;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
@@ -43,6 +44,8 @@ public slots:
     void setDefaultTarget(const QString& host, quint16 port);
     bool start();
     void stop();
+    // Folds the server address and message size away again (as on a first start).
+    void collapseMoreSettings();
 
 signals:
     void started();
@@ -51,6 +54,7 @@ signals:
 
 private:
     QWidget* createSettings();
+    QWidget* createMoreSettings(QWidget* parent);
     QWidget* createReadout();
     QLabel* addReadoutRow(QFormLayout* form, const QString& name, const QString& toolTip);
     void refresh();
@@ -71,9 +75,9 @@ private:
     QPushButton* m_startButton = nullptr;
     QPushButton* m_stopButton = nullptr;
     QLabel* m_rateValue = nullptr;
-    QLabel* m_p50Value = nullptr;
-    QLabel* m_p99Value = nullptr;
+    QLabel* m_latencyValue = nullptr;
     QLabel* m_activeValue = nullptr;
     QLabel* m_mismatchValue = nullptr;
     QLabel* m_errorValue = nullptr;
+    CollapsibleSection* m_moreSettings = nullptr;
 };

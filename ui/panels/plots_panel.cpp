@@ -16,6 +16,8 @@
 #include <cmath>
 #include <limits>
 
+#include "ui/panels/wheel_guard.h"
+
 namespace {
 // Read from the back of a classroom: no chart text below this size, and thick lines.
 constexpr qreal kMinimumPointSize = 13.0;
@@ -56,6 +58,10 @@ PlotsPanel::PlotsPanel(QWidget* parent) : QWidget(parent) {
     connect(&m_replotTimer, &QTimer::timeout, this, &PlotsPanel::replotAll);
     applyFonts();
     replotAll();
+    // A chart takes every wheel event; guarded, it lets the panel scroll.
+    WheelGuard* guard = WheelGuard::guardChildren(this);
+    for (QCustomPlot* plot : m_plots)
+        guard->guard(plot);
 }
 
 void PlotsPanel::setSource(TraceSource* source) {

@@ -2,8 +2,9 @@
 #include "ui/panels/server_panel.h"
 
 #include <QComboBox>
+#include <QEvent>
+#include <QFontMetrics>
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,6 +14,7 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -21,6 +23,9 @@
 #include "core/net/endpoint.h"
 #include "core/server/presets.h"
 #include "ui/engine_control.h"
+#include "ui/panels/collapsible_section.h"
+#include "ui/panels/flow_layout.h"
+#include "ui/panels/wheel_guard.h"
 #include "ui/to_qstring.h"
 
 #ifndef _WIN32
@@ -51,76 +56,66 @@ QHBoxLayout* rowOf(std::initializer_list<QWidget*> widgets) {
 }  // namespace
 
 ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent) {
+    // What a first lesson needs comes first and stays in view; the rest folds away.
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(createServerGroup());
-    layout->addWidget(createEngineGroup());
-    layout->addWidget(createTeachingGroup());
+    layout->addLayout(createPresetRow());
+    layout->addWidget(m_presetSummary);
+    layout->addLayout(createButtonRow());
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(createBackendRow());
+    layout->addWidget(createMoreSettings());
     layout->addStretch(1);
     connectControls();
     applyPreset(0);
     setRunning(false);
+    applyFontSizes();
+    WheelGuard::guardChildren(this);
 }
 
-QGroupBox* ServerPanel::createServerGroup() {
-    auto* group = new QGroupBox(tr("Server"), this);
-    m_preset = prepared(new QComboBox(group), "preset",
+QLayout* ServerPanel::createPresetRow() {
+    m_preset = prepared(new QComboBox(this), "preset",
                         tr("A ready-made server from the tutorials; it fills in the listeners "
                            "and the timeout below."));
     for (const ss::Preset& preset : ss::builtinPresets()) {
         m_preset->addItem(toQString(preset.name));
         m_preset->setItemData(m_preset->count() - 1, toQString(preset.summary), Qt::ToolTipRole);
     }
-    m_presetSummary = prepared(new QLabel(group), "presetSummary",
+    m_presetSummary = prepared(new QLabel(this), "presetSummary",
                                tr("What the server of the chosen preset does."));
     m_presetSummary->setWordWrap(true);
-    m_listenerList = prepared(new QListWidget(group), "listeners",
-                              tr("The ports the server listens on and what it does with the "
-                                 "data it receives on each."));
-    m_listenerList->setMinimumHeight(m_listenerList->fontMetrics().height() * 4);
-    m_errorLabel = prepared(new QLabel(group), "listenerError", QString());
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-    m_errorLabel->hide();
-
-    auto* form = new QFormLayout(group);
-    form->addRow(tr("Preset:"), m_preset);
-    form->addRow(QString(), m_presetSummary);
-    form->addRow(tr("Listeners:"), m_listenerList);
-    form->addRow(createListenerEditor());
-    form->addRow(m_errorLabel);
-    return group;
-}
-
-QLayout* ServerPanel::createListenerEditor() {
-    m_portEdit = prepared(new QLineEdit(this), "port",
-                          tr("The port number to listen on, such as 9991 (options such as "
-                             "9999,queued may follow)."));
-    m_portEdit->setPlaceholderText(tr("port"));
-    m_protocol = prepared(new QComboBox(this), "protocol",
-                          tr("TCP keeps a connection per client; UDP receives single datagrams "
-                             "without connections."));
-    m_protocol->addItems({tr("TCP"), tr("UDP")});
-    m_behaviour = prepared(new QComboBox(this), "behaviour",
-                           tr("What the server does with each message it receives, for example "
-                              "echo sends it straight back."));
-    m_behaviour->setEditable(true);
-    // Behaviour syntax, the same in every language, so not translated.
-    m_behaviour->addItems(QStringLiteral("echo upper suffix:好 greet:你好+suffix:好 chat discard "
-                                         "welcome:欢迎访问 framed-file http")
-                              .split(QLatin1Char(' ')));
-    m_addButton = prepared(new QPushButton(tr("Add"), this), "add",
-                           tr("Add this port to the list of listeners."));
-    m_removeButton = prepared(new QPushButton(tr("Remove"), this), "remove",
-                              tr("Remove the selected listener from the list."));
-    auto* row = rowOf({m_portEdit, m_protocol, m_behaviour, m_addButton, m_removeButton});
-    row->setStretchFactor(m_portEdit, 1);
-    row->setStretchFactor(m_behaviour, 2);
+    auto* label = new QLabel(tr("Preset:"), this);
+    label->setBuddy(m_preset);
+    auto* row = rowOf({label, m_preset});
+    row->setStretchFactor(m_preset, 1);
     return row;
 }
 
-QGroupBox* ServerPanel::createEngineGroup() {
-    auto* group = new QGroupBox(tr("Engine"), this);
-    m_backend = prepared(new QComboBox(group), "backend",
+// Start and stop the server, then the teaching controls; the row wraps in a narrow dock.
+QLayout* ServerPanel::createButtonRow() {
+    m_startButton = prepared(new QPushButton(tr("Start"), this), "start",
+                             tr("Start the server with these settings."));
+    m_stopButton = prepared(new QPushButton(tr("Stop"), this), "stop",
+                            tr("Stop the server and close every socket."));
+    m_pauseButton = prepared(new QPushButton(tr("Pause"), this), "pause",
+                             tr("Freeze the server before its next wait call."));
+    m_stepButton = prepared(new QPushButton(tr("Step"), this), "step",
+                            tr("Let the paused server make exactly one wait call, then freeze."));
+    m_runButton = prepared(new QPushButton(tr("Run"), this), "run",
+                           tr("Let the paused server run freely again."));
+    // Why a start or a listener was refused, under the buttons whatever is folded away.
+    m_errorLabel = prepared(new QLabel(this), "listenerError", QString());
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_errorLabel->hide();
+    auto* row = new FlowLayout;
+    for (QPushButton* button :
+         {m_startButton, m_stopButton, m_pauseButton, m_stepButton, m_runButton})
+        row->addWidget(button);
+    return row;
+}
+
+QWidget* ServerPanel::createBackendRow() {
+    m_backend = prepared(new QComboBox(this), "backend",
                          tr("The system call the server uses to wait for ready sockets; you can "
                             "switch it while the server runs."));
     for (ss::BackendKind kind : ss::availableBackends()) {
@@ -130,59 +125,100 @@ QGroupBox* ServerPanel::createEngineGroup() {
     }
     // The tutorials all use select(), so the class starts there.
     m_backend->setCurrentIndex(std::max(0, m_backend->findText(QStringLiteral("select"))));
-    m_timeout = prepared(new QSpinBox(group), "timeout",
+    m_fdGauge = prepared(new QProgressBar(this), "fdGauge",
+                         tr("select() cannot watch a descriptor numbered %1 or higher; the bar "
+                            "shows how close the highest one is.")
+                             .arg(FD_SETSIZE));
+    m_fdGauge->setRange(0, FD_SETSIZE);
+    m_gaugeRow = new QWidget(this);
+    auto* gaugeLayout = rowOf({new QLabel(tr("FD_SETSIZE:"), m_gaugeRow), m_fdGauge});
+    gaugeLayout->setContentsMargins(0, 0, 0, 0);
+    gaugeLayout->setStretchFactor(m_fdGauge, 1);
+    m_gaugeRow->setLayout(gaugeLayout);
+    auto* row = new QWidget(this);
+    auto* layout = rowOf({new QLabel(tr("Backend:"), row), m_backend, m_gaugeRow});
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setStretchFactor(m_gaugeRow, 1);
+    layout->addStretch(0);
+    row->setLayout(layout);
+    return row;
+}
+
+// The listeners, the timeout and slow motion: what a preset already sets, or a later lesson.
+QWidget* ServerPanel::createMoreSettings() {
+    m_moreSettings = new CollapsibleSection(tr("More settings"), this);
+    m_moreSettings->setObjectName(QStringLiteral("serverMoreSettings"));
+    m_moreSettings->toggleButton()->setToolTip(
+        tr("Show or hide the listeners, the timeout and slow motion."));
+    auto* content = new QWidget(m_moreSettings);
+    m_listenerList = prepared(new QListWidget(content), "listeners",
+                              tr("The ports the server listens on and what it does with the "
+                                 "data it receives on each."));
+    auto* form = new QFormLayout(content);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->addRow(tr("Listeners:"), m_listenerList);
+    form->addRow(createListenerEditor(content));
+    form->addRow(tr("Timeout:"), createTimeout(content));
+    form->addRow(tr("Slow motion:"), createSlowMotion(content));
+    m_moreSettings->setContent(content);
+    return m_moreSettings;
+}
+
+QLayout* ServerPanel::createListenerEditor(QWidget* parent) {
+    m_portEdit = prepared(new QLineEdit(parent), "port",
+                          tr("The port number to listen on, such as 9991 (options such as "
+                             "9999,queued may follow)."));
+    m_portEdit->setPlaceholderText(tr("port"));
+    m_protocol = prepared(new QComboBox(parent), "protocol",
+                          tr("TCP keeps a connection per client; UDP receives single datagrams "
+                             "without connections."));
+    m_protocol->addItems({tr("TCP"), tr("UDP")});
+    m_behaviour = prepared(new QComboBox(parent), "behaviour",
+                           tr("What the server does with each message it receives, for example "
+                              "echo sends it straight back."));
+    m_behaviour->setEditable(true);
+    // Behaviour syntax, the same in every language, so not translated.
+    m_behaviour->addItems(QStringLiteral("echo upper suffix:好 greet:你好+suffix:好 chat discard "
+                                         "welcome:欢迎访问 framed-file http")
+                              .split(QLatin1Char(' ')));
+    m_addButton = prepared(new QPushButton(tr("Add"), parent), "add",
+                           tr("Add this port to the list of listeners."));
+    m_removeButton = prepared(new QPushButton(tr("Remove"), parent), "remove",
+                              tr("Remove the selected listener from the list."));
+    auto* row = new FlowLayout;
+    for (QWidget* widget : {static_cast<QWidget*>(m_portEdit), static_cast<QWidget*>(m_protocol),
+                            static_cast<QWidget*>(m_behaviour), static_cast<QWidget*>(m_addButton),
+                            static_cast<QWidget*>(m_removeButton)})
+        row->addWidget(widget);
+    return row;
+}
+
+QWidget* ServerPanel::createTimeout(QWidget* parent) {
+    m_timeout = prepared(new QSpinBox(parent), "timeout",
                          tr("How long one wait call may sleep when nothing is ready; -1 sleeps "
                             "until something happens."));
     m_timeout->setRange(-1, 60000);
     m_timeout->setSingleStep(100);
     m_timeout->setSuffix(tr(" ms"));
     m_timeout->setSpecialValueText(tr("block (-1)"));
-    m_fdGauge = prepared(new QProgressBar(group), "fdGauge",
-                         tr("select() cannot watch a descriptor numbered %1 or higher; the bar "
-                            "shows how close the highest one is.")
-                             .arg(FD_SETSIZE));
-    m_fdGauge->setRange(0, FD_SETSIZE);
-    m_gaugeRow = new QWidget(group);
-    auto* gaugeLayout = rowOf({new QLabel(tr("FD_SETSIZE:"), m_gaugeRow), m_fdGauge});
-    gaugeLayout->setContentsMargins(0, 0, 0, 0);
-    m_gaugeRow->setLayout(gaugeLayout);
-    m_startButton = prepared(new QPushButton(tr("Start"), group), "start",
-                             tr("Start the server with these settings."));
-    m_stopButton = prepared(new QPushButton(tr("Stop"), group), "stop",
-                            tr("Stop the server and close every socket."));
-
-    auto* form = new QFormLayout(group);
-    form->addRow(tr("Backend:"), m_backend);
-    form->addRow(tr("Timeout:"), m_timeout);
-    form->addRow(m_gaugeRow);
-    form->addRow(rowOf({m_startButton, m_stopButton}));
-    return group;
+    return m_timeout;
 }
 
-QGroupBox* ServerPanel::createTeachingGroup() {
-    auto* group = new QGroupBox(tr("Teaching"), this);
-    m_pauseButton = prepared(new QPushButton(tr("Pause"), group), "pause",
-                             tr("Freeze the server before its next wait call."));
-    m_stepButton = prepared(new QPushButton(tr("Step"), group), "step",
-                            tr("Let the paused server make exactly one wait call, then freeze."));
-    m_runButton = prepared(new QPushButton(tr("Run"), group), "run",
-                           tr("Let the paused server run freely again."));
-    m_slowMotion = prepared(new QSlider(Qt::Horizontal, group), "slowMotion",
+QLayout* ServerPanel::createSlowMotion(QWidget* parent) {
+    m_slowMotion = prepared(new QSlider(Qt::Horizontal, parent), "slowMotion",
                             tr("Make the server wait this long after every call, so you can "
                                "follow each one."));
     m_slowMotion->setRange(0, kMaxSlowMotionMs);
     m_slowMotion->setSingleStep(50);
     m_slowMotion->setPageStep(250);
-    m_slowMotionLabel = new QLabel(tr("%1 ms").arg(0), group);
-    m_slowMotionLabel->setMinimumWidth(
-        m_slowMotionLabel->fontMetrics().horizontalAdvance(tr("%1 ms").arg(kMaxSlowMotionMs)));
-
+    m_slowMotionLabel = new QLabel(tr("%1 ms").arg(0), parent);
     auto* slider = rowOf({m_slowMotion, m_slowMotionLabel});
     slider->setStretchFactor(m_slowMotion, 1);
-    auto* form = new QFormLayout(group);
-    form->addRow(rowOf({m_pauseButton, m_stepButton, m_runButton}));
-    form->addRow(tr("Slow motion:"), slider);
-    return group;
+    return slider;
+}
+
+void ServerPanel::collapseMoreSettings() {
+    m_moreSettings->setExpanded(false);
 }
 
 void ServerPanel::connectControls() {
@@ -268,7 +304,27 @@ bool ServerPanel::selectPreset(const QString& name) {
 }
 
 void ServerPanel::setVisibleListenerRows(int rows) {
-    m_listenerList->setMaximumHeight(m_listenerList->fontMetrics().height() * rows);
+    m_visibleListenerRows = rows;
+    applyFontSizes();
+}
+
+void ServerPanel::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange)
+        applyFontSizes();
+    QWidget::changeEvent(event);
+}
+
+// Sizes measured in the panel's font, which a projector (or a zoom) changes after construction.
+void ServerPanel::applyFontSizes() {
+    const QFontMetrics metrics = fontMetrics();
+    m_listenerList->setMinimumHeight(metrics.height() * kMinListenerRows);
+    if (m_visibleListenerRows > 0)
+        m_listenerList->setMaximumHeight(metrics.height() * m_visibleListenerRows);
+    m_portEdit->setMinimumWidth(metrics.horizontalAdvance(QStringLiteral("9999,queued")));
+    m_fdGauge->setMinimumWidth(
+        metrics.horizontalAdvance(tr("%1 / %2").arg(FD_SETSIZE).arg(FD_SETSIZE) + "MM"));
+    m_slowMotionLabel->setMinimumWidth(
+        metrics.horizontalAdvance(tr("%1 ms").arg(kMaxSlowMotionMs)));
 }
 
 bool ServerPanel::addListenerFromEditor() {

@@ -11,10 +11,11 @@
 #include "core/server/listener_spec.h"
 #include "ui/trace_source.h"
 
+class CollapsibleSection;
+class QEvent;
 class EngineControl;
 
 class QComboBox;
-class QGroupBox;
 class QLabel;
 class QLayout;
 class QLineEdit;
@@ -36,6 +37,7 @@ class ServerPanel : public QWidget {
 
 public:
     static constexpr int kMaxSlowMotionMs = 2000;
+    static constexpr int kMinListenerRows = 3;
 
     explicit ServerPanel(QWidget* parent = nullptr);
 
@@ -64,6 +66,8 @@ public slots:
     // Validates the editor's port, protocol and behaviour; adds the listener or shows why not.
     bool addListenerFromEditor();
     void removeSelectedListener();
+    // Folds the listeners, timeout and slow motion away again (as on a first start).
+    void collapseMoreSettings();
 
 signals:
     void startRequested(const ss::EngineConfig& config);
@@ -76,12 +80,19 @@ signals:
     void backendChangeRequested(ss::BackendKind kind);
     void statusMessage(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
-    QGroupBox* createServerGroup();
-    QLayout* createListenerEditor();
-    QGroupBox* createEngineGroup();
-    QGroupBox* createTeachingGroup();
+    QLayout* createPresetRow();
+    QLayout* createButtonRow();
+    QWidget* createBackendRow();
+    QWidget* createMoreSettings();
+    QLayout* createListenerEditor(QWidget* parent);
+    QWidget* createTimeout(QWidget* parent);
+    QLayout* createSlowMotion(QWidget* parent);
     void connectControls();
+    void applyFontSizes();
 
     void addListener(const ss::ListenerSpec& spec);
     void showError(const QString& message);
@@ -105,6 +116,7 @@ private:
     bool m_paused = false;
     ss::BackendKind m_activeBackend = ss::BackendKind::Select;
     int m_highestFd = -1;
+    int m_visibleListenerRows = 0;  // 0: no limit
 
     QComboBox* m_preset = nullptr;
     QLabel* m_presetSummary = nullptr;
@@ -126,4 +138,5 @@ private:
     QLabel* m_slowMotionLabel = nullptr;
     QProgressBar* m_fdGauge = nullptr;
     QWidget* m_gaugeRow = nullptr;
+    CollapsibleSection* m_moreSettings = nullptr;
 };
