@@ -13,6 +13,7 @@
 
 #include "core/poller/poller.h"
 #include "core/server/listener_spec.h"
+#include "core/server/presets.h"
 #include "ui/engine_session.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
@@ -111,6 +112,7 @@ private slots:
     void eventLogCapAndFilterProxy();
     void sessionReportsErrors();
     void endToEndEcho();
+    void windowSessionNumbersLikeTheTutorial();
 };
 
 void TestUiModels::descriptorRowsAreDiffed() {
@@ -535,4 +537,40 @@ void TestUiModels::endToEndEcho() {
 }
 
 QTEST_MAIN(TestUiModels)
+// The window's engine runs inside a Qt process that holds plenty of descriptors of its own, yet
+// the rw-split preset on select must make the tutorial's calls: select(4, [3], NULL, [3]), then
+// select(5, [3 4], NULL, [3 4]) once a client is in, with nothing of the window's in the sets.
+void TestUiModels::windowSessionNumbersLikeTheTutorial() {
+#ifndef __linux__
+    QSKIP("a descriptor table of the loop's own needs Linux (unshare(CLONE_FILES))");
+#else
+    const ss::Preset* preset = ss::findPreset("rw-split");
+    QVERIFY(preset);
+    ss::EngineConfig config;
+    config.listeners = preset->listeners;
+    config.listeners[0].endpoint.port = 0;
+    config.backend = preset->backend;
+    config.timeoutMs = preset->timeoutMs;
+    EngineSession session;
+    CallTraceModel calls;
+    calls.setSource(&session);
+    QVERIFY(session.start(config));
+    QTRY_VERIFY_WITH_TIMEOUT(listenerPort(session) > 0, kWaitMs);
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), quint16(listenerPort(session)));
+    QVERIFY(client.waitForConnected(kWaitMs));
+    client.write("hi");
+    QByteArray reply;
+    QTRY_VERIFY_WITH_TIMEOUT((reply += client.readAll()).size() >= 5, kWaitMs);
+    QCOMPARE(QString::fromUtf8(reply), QStringLiteral("hi好"));
+    QTRY_VERIFY_WITH_TIMEOUT(calls.rowCount() >= 2, kWaitMs);
+    QCOMPARE(calls.call(0).inRead, std::vector<int32_t>{3});
+    QCOMPARE(calls.call(0).inExcept, std::vector<int32_t>{3});
+    QCOMPARE(int(calls.call(0).nullSets), int(ss::kWrite));
+    QCOMPARE(cell(calls, 0, CallTraceModel::WriteIn), QStringLiteral("NULL"));
+    QCOMPARE(calls.call(1).inRead, (std::vector<int32_t>{3, 4}));
+    QCOMPARE(calls.call(1).inExcept, (std::vector<int32_t>{3, 4}));
+#endif
+}
+
 #include "tst_ui_models.moc"
