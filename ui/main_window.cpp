@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFont>
 #include <QIcon>
 #include <QItemSelectionModel>
@@ -12,8 +13,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QShowEvent>
 #include <QStatusBar>
 #include <QTableView>
@@ -63,11 +66,14 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     connectSource();
     connectViews();
     connectStatusMessages();
-    resetLayout();
+    m_arranging = true;
+    dock_layout::arrange(this, m_dockSet);
+    m_arranging = false;
+    m_arrangedState = saveState(dock_layout::kVersion);
     if (!m_options.presetName.empty())
         selectPreset(m_options.presetName);
     if (m_options.useSettings && dock_layout::restore(this))
-        m_defaultSizesPending = false;  // the saved sizes win
+        m_defaultLayout = false;  // the saved sizes win
     else
         resizeForFirstRun();
     if (m_options.startAtOnce)
@@ -123,13 +129,18 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const c
     if (scrollable) {
         // Panels of controls scroll rather than squeeze when the dock is small.
         auto* area = new QScrollArea;
+        area->setObjectName(QLatin1String(name) + QStringLiteral("Scroll"));
         area->setWidgetResizable(true);
         area->setFrameShape(QFrame::NoFrame);
         area->setWidget(content);
         dock->setWidget(area);
+        m_scrollAreas.append(area);
     } else {
         dock->setWidget(content);
     }
+    // A dock the user moves or floats makes the layout the user's own.
+    connect(dock, &QDockWidget::topLevelChanged, this, &MainWindow::leaveDefaultLayout);
+    connect(dock, &QDockWidget::dockLocationChanged, this, &MainWindow::leaveDefaultLayout);
     m_docks.append(dock);
     return dock;
 }
@@ -230,21 +241,64 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::resetLayout() {
-    dock_layout::arrange(this, m_dockSet);
+    m_arranging = true;
+    dock_layout::rearrange(this, m_dockSet, m_arrangedState);
+    m_arranging = false;
+    m_serverPanel->collapseMoreSettings();
+    m_clientPanel->collapseMoreSettings();
+    m_loadPanel->collapseMoreSettings();
+    for (QScrollArea* area : std::as_const(m_scrollAreas))
+        area->verticalScrollBar()->setValue(0);
+    m_defaultLayout = true;
     if (isVisible())
-        dock_layout::applyDefaultSizes(this, m_dockSet);
-    else
-        m_defaultSizesPending = true;
+        scheduleDefaultSizes();
 }
 
-// Dock sizes can only be shared out once the window has its real size.
+// Dock sizes can only be shared out once the window has its real size. Until the user changes
+// the layout they follow the window: a window manager maximises it after it is shown, and a
+// projector may be plugged in later.
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
-    if (m_defaultSizesPending) {
+    if (m_defaultLayout)
+        scheduleDefaultSizes();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+    QMainWindow::resizeEvent(event);
+    if (m_defaultLayout && isVisible())
+        scheduleDefaultSizes();
+}
+
+// A press on the window itself (not on a panel) starts dragging a separator between docks. A
+// layout request means a dock's contents changed their size hints (a view's tool row grew, a
+// preset's summary took another line): the default sizes may no longer be the right ones.
+bool MainWindow::event(QEvent* event) {
+    if (event->type() == QEvent::MouseButtonPress)
+        leaveDefaultLayout();
+    const bool handled = QMainWindow::event(event);
+    if (event->type() == QEvent::LayoutRequest && m_defaultLayout && isVisible() &&
+        dock_layout::defaultSizes(this, m_dockSet) != m_appliedSizes)
+        scheduleDefaultSizes();
+    return handled;
+}
+
+// After the layout has placed the docks at the window's new size; several requests, one pass.
+void MainWindow::scheduleDefaultSizes() {
+    if (m_defaultSizesPending)
+        return;
+    m_defaultSizesPending = true;
+    QTimer::singleShot(0, this, [this] {
         m_defaultSizesPending = false;
-        // After the layout has placed the docks at the window's first size.
-        QTimer::singleShot(0, this, [this] { dock_layout::applyDefaultSizes(this, m_dockSet); });
-    }
+        if (!m_defaultLayout)
+            return;
+        m_appliedSizes = dock_layout::defaultSizes(this, m_dockSet);
+        dock_layout::applyDefaultSizes(this, m_dockSet, m_appliedSizes);
+    });
+}
+
+void MainWindow::leaveDefaultLayout() {
+    if (!m_arranging)
+        m_defaultLayout = false;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -253,14 +307,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
+// Maximised: a projector shows little else. Un-maximised, most of the screen, centred.
 void MainWindow::resizeForFirstRun() {
-    const QScreen* current = screen();
-    if (current == nullptr) {
-        resize(1600, 1000);
-        return;
+    if (const QScreen* current = screen()) {
+        const QRect available = current->availableGeometry();
+        resize(available.width() * 9 / 10, available.height() * 9 / 10);
+        move(available.center() - rect().center());
     }
-    // Most of the screen, centred: a projector shows little else.
-    const QRect available = current->availableGeometry();
-    resize(available.width() * 9 / 10, available.height() * 9 / 10);
-    move(available.center() - rect().center());
+    setWindowState(windowState() | Qt::WindowMaximized);
 }

@@ -21,6 +21,9 @@ class LoadPanel;
 class PlotsPanel;
 class QCloseEvent;
 class QDockWidget;
+class QEvent;
+class QResizeEvent;
+class QScrollArea;
 class QShowEvent;
 class ServerPanel;
 class StatusBarWidgets;
@@ -62,18 +65,23 @@ public:
     CallTraceView* callTraceView() const { return m_callView; }
     EventLogView* eventLogView() const { return m_eventView; }
     QList<QDockWidget*> docks() const { return m_docks; }
+    // True from a show, a resize or Reset layout until the docks have their default sizes.
+    bool defaultSizesPending() const { return m_defaultSizesPending; }
 
 public slots:
     // Starts `config` as given; false (with a status-bar message and *error) when it cannot.
     bool startServer(const ss::EngineConfig& config, QString* error = nullptr);
     void stopServer();
-    // Puts every dock back where a first run puts it, and shows them all.
+    // Puts every dock back where a first run puts it, at a first run's sizes, shows them all and
+    // folds the panels' "More settings" away.
     void resetLayout();
     void showAbout();
     void showStatusMessage(const QString& message);
 
 protected:
+    bool event(QEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -89,6 +97,8 @@ private:
     void onStopped();
     void selectPreset(const std::string& name);
     void resizeForFirstRun();
+    void scheduleDefaultSizes();
+    void leaveDefaultLayout();
 
     WindowOptions m_options;
     EngineSession* m_session = nullptr;
@@ -104,6 +114,13 @@ private:
     LoadPanel* m_loadPanel = nullptr;
     StatusBarWidgets* m_statusWidgets = nullptr;
     QList<QDockWidget*> m_docks;
+    QList<QScrollArea*> m_scrollAreas;
     DockSet m_dockSet;
+    QByteArray m_arrangedState;  // the docks as a first start places them
+    dock_layout::DefaultSizes m_appliedSizes;
+    // The docks have the sizes of a first start, which follow the window until the user
+    // drags a separator or moves a dock.
+    bool m_defaultLayout = true;
     bool m_defaultSizesPending = false;
+    bool m_arranging = false;
 };
