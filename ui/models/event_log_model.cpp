@@ -154,7 +154,7 @@ QVariant EventLogModel::toolTip(const ss::SocketEvent& e, int column) const {
 QString EventLogModel::detailText(const ss::SocketEvent& e) {
     QStringList parts;
     if (!e.text.empty())
-        parts << toQString(e.text);
+        parts << trace_format::eventText(e);
     const QString extra = kindDetail(e);
     if (!extra.isEmpty())
         parts << extra;

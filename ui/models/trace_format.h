@@ -22,6 +22,11 @@ QString role(ss::Role role);
 QString connState(ss::ConnState state);
 QString eventKind(ss::EventKind kind);
 QString closeReason(ss::CloseReason reason);
+// The engine's text of an event, in the user's language. The engine has no Qt and writes
+// English for --headless and jq; the window translates what it knows: the mode names, the
+// error and refusal sentences (numbers kept). Addresses and listener specs are data and pass
+// as they are; a sentence it does not know passes as it is.
+QString eventText(const ss::SocketEvent& event);
 // "EINTR", or the number when the code has no symbolic name here.
 QString errorName(int err);
 // "3, 5". With a limit, a longer list keeps its first and last items around an ellipsis,
