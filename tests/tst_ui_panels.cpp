@@ -11,14 +11,18 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <qcustomplot.h>
 
 #include "core/server/presets.h"
+#include "ui/panels/collapsible_section.h"
+#include "ui/panels/flow_layout.h"
 #include "ui/panels/load_panel.h"
 #include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"
@@ -106,6 +110,8 @@ private slots:
     void serverPanelRejectsInvalidListener();
     void serverPanelGaugeFollowsBackend();
     void loadPanelRunsAgainstEcho();
+    void flowRowWrapsButtonsWhole();
+    void moreSettingsFoldAway();
 };
 
 // The main window sets a projector font (at least 14 pt); the panels inherit it.
@@ -219,7 +225,8 @@ void TestUiPanels::serverPanelRejectsInvalidListener() {
     QCOMPARE(panel.listeners().back().endpoint.port, uint16_t{7000});
     QVERIFY(panel.listeners().back().udp);
 
-    // Screenshot with an error showing, as a student would see it.
+    // Screenshot with an error showing, as a student would see it, the editor unfolded.
+    child<CollapsibleSection>(&panel, "serverMoreSettings")->setExpanded(true);
     child<QLineEdit>(&panel, "port")->setText(QStringLiteral("70000"));
     QVERIFY(!panel.addListenerFromEditor());
     saveScreenshot(&panel, QSize(820, 700), QStringLiteral("/tmp/selectscope_server_panel.png"));
@@ -270,6 +277,62 @@ void TestUiPanels::loadPanelRunsAgainstEcho() {
     QVERIFY(!panel.isRunning());
     QCOMPARE(panel.lastStats().mismatchedBytes, uint64_t{0});
     QVERIFY(child<QPushButton>(&panel, "startLoad")->isEnabled());
+}
+
+// Narrower than one row of buttons, the row wraps: every button keeps its size hint, none
+// overlaps another, and the layout asks for the height of the rows it made.
+void TestUiPanels::flowRowWrapsButtonsWhole() {
+    QWidget row;
+    auto* flow = new FlowLayout(&row);
+    QList<QPushButton*> buttons;
+    for (const char* text : {"Urgent byte (OOB)", "Half-close", "Close", "Abort (RST)"}) {
+        buttons << new QPushButton(QString::fromLatin1(text), &row);
+        flow->addWidget(buttons.back());
+    }
+    auto* edit = new QLineEdit(&row);  // grows into what a row leaves
+    edit->setMinimumWidth(80);
+    flow->addWidget(edit);
+    const int oneRow = flow->sizeHint().width();
+    QCOMPARE(flow->heightForWidth(oneRow), flow->sizeHint().height());
+    const int narrow = oneRow * 2 / 3;
+    QVERIFY(flow->heightForWidth(narrow) > flow->sizeHint().height());
+    row.resize(narrow, flow->heightForWidth(narrow));
+    flow->setGeometry(row.rect());
+    for (QPushButton* button : buttons) {
+        QCOMPARE(button->size(), button->sizeHint());
+        QVERIFY(row.rect().contains(button->geometry()));
+        for (QPushButton* other : buttons)
+            QVERIFY(button == other || !button->geometry().intersects(other->geometry()));
+    }
+    QVERIFY(edit->width() >= 80);
+    QVERIFY(row.rect().contains(edit->geometry()));
+    QVERIFY(flow->minimumSize().width() <= narrow);
+}
+
+// The panels show a first lesson's controls and fold the rest away until asked.
+void TestUiPanels::moreSettingsFoldAway() {
+    ServerPanel server;
+    server.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&server));
+    auto* section = child<CollapsibleSection>(&server, "serverMoreSettings");
+    QVERIFY(!section->isExpanded());
+    QVERIFY(child<QPushButton>(&server, "start")->isVisible());
+    QVERIFY(!child<QSpinBox>(&server, "timeout")->isVisible());
+    section->toggleButton()->click();
+    QVERIFY(section->isExpanded());
+    QVERIFY(child<QSpinBox>(&server, "timeout")->isVisible());
+    server.collapseMoreSettings();
+    QVERIFY(!child<QListWidget>(&server, "listeners")->isVisible());
+
+    LoadPanel load;
+    load.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&load));
+    QVERIFY(child<QPushButton>(&load, "startLoad")->isVisible());
+    QVERIFY(!child<QSpinBox>(&load, "messageSize")->isVisible());
+    child<CollapsibleSection>(&load, "loadMoreSettings")->setExpanded(true);
+    QVERIFY(child<QSpinBox>(&load, "messageSize")->isVisible());
+    load.collapseMoreSettings();
+    QVERIFY(!child<QSpinBox>(&load, "messageSize")->isVisible());
 }
 
 QTEST_MAIN(TestUiPanels)
