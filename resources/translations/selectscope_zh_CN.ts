@@ -53,7 +53,17 @@
 <context>
     <name>CallTraceModel</name>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="+245"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="+305"/>
+        <source>%1: an empty list, which CPython passes to select() as a NULL pointer.</source>
+        <translation>%1：一个空列表，CPython 会把它作为 NULL 指针传给 select()。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The set was empty, so the server passed a NULL pointer instead, as CPython does; the kernel reports nothing for it.</source>
+        <translation>这个集合是空的，所以服务端像 CPython 一样传入了 NULL 指针；内核不会为它报告任何结果。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>block</source>
         <translation>阻塞</translation>
     </message>
@@ -76,7 +86,7 @@
 <context>
     <name>CallTraceView</name>
     <message>
-        <location filename="../../ui/views/call_trace_view.cpp" line="+26"/>
+        <location filename="../../ui/views/call_trace_view.cpp" line="+173"/>
         <source>Python view</source>
         <translation>Python 写法</translation>
     </message>
@@ -86,9 +96,30 @@
         <translation>把每次调用显示成教程里那样的一行 Python 代码，例如 r, w, x = select.select([3, 5], [], [], 1.0)。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Select a call to highlight its descriptors.</source>
         <translation>选中一次调用，即可高亮显示它涉及的文件描述符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+113"/>
+        <source>Jump to live</source>
+        <translation>回到实时</translation>
+    </message>
+    <message>
+        <location line="-111"/>
+        <source>Show the newest call again and follow the server (End).</source>
+        <translation>重新显示最新的调用，并继续跟随服务端（End 键）。</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Jump to live (1 call behind)</source>
+        <translation>回到实时（落后 1 次调用）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jump to live (%L1 calls behind)</source>
+        <translation>回到实时（落后 %L1 次调用）</translation>
     </message>
 </context>
 <context>
@@ -231,7 +262,7 @@
 <context>
     <name>ClientPanel</name>
     <message>
-        <location filename="../../ui/panels/client_panel.cpp" line="+77"/>
+        <location filename="../../ui/panels/client_panel.cpp" line="+114"/>
         <source>What the selected client received; a line marks where one read ends and the next begins.</source>
         <translation>选中的客户端收到的数据；分隔线标出一次读取在哪里结束、下一次从哪里开始。</translation>
     </message>
@@ -241,7 +272,7 @@
         <translation>选中的客户端收到的数据会显示在这里。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>The computer to connect to; 127.0.0.1 is this computer.</source>
         <translation>要连接的计算机；127.0.0.1 就是本机。</translation>
     </message>
@@ -276,17 +307,17 @@
         <translation>新建一个客户端，连接左边填写的主机和端口。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Host</source>
         <translation>主机</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Pick a saved client, or type a name and press Save to remember the current one.</source>
         <translation>选择一个已保存的客户端；或者输入名称后按“保存”，记下当前的设置。</translation>
     </message>
@@ -321,32 +352,22 @@
         <translation>移除已关闭</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Removes closed clients from the list below.</source>
-        <translation>从下面的列表中移除已关闭的客户端。</translation>
-    </message>
-    <message>
         <location line="+5"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+10"/>
         <source>Every client opened here; select one to send with it and see what it received.</source>
         <translation>在这里打开的所有客户端；选中一个，就可以用它发送数据并查看它收到的内容。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>What to send; the mode on the right says how it is read.</source>
-        <translation>要发送的内容；右边的模式决定如何解读它。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>hello</source>
         <translation>你好</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>Text sends UTF-8, Hex sends bytes like 68 65 6c, Escaped understands \n, \x41 and \u00e9.</source>
         <translation>“文本”按 UTF-8 发送；“十六进制”发送 68 65 6c 这样的字节；“转义”能识别 \n、\x41 和 \u00e9。</translation>
     </message>
@@ -376,7 +397,7 @@
         <translation>在末尾加一个换行字节（0a）；按行处理的服务端要等到它才开始处理。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+17"/>
         <source>How many times to send the input.</source>
         <translation>输入内容要发送多少次。</translation>
     </message>
@@ -391,17 +412,17 @@
         <translation>把每次发送拆成这么多次写入：TCP 仍可能把它们合并在一起交付（粘包）。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-35"/>
         <source>Input</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+40"/>
         <source>times, every</source>
         <translation>次，每隔</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>ms, as</source>
         <translation>ms，分</translation>
     </message>
@@ -411,23 +432,48 @@
         <translation>次写入</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
         <source>Repeat</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+129"/>
+        <location line="-65"/>
+        <source>Removes closed clients from the list above.</source>
+        <translation>从上方列表中移除已关闭的客户端。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>What to send; the mode under More settings says how it is read.</source>
+        <translation>要发送的内容；“更多设置”里的模式决定如何解读它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+187"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-186"/>
         <source>Sends the input now; while repeating, stops the repetition.</source>
         <translation>立即发送输入内容；正在重复发送时，点击则停止重复。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+13"/>
+        <source>More settings</source>
+        <translation>更多设置</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show or hide the input mode, repeated sending and the saved clients.</source>
+        <translation>显示或隐藏输入模式、重复发送和已保存的客户端。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Urgent byte (OOB)</source>
         <translation>紧急字节（OOB）</translation>
     </message>
@@ -562,12 +608,22 @@
 <context>
     <name>DescriptorTableModel</name>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="+123"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="+139"/>
         <source>Behaviour: %1</source>
         <translation>处理方式：%1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+15"/>
+        <source>In #%1</source>
+        <translation>传入 #%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ready #%1</source>
+        <translation>就绪 #%1</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -580,7 +636,27 @@
 <context>
     <name>DescriptorView</name>
     <message>
-        <location filename="../../ui/views/descriptor_view.cpp" line="+35"/>
+        <location filename="../../ui/views/descriptor_view.cpp" line="+53"/>
+        <source>Back to live</source>
+        <translation>回到实时</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the descriptors as they are now, and follow the server again.</source>
+        <translation>显示文件描述符现在的状态，并重新跟随服务端。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Call #%1:  %2</source>
+        <translation>调用 #%1：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Also in this call, closed since: %1</source>
+        <translation>这次调用中还有（之后已关闭）：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Filter: fd, role, address, state ...</source>
         <translation>筛选：fd、角色、地址、状态……</translation>
     </message>
@@ -603,7 +679,7 @@
 <context>
     <name>EngineSession</name>
     <message>
-        <location filename="../../ui/engine_session.cpp" line="+26"/>
+        <location filename="../../ui/engine_session.cpp" line="+29"/>
         <source>Could not start the server: %1</source>
         <translation>无法启动服务端：%1</translation>
     </message>
@@ -648,7 +724,7 @@
 <context>
     <name>EventLogView</name>
     <message>
-        <location filename="../../ui/views/event_log_view.cpp" line="+40"/>
+        <location filename="../../ui/views/event_log_view.cpp" line="+55"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
@@ -673,7 +749,18 @@
         <translation>筛选：详情或数据中的文字</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+51"/>
+        <source>Jump to live</source>
+        <translation>回到实时</translation>
+    </message>
+    <message>
+        <location line="-48"/>
+        <source>Show the newest event again, in the order events happened, and follow the server (End).</source>
+        <translation>按事件发生的顺序重新显示最新的事件，并继续跟随服务端（End 键）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>fd</source>
         <translation>fd</translation>
     </message>
@@ -682,41 +769,46 @@
         <source>kind</source>
         <translation>类型</translation>
     </message>
+    <message>
+        <location line="+41"/>
+        <source>Jump to live (1 event behind)</source>
+        <translation>回到实时（落后 1 个事件）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Jump to live (%L1 events behind)</source>
+        <translation>回到实时（落后 %L1 个事件）</translation>
+    </message>
 </context>
 <context>
     <name>LoadPanel</name>
     <message>
-        <location filename="../../ui/panels/load_panel.cpp" line="+52"/>
-        <source>Test clients</source>
-        <translation>测试客户端</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/panels/load_panel.cpp" line="+100"/>
         <source>The address of the server the clients connect to.</source>
         <translation>客户端要连接的服务端地址。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The port of the server the clients connect to.</source>
         <translation>客户端要连接的服务端端口。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-42"/>
         <source>How many clients connect at the same time.</source>
         <translation>同时连接的客户端数量。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+47"/>
         <source> bytes</source>
         <translation> 字节</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>How many bytes each client sends before it waits for the echo.</source>
         <translation>每个客户端在等待回显之前发送多少字节。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-44"/>
         <source> / s</source>
         <translation> / s</translation>
     </message>
@@ -726,7 +818,7 @@
         <translation>尽快发送</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Messages per second for each client; 0 sends the next one as soon as the echo is back.</source>
         <translation>每个客户端每秒发送的消息数；0 表示一收到回显就立即发送下一条。</translation>
     </message>
@@ -751,7 +843,17 @@
         <translation>关闭所有客户端连接。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
+        <source>More settings</source>
+        <translation>更多设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show or hide the server address and the message size.</source>
+        <translation>显示或隐藏服务端地址和消息大小。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Host:</source>
         <translation>主机：</translation>
     </message>
@@ -761,27 +863,42 @@
         <translation>端口：</translation>
     </message>
     <message>
+        <location line="+16"/>
+        <source>Latency p50 / p99:</source>
+        <translation>延迟 p50 / p99：</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Half of the round trips were faster than the first time (the median), 99 of 100 faster than the second.</source>
+        <translation>一半的往返比第一个时间（中位数）快，100 次中有 99 次比第二个时间快。</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>%1 µs / %2 µs</source>
+        <translation>%1 µs / %2 µs</translation>
+    </message>
+    <message>
+        <location line="-138"/>
         <source>Connections:</source>
         <translation>连接数：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+31"/>
         <source>Message size:</source>
         <translation>消息大小：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-30"/>
         <source>Rate per client:</source>
         <translation>每个客户端的速率：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+40"/>
         <source>Measured by the clients</source>
         <translation>客户端测得的结果</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Round trips:</source>
         <translation>往返次数：</translation>
     </message>
@@ -791,27 +908,7 @@
         <translation>每秒发出并被完整回显的消息数。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Median (p50):</source>
-        <translation>中位数（p50）：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Half of the round trips were faster than this.</source>
-        <translation>一半的往返比这个值快。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Slowest 1 % (p99):</source>
-        <translation>最慢的 1%（p99）：</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>99 of 100 round trips were faster than this.</source>
-        <translation>每 100 次往返中有 99 次比这个值快。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>Connected:</source>
         <translation>已连接：</translation>
     </message>
@@ -858,13 +955,7 @@
         <translation>%1 / s</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <source>%1 µs</source>
-        <translation>%1 µs</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>%1 failed connects, %2 lost</source>
         <translation>%1 次连接失败，%2 次意外断开</translation>
     </message>
@@ -877,12 +968,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+54"/>
+        <location filename="../../ui/main_window.cpp" line="+59"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+50"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -917,7 +1008,7 @@
         <translation>负载测试</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+34"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -952,7 +1043,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+52"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
@@ -975,7 +1066,7 @@
 <context>
     <name>PlotsPanel</name>
     <message>
-        <location filename="../../ui/panels/plots_panel.cpp" line="+75"/>
+        <location filename="../../ui/panels/plots_panel.cpp" line="+81"/>
         <source>time since start (s)</source>
         <translation>启动以来的时间（s）</translation>
     </message>
@@ -1109,7 +1200,7 @@
 <context>
     <name>ScreenshotSession</name>
     <message>
-        <location filename="../../app/screenshot_session.cpp" line="+51"/>
+        <location filename="../../app/screenshot_session.cpp" line="+53"/>
         <source>the server published no listener within %1 ms</source>
         <translation>服务端在 %1 ms 内没有公布任何监听端口</translation>
     </message>
@@ -1135,6 +1226,11 @@
     </message>
     <message>
         <location line="+41"/>
+        <source>the window cannot be %1x%2 pixels (it is %3x%4)</source>
+        <translation>窗口无法调整为 %1x%2 像素（实际为 %3x%4）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -1142,12 +1238,7 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/panels/server_panel.cpp" line="+65"/>
-        <source>Server</source>
-        <translation>服务端</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+77"/>
         <source>A ready-made server from the tutorials; it fills in the listeners and the timeout below.</source>
         <translation>教程里现成的服务端示例；选中后会自动填好下面的监听端口和超时。</translation>
     </message>
@@ -1157,22 +1248,32 @@
         <translation>所选预设的服务端做些什么。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+71"/>
         <source>The ports the server listens on and what it does with the data it receives on each.</source>
         <translation>服务端监听的端口，以及它如何处理每个端口上收到的数据。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-69"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+63"/>
+        <source>More settings</source>
+        <translation>更多设置</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show or hide the listeners, the timeout and slow motion.</source>
+        <translation>显示或隐藏监听端口、超时和慢动作。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Listeners:</source>
         <translation>监听端口：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The port number to listen on, such as 9991 (options such as 9999,queued may follow).</source>
         <translation>要监听的端口号，例如 9991（后面可以跟选项，例如 9999,queued）。</translation>
     </message>
@@ -1188,18 +1289,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+224"/>
+        <location line="+207"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-224"/>
-        <location line="+224"/>
+        <location line="-207"/>
+        <location line="+207"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-205"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -1224,17 +1325,12 @@
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Engine</source>
-        <translation>引擎</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="-68"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+79"/>
         <source>How long one wait call may sleep when nothing is ready; -1 sleeps until something happens.</source>
         <translation>没有任何文件描述符就绪时，一次等待调用最多休眠多久；-1 表示一直阻塞，直到有事件发生。</translation>
     </message>
@@ -1249,7 +1345,7 @@
         <translation>阻塞（-1）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-74"/>
         <source>select() cannot watch a descriptor numbered %1 or higher; the bar shows how close the highest one is.</source>
         <translation>select() 无法监视编号大于或等于 %1 的文件描述符；进度条显示当前最大的文件描述符离这个上限有多近。</translation>
     </message>
@@ -1259,7 +1355,7 @@
         <translation>FD_SETSIZE：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-39"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
@@ -1279,22 +1375,17 @@
         <translation>停止服务端并关闭所有套接字。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+41"/>
         <source>Backend:</source>
         <translation>后端：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+22"/>
         <source>Timeout:</source>
         <translation>超时：</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Teaching</source>
-        <translation>教学</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="-62"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1324,24 +1415,24 @@
         <translation>让已暂停的服务端恢复自由运行。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+105"/>
         <source>Make the server wait this long after every call, so you can follow each one.</source>
         <translation>让服务端在每次调用后等待这么长时间，便于逐次观察。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+2"/>
-        <location line="+189"/>
+        <location line="+113"/>
+        <location line="+96"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-261"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+172"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -1371,7 +1462,8 @@
         <translation>启动前请至少添加一个监听端口。</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="-81"/>
+        <location line="+161"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1437,7 +1529,7 @@
 <context>
     <name>TraceText</name>
     <message>
-        <location filename="../../ui/models/trace_format.cpp" line="+22"/>
+        <location filename="../../ui/models/trace_format.cpp" line="+25"/>
         <source>listener</source>
         <translation>监听</translation>
     </message>
@@ -1604,12 +1696,82 @@
         <translation>异常集合</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slow motion</source>
+        <translation>慢动作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept failed</source>
+        <translation>accept 失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept failed: out of descriptors</source>
+        <translation>accept 失败：文件描述符已用完</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recvfrom failed</source>
+        <translation>recvfrom 失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sendto failed</source>
+        <translation>sendto 失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wait call failed</source>
+        <translation>等待调用失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file shrank while it was being sent</source>
+        <translation>文件在发送过程中变小了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slow consumer: its queue is over the limit, so chat messages cannot be delivered</source>
+        <translation>慢速消费者：它的队列超出上限，聊天消息无法送达</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>fd %1 &gt;= FD_SETSIZE (%2): select() cannot watch it</source>
+        <translation>fd %1 &gt;= FD_SETSIZE（%2）：select() 无法监视它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>descriptor table full (%1): connection closed at once</source>
+        <translation>文件描述符表已满（%1）：连接被立即关闭</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>descriptors are numbered after the window&apos;s own: %1</source>
+        <translation>文件描述符的编号排在窗口自身的描述符之后：%1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="-164"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="-206"/>
         <location filename="../../ui/models/event_log_model.cpp" line="-43"/>
         <source>Fd</source>
         <translation>fd</translation>
@@ -1751,7 +1913,7 @@
         <translation>已打开、已半关闭（客户端停止了发送）、背压中（队列清空之前不再读取）、正在关闭或已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="-241"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="-334"/>
         <source>#</source>
         <translation>#</translation>
     </message>
