@@ -241,6 +241,7 @@ private slots:
     void firstLessonFitsWhileServing_data();
     void firstLessonFitsWhileServing();
     void resetLayoutRestoresTheFit();
+    void separatorDragMakesTheLayoutTheUsers();
     void wheelScrollsPastUnfocusedSettings_data();
     void wheelScrollsPastUnfocusedSettings();
 
@@ -380,6 +381,26 @@ void TstWindowFit::resetLayoutRestoresTheFit() {
     QVERIFY(settle(window.get()));
     QCOMPARE(layoutOf(window.get()), fitted);
     QCOMPARE(whyFirstLessonDoesNotFit(window.get()), QString());
+}
+
+// A click in a panel leaves the first start's sizes following the window; a press on the
+// separator between the columns (the window's own pixels) starts the user's own layout.
+void TstWindowFit::separatorDragMakesTheLayoutTheUsers() {
+    const auto window = openMaximised(QSize(1280, 720));
+    QTRY_COMPARE_WITH_TIMEOUT(window->size(), QSize(1280, 720), kWaitMs);
+    QVERIFY(settle(window.get()));
+    QVERIFY(window->isDefaultLayout());
+    QWidget* summary = child(window->serverPanel(), "presetSummary");
+    QTest::mouseClick(summary, Qt::LeftButton, {}, summary->rect().center());
+    QVERIFY(window->isDefaultLayout());
+    const QRect server = child<QDockWidget>(window.get(), "serverDock")->geometry();
+    const QPoint separator(server.right() + 3, server.center().y());
+    QCOMPARE(window->childAt(separator), nullptr);
+    QTest::mousePress(window.get(), Qt::LeftButton, {}, separator);
+    QTest::mouseRelease(window.get(), Qt::LeftButton, {}, separator);
+    QVERIFY(!window->isDefaultLayout());
+    window->resetLayout();
+    QVERIFY(window->isDefaultLayout());
 }
 
 void TstWindowFit::wheelScrollsPastUnfocusedSettings_data() {

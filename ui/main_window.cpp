@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QResizeEvent>
 #include <QScreen>
 #include <QScrollArea>
@@ -269,11 +270,13 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
         scheduleDefaultSizes();
 }
 
-// A press on the window itself (not on a panel) starts dragging a separator between docks. A
-// layout request means a dock's contents changed their size hints (a view's tool row grew, a
-// preset's summary took another line): the default sizes may no longer be the right ones.
+// A press on the window's own pixels (no child under it) starts dragging a separator between
+// docks; a press a panel ignored arrives here too, but with the panel under it. A layout request
+// means a dock's contents changed their size hints (a view's tool row grew, a preset's summary
+// took another line): the default sizes may no longer be the right ones.
 bool MainWindow::event(QEvent* event) {
-    if (event->type() == QEvent::MouseButtonPress)
+    if (event->type() == QEvent::MouseButtonPress &&
+        childAt(static_cast<QMouseEvent*>(event)->position().toPoint()) == nullptr)
         leaveDefaultLayout();
     const bool handled = QMainWindow::event(event);
     if (event->type() == QEvent::LayoutRequest && m_defaultLayout && isVisible() &&

@@ -65,6 +65,9 @@ public:
     CallTraceView* callTraceView() const { return m_callView; }
     EventLogView* eventLogView() const { return m_eventView; }
     QList<QDockWidget*> docks() const { return m_docks; }
+    // True while the docks keep a first start's sizes (and follow the window), until the user
+    // drags a separator or moves a dock; Reset layout makes it true again.
+    bool isDefaultLayout() const { return m_defaultLayout; }
     // True from a show, a resize or Reset layout until the docks have their default sizes.
     bool defaultSizesPending() const { return m_defaultSizesPending; }
 
