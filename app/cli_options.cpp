@@ -103,6 +103,7 @@ void buildListeners(const Parser& p, CliOptions& o) {
         const ss::Preset preset = loadPreset(p, o.presetName);
         o.engine.listeners = preset.listeners;
         o.engine.timeoutMs = preset.timeoutMs;
+        o.engine.backend = preset.backend;  // --backend, read after, overrides it
     }
     for (const QString& text : listens) {
         std::string error;

@@ -59,10 +59,20 @@ TEST(CliOptions, DefaultIsTheEchoPreset) {
     EXPECT_EQ(r.options.presetName, "echo");
     EXPECT_EQ(listenerTexts(r), Strings{"127.0.0.1:8000/tcp,backlog=5=echo"});
     EXPECT_EQ(r.options.engine.timeoutMs, 2000);  // the tutorial's select(..., 2)
-    EXPECT_EQ(r.options.engine.backend, ss::bestBackend());
+    EXPECT_EQ(r.options.engine.backend, ss::BackendKind::Select);  // select.select(inputs, ...)
     EXPECT_TRUE(r.options.engine.trace.calls && r.options.engine.trace.events);
     EXPECT_FALSE(r.options.headless);
     EXPECT_TRUE(r.options.warnings.empty());
+}
+
+// A preset starts on its tutorial's backend unless --backend says otherwise.
+TEST(CliOptions, PresetCarriesItsBackendAndBackendOverridesIt) {
+    EXPECT_EQ(parse({"--preset", "rw-split"}).options.engine.backend, ss::BackendKind::Select);
+    EXPECT_EQ(parse({"--preset", "http"}).options.engine.backend, ss::bestBackend());
+    EXPECT_EQ(parse({"--preset", "rw-split", "--backend", "poll"}).options.engine.backend,
+              ss::BackendKind::Poll);
+    EXPECT_EQ(parse({"--backend", "poll", "--preset", "rw-split"}).options.engine.backend,
+              ss::BackendKind::Poll);
 }
 
 TEST(CliOptions, PresetWithConsecutivePortsAndExtraListen) {

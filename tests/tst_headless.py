@@ -92,7 +92,7 @@ class Headless(unittest.TestCase):
         select(4, [3], NULL, [3], {1, 0}), then select(5, [3 4], NULL, [3 4], ...), puts 4 in
         the write set while a reply waits, and so on. The preset must pass the same sets: the
         listener is 3, the connections 4 and 5, nothing else is watched, empty sets are NULL."""
-        proc = start("--preset", "rw-split", "--port", "0", "--backend", "select")
+        proc = start("--preset", "rw-split", "--port", "0")  # a select.select tutorial: select
         try:
             port = listen_ports(proc, 1)[0]
             with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as a:
@@ -105,6 +105,7 @@ class Headless(unittest.TestCase):
         finally:
             proc.kill()
         self.assertEqual(code, 0, err)
+        self.assertEqual(lines[0]["backend"], "select")
         calls = [l for l in lines if l["type"] == "call"]
         events = [l for l in lines if l["type"] == "event"]
         self.assertEqual([e["fd"] for e in events if e["kind"] == "accept"], [4, 5])

@@ -8,7 +8,6 @@
 #include <QEvent>
 #include <QFont>
 #include <QIcon>
-#include <QItemSelectionModel>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
@@ -20,7 +19,6 @@
 #include <QScrollBar>
 #include <QShowEvent>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
@@ -182,15 +180,10 @@ void MainWindow::connectSource() {
 // A call selected in the trace turns the descriptor table into that call's view, until Back to
 // live; a descriptor selected in the table is the one whose queues the plots follow.
 void MainWindow::connectViews() {
-    connect(m_callView->table()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid())
-                    m_descriptorView->showCall(m_callModel->call(current.row()));
-                else
-                    m_descriptorView->showLive();
-            });
-    connect(m_descriptorView, &DescriptorView::liveRequested, m_callView->table(),
-            &QTableView::clearSelection);
+    connect(m_callView, &CallTraceView::callSelected, m_descriptorView, &DescriptorView::showCall);
+    connect(m_callView, &CallTraceView::liveSelected, m_descriptorView, &DescriptorView::showLive);
+    connect(m_descriptorView, &DescriptorView::liveRequested, m_callView,
+            &CallTraceView::jumpToLive);
     connect(m_descriptorView, &DescriptorView::fdSelected, m_plotsPanel,
             &PlotsPanel::setSelectedFd);
 }

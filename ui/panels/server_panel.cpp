@@ -292,6 +292,11 @@ void ServerPanel::applyPreset(int index) {
     }
     const QSignalBlocker blocker(m_timeout);
     m_timeout->setValue(preset.timeoutMs);
+    // The tutorial's own backend (select for select.select); the user may pick another after.
+    const QSignalBlocker backendBlocker(m_backend);
+    const int backend = m_backend->findData(static_cast<int>(preset.backend));
+    if (backend >= 0)
+        m_backend->setCurrentIndex(backend);
     showError(QString());
     updateControls();
 }

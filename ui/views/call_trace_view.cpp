@@ -179,6 +179,9 @@ QWidget* CallTraceView::createToolRow() {
     connect(m_model, &CallTraceModel::pythonViewChanged, this, &CallTraceView::applyPythonView);
     auto* hint = new QLabel(tr("Select a call to highlight its descriptors."));
     hint->setEnabled(false);  // drawn in the palette's quieter colour
+    // A hint, not a control: it gives way (cut at the right) rather than widen the dock.
+    hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    hint->setMinimumWidth(0);
     m_jump = new QPushButton(tr("Jump to live"));
     m_jump->setObjectName(QStringLiteral("jumpToLive"));
     m_jump->setToolTip(tr("Show the newest call again and follow the server (End)."));

@@ -46,6 +46,7 @@ QWidget* DescriptorView::createBanner() {
     m_bannerText = new QLabel;
     m_bannerText->setObjectName(QStringLiteral("callBannerText"));
     m_bannerText->setWordWrap(true);
+    m_bannerText->setTextFormat(Qt::RichText);
     m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QFont font = m_bannerText->font();
     font.setBold(true);
