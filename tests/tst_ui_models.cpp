@@ -5,8 +5,11 @@
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTranslator>
 #include <QtTest>
 
 #include <cerrno>
@@ -19,6 +22,8 @@
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/event_filter_proxy.h"
 #include "ui/models/event_log_model.h"
+#include "ui/models/preset_text.h"
+#include "ui/models/trace_format.h"
 
 using Tester = QAbstractItemModelTester;
 using DM = DescriptorTableModel;
@@ -113,6 +118,7 @@ private slots:
     void sessionReportsErrors();
     void endToEndEcho();
     void windowSessionNumbersLikeTheTutorial();
+    void zhCnHasNoEnglishWhereStudentsLookFirst();
 };
 
 void TestUiModels::descriptorRowsAreDiffed() {
@@ -571,6 +577,37 @@ void TestUiModels::windowSessionNumbersLikeTheTutorial() {
     QCOMPARE(calls.call(1).inRead, (std::vector<int32_t>{3, 4}));
     QCOMPARE(calls.call(1).inExcept, (std::vector<int32_t>{3, 4}));
 #endif
+}
+
+// In zh_CN the preset descriptions, the event kinds and the engine's mode words are Chinese;
+// untranslated, the window's preset texts are the engine's own, word for word.
+void TestUiModels::zhCnHasNoEnglishWhereStudentsLookFirst() {
+    for (const ss::Preset& preset : ss::builtinPresets())
+        QCOMPARE(preset_text::summary(preset), QString::fromStdString(preset.summary));
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("selectscope"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&translator);
+    const QRegularExpression latinWord(
+        QStringLiteral("\\b(?!GET\\b|JSON\\b|ASCII\\b|UDP\\b|"
+                       "curl\\b)[A-Za-z]{3,}\\b"));
+    for (const ss::Preset& preset : ss::builtinPresets()) {
+        const QString text = preset_text::summary(preset);
+        QVERIFY2(!latinWord.match(text).hasMatch(), qPrintable(text));
+    }
+    QCOMPARE(trace_format::eventKind(ss::EventKind::Accept), QStringLiteral("接受连接 (accept)"));
+    QCOMPARE(trace_format::eventKind(ss::EventKind::AcceptPaused),
+             QStringLiteral("暂停接受连接 (accept)"));
+    ss::SocketEvent mode;
+    mode.kind = ss::EventKind::Mode;
+    mode.text = "paused";
+    QCOMPARE(trace_format::eventText(mode), QStringLiteral("已暂停"));
+    ss::SocketEvent refused;
+    refused.kind = ss::EventKind::Refuse;
+    refused.text = "fd 1030 >= FD_SETSIZE (1024): select() cannot watch it";
+    QCOMPARE(trace_format::eventText(refused),
+             QStringLiteral("fd 1030 >= FD_SETSIZE（1024）：select() 无法监视它"));
+    QCoreApplication::removeTranslator(&translator);
 }
 
 #include "tst_ui_models.moc"

@@ -101,7 +101,7 @@
         <translation>选中一次调用，即可高亮显示它涉及的文件描述符。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <location line="+113"/>
         <source>Jump to live</source>
         <translation>回到实时</translation>
@@ -636,7 +636,7 @@
 <context>
     <name>DescriptorView</name>
     <message>
-        <location filename="../../ui/views/descriptor_view.cpp" line="+53"/>
+        <location filename="../../ui/views/descriptor_view.cpp" line="+54"/>
         <source>Back to live</source>
         <translation>回到实时</translation>
     </message>
@@ -968,7 +968,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+59"/>
+        <location filename="../../ui/main_window.cpp" line="+58"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
@@ -1043,7 +1043,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
@@ -1198,6 +1198,59 @@
     </message>
 </context>
 <context>
+    <name>PresetText</name>
+    <message>
+        <location filename="../../ui/models/preset_text.cpp" line="+19"/>
+        <source>Three listeners (9991-9993); every client gets 欢迎访问 and is not watched further.</source>
+        <translation>三个监听端口（9991-9993）；每个客户端都会收到“欢迎访问”，之后不再被监视。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Greets with 你好 on accept, answers every message with message + 好.</source>
+        <translation>接受连接时先发“你好”，之后对每条消息回复“消息 + 好”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read/write separation: replies message + 好 when the socket shows up in the write set.</source>
+        <translation>读写分离：当套接字出现在写集合中时，才回复“消息 + 好”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Echoes every message back at once, inside the read handler.</source>
+        <translation>在读处理中立即把每条消息原样发回。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Echo through per-connection queues, written from the write set.</source>
+        <translation>通过每个连接各自的队列回显，在套接字可写时写出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Answers every message in upper case (ASCII letters only).</source>
+        <translation>把每条消息转成大写后回复（只转换 ASCII 字母）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>UDP: answers every datagram in upper case to its sender.</source>
+        <translation>UDP：把每个数据报转成大写后发回给发送方。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sends a requested file as a 4-byte header length, a JSON header, then the bytes.</source>
+        <translation>按请求发送文件：先发 4 字节的报头长度，再发 JSON 报头，最后发文件内容。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Answers GET with a live statistics page; a browser or curl is a client.</source>
+        <translation>对 GET 请求返回实时统计页面；浏览器或 curl 都可以作为客户端。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every message is sent to all other clients of the listener.</source>
+        <translation>每条消息都会转发给同一监听端口上的所有其他客户端。</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotSession</name>
     <message>
         <location filename="../../app/screenshot_session.cpp" line="+53"/>
@@ -1289,18 +1342,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+207"/>
+        <location line="+212"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-207"/>
-        <location line="+207"/>
+        <location line="-212"/>
+        <location line="+212"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-210"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -1421,18 +1474,18 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+113"/>
+        <location line="+118"/>
         <location line="+96"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-266"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+177"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -1577,12 +1630,12 @@
     <message>
         <location line="+2"/>
         <source>listen</source>
-        <translation>listen</translation>
+        <translation>监听 (listen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>accept</source>
-        <translation>accept</translation>
+        <translation>接受连接 (accept)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1592,12 +1645,12 @@
     <message>
         <location line="+1"/>
         <source>recv</source>
-        <translation>recv</translation>
+        <translation>接收 (recv)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>send</source>
-        <translation>send</translation>
+        <translation>发送 (send)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1617,7 +1670,7 @@
     <message>
         <location line="+1"/>
         <source>close</source>
-        <translation>close</translation>
+        <translation>关闭 (close)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1663,7 +1716,7 @@
     <message>
         <location line="+2"/>
         <source>accept paused</source>
-        <translation>暂停 accept</translation>
+        <translation>暂停接受连接 (accept)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1718,22 +1771,22 @@
     <message>
         <location line="+1"/>
         <source>accept failed</source>
-        <translation>accept 失败</translation>
+        <translation>接受连接失败 (accept)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>accept failed: out of descriptors</source>
-        <translation>accept 失败：文件描述符已用完</translation>
+        <translation>接受连接失败 (accept)：文件描述符已用完</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>recvfrom failed</source>
-        <translation>recvfrom 失败</translation>
+        <translation>接收数据报失败 (recvfrom)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sendto failed</source>
-        <translation>sendto 失败</translation>
+        <translation>发送数据报失败 (sendto)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1855,7 +1908,7 @@
     <message>
         <location line="+1"/>
         <source>Accept-Q</source>
-        <translation>accept 队列</translation>
+        <translation>待接受队列</translation>
     </message>
     <message>
         <location line="+1"/>
