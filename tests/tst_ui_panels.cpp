@@ -3,15 +3,18 @@
 // plots, emitted requests for the server panel, a tiny QTcpServer echo for the load panel. Run
 // with QT_QPA_PLATFORM=offscreen; screenshots of every panel land in /tmp for a human to check.
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkInterface>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -21,11 +24,14 @@
 #include <qcustomplot.h>
 
 #include "core/server/presets.h"
+#include "ui/engine_session.h"
 #include "ui/panels/collapsible_section.h"
 #include "ui/panels/flow_layout.h"
 #include "ui/panels/load_panel.h"
 #include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"
+#include "ui/panels/status_bar_widgets.h"
+#include "ui/trace_source.h"
 
 namespace {
 constexpr int kTicksPerSecond = 30;  // the session's refresh rate
@@ -89,6 +95,43 @@ void saveScreenshot(QWidget* widget, const QSize& size, const QString& path) {
     QVERIFY(widget->grab().save(path));
 }
 
+// A source the test drives by hand: it emits what a real one would.
+class FakeSource : public TraceSource {
+public:
+    Capabilities capabilities() const override { return Capability::Start | Capability::Pause; }
+    bool isRunning() const override { return m_running; }
+    const ss::EngineStats& lastStats() const override { return m_stats; }
+    const std::vector<ss::DescriptorInfo>& lastDescriptors() const override { return m_rows; }
+    bool start() override {
+        m_running = true;
+        emit started();
+        return true;
+    }
+    void stop() override {
+        m_running = false;
+        emit stopped();
+    }
+    void refresh() override {}
+    void report(const ss::EngineStats& stats) {
+        m_stats = stats;
+        emit statsUpdated(stats);
+    }
+
+private:
+    bool m_running = false;
+    ss::EngineStats m_stats;
+    std::vector<ss::DescriptorInfo> m_rows;
+};
+
+bool hasReachableIpv4() {
+    for (const QHostAddress& address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback() &&
+            !address.isLinkLocal())
+            return true;
+    }
+    return false;
+}
+
 template <typename T>
 T* child(QWidget* parent, const char* name) {
     T* found = parent->findChild<T*>(QLatin1String(name));
@@ -112,6 +155,9 @@ private slots:
     void loadPanelRunsAgainstEcho();
     void flowRowWrapsButtonsWhole();
     void moreSettingsFoldAway();
+    void statusBarShowsServerState();
+    void networkSwitchIsOffByDefault();
+    void networkSwitchListensOnEveryInterface();
 };
 
 // The main window sets a projector font (at least 14 pt); the panels inherit it.
@@ -333,6 +379,134 @@ void TestUiPanels::moreSettingsFoldAway() {
     QVERIFY(child<QSpinBox>(&load, "messageSize")->isVisible());
     load.collapseMoreSettings();
     QVERIFY(!child<QSpinBox>(&load, "messageSize")->isVisible());
+}
+
+// The state is what the back row reads first: large, bold, and naming the backend.
+void TestUiPanels::statusBarShowsServerState() {
+    QStatusBar bar;
+    StatusBarWidgets widgets(&bar);
+    FakeSource source;
+    widgets.setSource(&source);
+    bar.resize(1280, bar.sizeHint().height());
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    QLabel* state = child<QLabel>(&bar, "serverState");
+    QCOMPARE(state, widgets.stateLabel());
+    QVERIFY(state->text().contains(QStringLiteral("Stopped")));
+    QVERIFY(state->font().bold());
+    QVERIFY(state->font().pointSizeF() >= 1.3 * QApplication::font().pointSizeF());
+
+    source.start();
+    QVERIFY(state->text().contains(QStringLiteral("Running")));
+    ss::EngineStats stats;
+    stats.backend = ss::BackendKind::Select;
+    stats.paused = true;
+    source.report(stats);
+    QVERIFY(state->text().contains(QStringLiteral("Paused")));
+    QVERIFY(state->text().contains(QStringLiteral("select")));
+    stats.paused = false;
+    stats.slowMotionMs = 200;
+    source.report(stats);
+    QVERIFY(state->text().contains(QStringLiteral("Slow motion")));
+    QVERIFY(state->text().contains(QStringLiteral("200 ms")));
+    QVERIFY(state->text().contains(QStringLiteral("select")));
+    QTRY_VERIFY_WITH_TIMEOUT(state->width() >= state->sizeHint().width(), 2000);
+    stats.slowMotionMs = 0;
+    source.report(stats);
+    QVERIFY(state->text().contains(QStringLiteral("Running")));
+    QVERIFY(state->text().contains(QStringLiteral("select")));
+    source.stop();
+    QVERIFY(state->text().contains(QStringLiteral("Stopped")));
+    QVERIFY(!state->text().contains(QStringLiteral("select")));
+
+    // A zoom changes the bar's font; the state stays larger than the rest.
+    QFont zoomed = bar.font();
+    zoomed.setPointSizeF(20);
+    bar.setFont(zoomed);
+    QVERIFY(state->font().pointSizeF() >= 1.3 * 20);
+    QVERIFY(state->font().bold());
+}
+
+void TestUiPanels::networkSwitchIsOffByDefault() {
+    ServerPanel panel;
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* allow = child<QCheckBox>(&panel, "allowNetwork");
+    QVERIFY(allow->isVisible());
+    QVERIFY(!allow->isChecked());
+    QVERIFY(!child<QLabel>(&panel, "networkWarning")->isVisible());
+    QVERIFY(!child<QLabel>(&panel, "studentAddress")->isVisible());
+    std::vector<ss::EngineConfig> requested;
+    connect(&panel, &ServerPanel::startRequested, this,
+            [&requested](const ss::EngineConfig& config) { requested.push_back(config); });
+    QTest::mouseClick(child<QPushButton>(&panel, "start"), Qt::LeftButton);
+    QCOMPARE(requested.size(), size_t{1});
+    QVERIFY(!requested.back().allowRemote);
+    QVERIFY(!requested.back().listeners.empty());
+    for (const ss::ListenerSpec& listener : requested.back().listeners)
+        QCOMPARE(listener.endpoint.host, std::string("127.0.0.1"));
+}
+
+// On: a warning, every interface at the next start, and the address students type, with the
+// port the kernel really gave. Off again: loopback at the next start.
+void TestUiPanels::networkSwitchListensOnEveryInterface() {
+    ServerPanel panel;
+    EngineSession session;
+    panel.setSource(&session, &session);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    auto* allow = child<QCheckBox>(&panel, "allowNetwork");
+    auto* warning = child<QLabel>(&panel, "networkWarning");
+    auto* address = child<QLabel>(&panel, "studentAddress");
+    allow->click();
+    QVERIFY(allow->isChecked());
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(QStringLiteral("anyone on the network")));
+    ss::EngineConfig config = panel.buildConfig();
+    QVERIFY(config.allowRemote);
+    for (const ss::ListenerSpec& listener : config.listeners)
+        QCOMPARE(listener.endpoint.host, std::string("0.0.0.0"));
+
+    // One listener on a port the kernel picks, so the test never collides with another server.
+    auto* list = child<QListWidget>(&panel, "listeners");
+    while (list->count() > 0) {
+        list->setCurrentRow(0);
+        panel.removeSelectedListener();
+    }
+    child<QLineEdit>(&panel, "port")->setText(QStringLiteral("0"));
+    child<QComboBox>(&panel, "behaviour")->setEditText(QStringLiteral("echo"));
+    QVERIFY(panel.addListenerFromEditor());
+    QTest::mouseClick(child<QPushButton>(&panel, "start"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(session.isRunning(), 5000);
+    QVERIFY(!allow->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(address->isVisible(), 5000);
+    QString port;
+    for (const ss::DescriptorInfo& row : session.lastDescriptors()) {
+        if (row.role == ss::Role::Listener)
+            port = QString::fromStdString(row.local).section(QLatin1Char(':'), -1);
+    }
+    QVERIFY(!port.isEmpty());
+    QVERIFY(port != QStringLiteral("0"));
+    if (hasReachableIpv4()) {
+        QVERIFY2(address->text().contains(QStringLiteral("connect to")),
+                 qPrintable(address->text()));
+        QVERIFY2(address->text().contains(QLatin1Char(':') + port), qPrintable(address->text()));
+    } else {
+        QVERIFY2(address->text().contains(QStringLiteral("no network address")),
+                 qPrintable(address->text()));
+        QVERIFY2(address->text().contains(port), qPrintable(address->text()));
+    }
+    QVERIFY(address->font().pointSizeF() >= 1.3 * panel.font().pointSizeF());
+    saveScreenshot(&panel, QSize(640, 600), QStringLiteral("/tmp/selectscope_server_network.png"));
+
+    QTest::mouseClick(child<QPushButton>(&panel, "stop"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.isRunning(), 5000);
+    QVERIFY(!address->isVisible());
+    allow->click();
+    QVERIFY(!warning->isVisible());
+    config = panel.buildConfig();
+    QVERIFY(!config.allowRemote);
+    QCOMPARE(config.listeners.back().endpoint.host, std::string("127.0.0.1"));
 }
 
 QTEST_MAIN(TestUiPanels)

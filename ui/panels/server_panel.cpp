@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/server_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QNetworkInterface>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSignalBlocker>
@@ -19,6 +22,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <utility>
 
 #include "core/net/endpoint.h"
 #include "core/server/presets.h"
@@ -46,6 +50,33 @@ Widget* prepared(Widget* widget, const char* name, const QString& toolTip) {
     return widget;
 }
 
+// What students type: this machine's IPv4 addresses that another machine can reach (loopback only
+// reaches itself, link-local only the same cable and rarely what a classroom network hands out).
+QStringList reachableAddresses() {
+    QStringList addresses;
+    for (const QHostAddress& address : QNetworkInterface::allAddresses()) {
+        if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback() &&
+            !address.isLinkLocal())
+            addresses << address.toString();
+    }
+    addresses.sort();
+    addresses.removeDuplicates();
+    return addresses;
+}
+
+// "0.0.0.0:9991" or "[::]:9991" as the engine formats a socket's local address.
+std::pair<QString, QString> splitHostPort(const QString& local) {
+    const int colon = local.lastIndexOf(QLatin1Char(':'));
+    QString host = local.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    return {host, local.mid(colon + 1)};
+}
+
+bool isWildcardHost(const QString& host) {
+    return host == QLatin1String("0.0.0.0") || host == QLatin1String("::");
+}
+
 QHBoxLayout* rowOf(std::initializer_list<QWidget*> widgets) {
     auto* row = new QHBoxLayout;
     for (QWidget* widget : widgets) {
@@ -62,6 +93,7 @@ ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_presetSummary);
     layout->addLayout(createButtonRow());
     layout->addWidget(m_errorLabel);
+    layout->addLayout(createNetworkSwitch());
     layout->addWidget(createBackendRow());
     layout->addWidget(createMoreSettings());
     layout->addStretch(1);
@@ -112,6 +144,32 @@ QLayout* ServerPanel::createButtonRow() {
          {m_startButton, m_stopButton, m_pauseButton, m_stepButton, m_runButton})
         row->addWidget(button);
     return row;
+}
+
+// Off by default and not remembered: a class goes on the network only when the teacher says so,
+// and the warning says what that opens up.
+QLayout* ServerPanel::createNetworkSwitch() {
+    m_allowNetwork =
+        prepared(new QCheckBox(tr("Let students connect over the network"), this), "allowNetwork",
+                 tr("At the next start, listen on every network interface instead of only on "
+                    "this computer (loopback)."));
+    m_networkWarning = prepared(new QLabel(this), "networkWarning", QString());
+    m_networkWarning->setText(
+        tr("Warning: at the next start, anyone on the network can connect to this server and "
+           "send it data. Turn this off again when the lesson is over."));
+    m_networkWarning->setWordWrap(true);
+    m_networkWarning->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
+    m_networkWarning->hide();
+    m_studentAddress = prepared(new QLabel(this), "studentAddress",
+                                tr("The address and port students type into their clients."));
+    m_studentAddress->setWordWrap(true);
+    m_studentAddress->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_studentAddress->hide();
+    auto* column = new QVBoxLayout;
+    column->addWidget(m_allowNetwork);
+    column->addWidget(m_networkWarning);
+    column->addWidget(m_studentAddress);
+    return column;
 }
 
 QWidget* ServerPanel::createBackendRow() {
@@ -229,6 +287,7 @@ void ServerPanel::connectControls() {
     connect(m_backend, &QComboBox::currentIndexChanged, this, &ServerPanel::onBackendPicked);
     connect(m_timeout, &QSpinBox::valueChanged, this, &ServerPanel::onTimeoutEdited);
     connect(m_startButton, &QPushButton::clicked, this, &ServerPanel::onStartClicked);
+    connect(m_allowNetwork, &QCheckBox::toggled, this, &ServerPanel::onNetworkToggled);
     connect(m_stopButton, &QPushButton::clicked, this, &ServerPanel::stopRequested);
     connect(m_pauseButton, &QPushButton::clicked, this, [this] {
         emit pauseRequested();
@@ -264,6 +323,12 @@ void ServerPanel::onStopped() {
     setRunning(false);
 }
 
+void ServerPanel::setBaseConfig(const ss::EngineConfig& config) {
+    m_baseConfig = config;
+    if (config.allowRemote)
+        setAllowNetwork(true);
+}
+
 ss::EngineConfig ServerPanel::buildConfig() const {
     ss::EngineConfig config = m_baseConfig;
     config.listeners = m_listeners;
@@ -271,7 +336,27 @@ ss::EngineConfig ServerPanel::buildConfig() const {
     config.timeoutMs = m_timeout->value();
     config.slowMotionMs = m_slowMotion->value();
     config.startPaused = false;
+    config.allowRemote = allowsNetwork();
+    if (config.allowRemote) {
+        for (ss::ListenerSpec& listener : config.listeners) {
+            if (ss::isLoopbackHost(listener.endpoint.host))
+                listener.endpoint.host =
+                    listener.endpoint.host.find(':') != std::string::npos ? "::" : "0.0.0.0";
+        }
+    }
     return config;
+}
+
+bool ServerPanel::allowsNetwork() const {
+    return m_allowNetwork->isChecked();
+}
+
+void ServerPanel::setAllowNetwork(bool allow) {
+    m_allowNetwork->setChecked(allow);
+}
+
+void ServerPanel::onNetworkToggled(bool allow) {
+    m_networkWarning->setVisible(allow);
 }
 
 ss::BackendKind ServerPanel::currentBackend() const {
@@ -330,6 +415,11 @@ void ServerPanel::applyFontSizes() {
         metrics.horizontalAdvance(tr("%1 / %2").arg(FD_SETSIZE).arg(FD_SETSIZE) + "MM"));
     m_slowMotionLabel->setMinimumWidth(
         metrics.horizontalAdvance(tr("%1 ms").arg(kMaxSlowMotionMs)));
+    // Large enough to read off the projector from the back row.
+    QFont large = font();
+    large.setPointSizeF(large.pointSizeF() * 1.4);
+    large.setBold(true);
+    m_studentAddress->setFont(large);
 }
 
 bool ServerPanel::addListenerFromEditor() {
@@ -437,6 +527,7 @@ void ServerPanel::setRunning(bool running) {
         m_paused = false;
         m_highestFd = -1;
         m_activeBackend = currentBackend();
+        m_studentAddress->hide();
     }
     updateControls();
     updateGauge();
@@ -467,11 +558,42 @@ void ServerPanel::updateDescriptors(const std::vector<ss::DescriptorInfo>& rows)
         m_highestFd = std::max(m_highestFd, static_cast<int>(row.fd));
     }
     updateGauge();
+    updateStudentAddress(rows);
+}
+
+// Taken from the listeners' real local addresses, so a port the kernel picked (port 0) and a
+// server started from the command line show as they are. Nothing shows while on loopback only.
+void ServerPanel::updateStudentAddress(const std::vector<ss::DescriptorInfo>& rows) {
+    QStringList targets;
+    QStringList ports;
+    const QStringList machine = reachableAddresses();
+    for (const ss::DescriptorInfo& row : rows) {
+        if (row.role != ss::Role::Listener && row.role != ss::Role::Udp)
+            continue;
+        const auto [host, port] = splitHostPort(toQString(row.local));
+        if (ss::isLoopbackHost(host.toStdString()))
+            continue;
+        const QString suffix = row.role == ss::Role::Udp ? tr(" (UDP)") : QString();
+        ports << port + suffix;
+        for (const QString& address : isWildcardHost(host) ? machine : QStringList{host})
+            targets << QStringLiteral("%1:%2%3").arg(address, port, suffix);
+    }
+    if (ports.isEmpty()) {
+        m_studentAddress->hide();
+        return;
+    }
+    m_studentAddress->setText(
+        targets.isEmpty()
+            ? tr("This computer has no network address: students cannot connect to port %1.")
+                  .arg(ports.join(QStringLiteral(", ")))
+            : tr("Students connect to %1").arg(targets.join(QStringLiteral(", "))));
+    m_studentAddress->show();
 }
 
 void ServerPanel::updateControls() {
-    for (QWidget* editable : std::initializer_list<QWidget*>{
-             m_preset, m_portEdit, m_protocol, m_behaviour, m_addButton, m_removeButton}) {
+    for (QWidget* editable :
+         std::initializer_list<QWidget*>{m_preset, m_portEdit, m_protocol, m_behaviour, m_addButton,
+                                         m_removeButton, m_allowNetwork}) {
         editable->setEnabled(!m_running);
     }
     m_startButton->setEnabled(!m_running);

@@ -15,6 +15,7 @@ class CollapsibleSection;
 class QEvent;
 class EngineControl;
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLayout;
@@ -46,8 +47,13 @@ public:
     void setSource(TraceSource* source, EngineControl* control = nullptr);
     // The settings the panel has no controls for (queue bound, serve folder, trace mode ...),
     // which every start takes from here; the command line sets them.
-    void setBaseConfig(const ss::EngineConfig& config) { m_baseConfig = config; }
+    // An explicit allowRemote (the command line's --allow-remote) ticks the network switch.
+    void setBaseConfig(const ss::EngineConfig& config);
+    // The next start's configuration. With the network switch on, the listeners listen on every
+    // interface (0.0.0.0, or :: for IPv6) and allowRemote is set; off, they stay on loopback.
     ss::EngineConfig buildConfig() const;
+    bool allowsNetwork() const;
+    void setAllowNetwork(bool allow);
     const std::vector<ss::ListenerSpec>& listeners() const { return m_listeners; }
     ss::BackendKind currentBackend() const;
     bool isRunning() const { return m_running; }
@@ -86,6 +92,7 @@ protected:
 private:
     QLayout* createPresetRow();
     QLayout* createButtonRow();
+    QLayout* createNetworkSwitch();
     QWidget* createBackendRow();
     QWidget* createMoreSettings();
     QLayout* createListenerEditor(QWidget* parent);
@@ -105,6 +112,8 @@ private:
     void setPaused(bool paused);
     void updateControls();
     void updateGauge();
+    void onNetworkToggled(bool allow);
+    void updateStudentAddress(const std::vector<ss::DescriptorInfo>& rows);
 
     EngineControl* m_control = nullptr;
     TraceSource::Capabilities m_capabilities = TraceSource::Capability::Start |
@@ -139,4 +148,7 @@ private:
     QProgressBar* m_fdGauge = nullptr;
     QWidget* m_gaugeRow = nullptr;
     CollapsibleSection* m_moreSettings = nullptr;
+    QCheckBox* m_allowNetwork = nullptr;
+    QLabel* m_networkWarning = nullptr;
+    QLabel* m_studentAddress = nullptr;
 };

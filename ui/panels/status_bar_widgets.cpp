@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/status_bar_widgets.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QStatusBar>
 #include <QStringList>
@@ -9,8 +10,11 @@
 #include "ui/to_qstring.h"
 #include "ui/trace_source.h"
 
-StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar) {
-    m_backend = addField(bar, "statusBackend", tr("The system call the server waits with."));
+StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar), m_bar(bar) {
+    m_state = addField(bar, "serverState",
+                       tr("What the server is doing now, and the system call it waits with."));
+    applyStateFont();
+    bar->installEventFilter(this);
     m_listeners = addField(bar, "statusListeners", tr("The addresses the server listens on."));
     m_watched = addField(bar, "statusWatched",
                          tr("Descriptors in the server's interest list, the wake-up descriptor "
@@ -29,7 +33,42 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar) {
 void StatusBarWidgets::setSource(TraceSource* source) {
     connect(source, &TraceSource::statsUpdated, this, &StatusBarWidgets::updateStats);
     connect(source, &TraceSource::descriptorsUpdated, this, &StatusBarWidgets::updateDescriptors);
+    connect(source, &TraceSource::started, this, &StatusBarWidgets::showStarted);
     connect(source, &TraceSource::stopped, this, &StatusBarWidgets::showStopped);
+    if (source->isRunning())
+        updateStats(source->lastStats());
+}
+
+// A zoom changes the status bar's font; the state label stays larger than the rest.
+bool StatusBarWidgets::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_bar && event->type() == QEvent::FontChange)
+        applyStateFont();
+    return QObject::eventFilter(watched, event);
+}
+
+void StatusBarWidgets::applyStateFont() {
+    QFont font = m_bar->font();
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * kStateFontScale);
+    else
+        font.setPixelSize(qRound(font.pixelSize() * kStateFontScale));
+    font.setBold(true);
+    m_state->setFont(font);
+}
+
+// White on a saturated colour reads from the back of a classroom, on a projector that washes
+// pale colours out, and tells the states apart for those who cannot read the words.
+void StatusBarWidgets::showState(const QString& state, const char* colour) {
+    m_state->setText(m_backendName.isEmpty()
+                         ? state
+                         : tr("%1 · %2", "server state · backend").arg(state, m_backendName));
+    m_state->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: white; padding: 0 8px; }")
+            .arg(QLatin1String(colour)));
+}
+
+void StatusBarWidgets::showStarted() {
+    showState(tr("Running"), "#2e7d32");
 }
 
 QLabel* StatusBarWidgets::addField(QStatusBar* bar, const char* name, const QString& toolTip) {
@@ -42,7 +81,8 @@ QLabel* StatusBarWidgets::addField(QStatusBar* bar, const char* name, const QStr
 }
 
 void StatusBarWidgets::showStopped() {
-    m_backend->setText(tr("Server stopped"));
+    m_backendName.clear();
+    showState(tr("Stopped"), "#616161");
     m_listeners->clear();
     m_listeners->hide();
     m_watched->clear();
@@ -53,7 +93,13 @@ void StatusBarWidgets::showStopped() {
 }
 
 void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
-    m_backend->setText(tr("Backend: %1").arg(toQString(ss::backendName(stats.backend))));
+    m_backendName = toQString(ss::backendName(stats.backend));
+    if (stats.paused)
+        showState(tr("Paused"), "#e65100");
+    else if (stats.slowMotionMs > 0)
+        showState(tr("Slow motion (%1 ms)").arg(stats.slowMotionMs), "#1565c0");
+    else
+        showState(tr("Running"), "#2e7d32");
     m_watched->setText(tr("Watched: %1").arg(stats.watchedDescriptors));
     m_watched->show();
     updateRate(stats.waitCalls);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The permanent fields on the right of the window's status bar: the backend in use, where the
+// The permanent fields on the right of the window's status bar: the server's state and backend in
+// large coloured type that the back row of a classroom can read ("Paused · select"), where the
 // server listens, how many descriptors it watches, wait calls per second, and (only when some
 // were lost, highlighted) how many trace records the window could not keep up with.
 #pragma once
@@ -22,6 +23,8 @@ class StatusBarWidgets : public QObject {
 public:
     // Calls per second are measured over at least this long, so the number does not flicker.
     static constexpr qint64 kRateWindowMs = 500;
+    // The state label's type, relative to the status bar's font (which follows the zoom).
+    static constexpr qreal kStateFontScale = 1.4;
 
     // Adds the fields to `bar` as permanent widgets.
     explicit StatusBarWidgets(QStatusBar* bar);
@@ -30,17 +33,26 @@ public:
     void setSource(TraceSource* source);
 
     QLabel* droppedLabel() const { return m_dropped; }
+    QLabel* stateLabel() const { return m_state; }
 
 public slots:
     void updateStats(const ss::EngineStats& stats);
     void updateDescriptors(const std::vector<ss::DescriptorInfo>& rows);
+    void showStarted();
     void showStopped();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     QLabel* addField(QStatusBar* bar, const char* name, const QString& toolTip);
     void updateRate(uint64_t waitCalls);
+    void showState(const QString& state, const char* colour);
+    void applyStateFont();
 
-    QLabel* m_backend = nullptr;
+    QStatusBar* m_bar = nullptr;
+    QLabel* m_state = nullptr;
+    QString m_backendName;  // empty until the source reports one
     QLabel* m_listeners = nullptr;
     QLabel* m_watched = nullptr;
     QLabel* m_rate = nullptr;
