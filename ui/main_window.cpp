@@ -4,10 +4,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QEvent>
-#include <QFont>
+#include <QFileDialog>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QIcon>
+#include <QImageWriter>
 #include <QKeySequence>
 #include <QMenu>
 #include <QMenuBar>
@@ -17,13 +22,18 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QShowEvent>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
 #include <QTimer>
 
 #include <algorithm>
 
 #include "ui/engine_session.h"
+#include "ui/first_start_overlay.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/event_log_model.h"
@@ -36,6 +46,7 @@
 #include "ui/views/call_trace_view.h"
 #include "ui/views/descriptor_view.h"
 #include "ui/views/event_log_view.h"
+#include "ui/zoom.h"
 
 // The resources live in this static library; referencing their initialiser here keeps the linker
 // from dropping them. Q_INIT_RESOURCE must be used outside any namespace.
@@ -44,10 +55,15 @@ static void initResources() {
 }
 
 namespace {
-// The window is often shown on a projector at the back of a classroom, so text starts large.
-constexpr qreal kMinimumPointSize = 14.0;
-constexpr qreal kFontScale = 1.4;
 constexpr int kStatusMessageMs = 10000;
+// Presentation mode: type at least this large, for the back of a classroom.
+constexpr int kPresentationZoomPercent = 150;
+constexpr char kZoomKey[] = "view/zoom";
+constexpr char kPresentationKey[] = "view/presentation";
+constexpr char kZoomBeforePresentationKey[] = "view/zoomBeforePresentation";
+constexpr char kStateBeforePresentationKey[] = "view/stateBeforePresentation";
+// Room above and below a table row's text, so that large type is not clipped.
+constexpr int kRowPadding = 6;
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(WindowOptions(), parent) {}
@@ -57,7 +73,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     initResources();
     setWindowTitle(tr("SelectScope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/selectscope.svg")));
-    applyProjectorFont();
+    createZoom();
     m_session = new EngineSession(this);
     createModelsAndViews();
     m_statusWidgets = new StatusBarWidgets(statusBar());
@@ -69,12 +85,17 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     dock_layout::arrange(this, m_dockSet);
     m_arranging = false;
     m_arrangedState = saveState(dock_layout::kVersion);
+    createFirstStartGuidance();
+    fitRowHeights();
+    m_plotsPanel->setFontScale(m_zoom->factor());
     if (!m_options.presetName.empty())
         selectPreset(m_options.presetName);
     if (m_options.useSettings && dock_layout::restore(this))
         m_defaultLayout = false;  // the saved sizes win
     else
         resizeForFirstRun();
+    if (m_options.useSettings)
+        restorePresentation();
     if (m_options.startAtOnce)
         startServer(m_options.engine);
 }
@@ -85,11 +106,73 @@ TraceSource* MainWindow::session() const {
     return m_session;
 }
 
-void MainWindow::applyProjectorFont() {
-    QFont projectorFont = font();
-    const qreal base = projectorFont.pointSizeF() > 0 ? projectorFont.pointSizeF() : 10.0;
-    projectorFont.setPointSizeF(std::max(base * kFontScale, kMinimumPointSize));
-    setFont(projectorFont);
+// Before the panels are made, so that they measure themselves in the font they will show.
+void MainWindow::createZoom() {
+    m_zoom = new Zoom(this);
+    if (m_options.useSettings)
+        m_zoom->setPercent(QSettings().value(kZoomKey, Zoom::kDefaultPercent).toInt());
+    else
+        m_zoom->apply();
+    connect(m_zoom, &Zoom::changed, this, &MainWindow::onZoomChanged);
+}
+
+// Every widget has followed the application's font by now; what is measured once is
+// measured again.
+void MainWindow::onZoomChanged() {
+    fitRowHeights();
+    m_plotsPanel->setFontScale(m_zoom->factor());
+    saveViewSettings();
+    showStatusMessage(tr("Zoom: %1 %").arg(m_zoom->percent()));
+}
+
+// A table's rows keep the height the style gives them whatever the font; the trace tables'
+// rows follow the text.
+void MainWindow::fitRowHeights() {
+    for (QWidget* view : {static_cast<QWidget*>(m_descriptorView),
+                          static_cast<QWidget*>(m_callView), static_cast<QWidget*>(m_eventView)}) {
+        for (QTableView* table : view->findChildren<QTableView*>()) {
+            const int margin =
+                table->style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, table);
+            table->verticalHeader()->setMinimumSectionSize(0);
+            table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() +
+                                                           2 * margin + kRowPadding);
+        }
+    }
+}
+
+// Until a server first starts, the empty tables say what to do.
+void MainWindow::createFirstStartGuidance() {
+    if (auto* table = m_descriptorView->findChild<QTableView*>()) {
+        m_guidance.append(
+            new FirstStartOverlay(tr("Pick a preset on the left and press Start.\n"
+                                     "Then connect a client, type a message and press Send."),
+                                  table->viewport()));
+    }
+    if (auto* table = m_callView->findChild<QTableView*>()) {
+        m_guidance.append(new FirstStartOverlay(
+            tr("Every wait call of the server (select, poll, epoll_wait ...) will appear here, "
+               "one row per call."),
+            table->viewport()));
+    }
+}
+
+void MainWindow::removeFirstStartGuidance() {
+    for (const QPointer<FirstStartOverlay>& overlay : std::as_const(m_guidance)) {
+        if (overlay) {
+            overlay->hide();
+            overlay->deleteLater();
+        }
+    }
+    m_guidance.clear();
+}
+
+QList<FirstStartOverlay*> MainWindow::firstStartGuidance() const {
+    QList<FirstStartOverlay*> shown;
+    for (const QPointer<FirstStartOverlay>& overlay : m_guidance) {
+        if (overlay)
+            shown.append(overlay);
+    }
+    return shown;
 }
 
 void MainWindow::createModelsAndViews() {
@@ -146,10 +229,28 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const c
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* savePng =
+        file->addAction(tr("Save window as &PNG..."), this, &MainWindow::saveWindowPngWithDialog);
+    savePng->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* zoomIn = view->addAction(tr("Zoom &in"), m_zoom, &Zoom::zoomIn);
+    // Ctrl+= too: on most keyboards + needs Shift.
+    zoomIn->setShortcuts(QKeySequence::keyBindings(QKeySequence::ZoomIn)
+                         << QKeySequence(Qt::CTRL | Qt::Key_Equal));
+    QAction* zoomOut = view->addAction(tr("Zoom &out"), m_zoom, &Zoom::zoomOut);
+    zoomOut->setShortcuts(QKeySequence::ZoomOut);
+    QAction* resetZoom = view->addAction(tr("Reset &zoom"), m_zoom, &Zoom::reset);
+    resetZoom->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_presentationAction = view->addAction(tr("&Presentation mode"));
+    m_presentationAction->setObjectName(QStringLiteral("presentationAction"));
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
+    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    view->addSeparator();
     for (QDockWidget* dock : std::as_const(m_docks))
         view->addAction(dock->toggleViewAction());
     view->addSeparator();
@@ -204,6 +305,7 @@ void MainWindow::stopServer() {
 }
 
 void MainWindow::onStarted() {
+    removeFirstStartGuidance();
     showStatusMessage(tr("Server started."));
 }
 
@@ -235,6 +337,7 @@ void MainWindow::showAbout() {
 }
 
 void MainWindow::resetLayout() {
+    setPresentationMode(false);
     m_arranging = true;
     dock_layout::rearrange(this, m_dockSet, m_arrangedState);
     m_arranging = false;
@@ -311,4 +414,105 @@ void MainWindow::resizeForFirstRun() {
         move(available.center() - rect().center());
     }
     setWindowState(windowState() | Qt::WindowMaximized);
+}
+
+void MainWindow::setPresentationMode(bool on) {
+    if (on == m_presentation)
+        return;
+    if (on)
+        enterPresentation();
+    else
+        leavePresentation();
+    saveViewSettings();
+}
+
+// The docks a lesson needs: the server and the clients on the left, the descriptor table and the
+// wait calls on the right, with room to read them.
+void MainWindow::enterPresentation() {
+    m_stateBeforePresentation = saveState(dock_layout::kVersion);
+    m_zoomBeforePresentation = m_zoom->percent();
+    m_presentation = true;
+    m_presentationAction->setChecked(true);
+    for (QDockWidget* dock : {m_dockSet.events, m_dockSet.plots, m_dockSet.load})
+        dock->hide();
+    for (QDockWidget* dock :
+         {m_dockSet.server, m_dockSet.clients, m_dockSet.descriptors, m_dockSet.calls})
+        dock->show();
+    if (m_zoom->percent() < kPresentationZoomPercent)
+        m_zoom->setPercent(kPresentationZoomPercent);
+    if (m_defaultLayout && isVisible())
+        scheduleDefaultSizes();
+}
+
+void MainWindow::leavePresentation() {
+    m_presentation = false;
+    m_presentationAction->setChecked(false);
+    m_zoom->setPercent(m_zoomBeforePresentation);
+    if (m_stateBeforePresentation.isEmpty() ||
+        !restoreState(m_stateBeforePresentation, dock_layout::kVersion)) {
+        for (QDockWidget* dock : std::as_const(m_docks))
+            dock->show();
+    }
+    m_stateBeforePresentation.clear();
+    if (m_defaultLayout && isVisible())
+        scheduleDefaultSizes();
+}
+
+// The saved layout already has the presentation's docks; what ending it gives back is saved
+// beside it.
+void MainWindow::restorePresentation() {
+    QSettings settings;
+    if (!settings.value(kPresentationKey, false).toBool())
+        return;
+    m_stateBeforePresentation = settings.value(kStateBeforePresentationKey).toByteArray();
+    m_zoomBeforePresentation =
+        settings.value(kZoomBeforePresentationKey, Zoom::kDefaultPercent).toInt();
+    m_presentation = true;
+    m_presentationAction->setChecked(true);
+    for (QDockWidget* dock : {m_dockSet.events, m_dockSet.plots, m_dockSet.load})
+        dock->hide();
+}
+
+void MainWindow::saveViewSettings() {
+    if (!m_options.useSettings)
+        return;
+    QSettings settings;
+    settings.setValue(kZoomKey, m_zoom->percent());
+    settings.setValue(kPresentationKey, m_presentation);
+    if (m_presentation) {
+        settings.setValue(kZoomBeforePresentationKey, m_zoomBeforePresentation);
+        settings.setValue(kStateBeforePresentationKey, m_stateBeforePresentation);
+    } else {
+        settings.remove(kZoomBeforePresentationKey);
+        settings.remove(kStateBeforePresentationKey);
+    }
+}
+
+bool MainWindow::saveWindowPng(const QString& path, QString* error) {
+    QImageWriter writer(path, "png");
+    if (!writer.write(grab().toImage())) {
+        const QString message = tr("Could not save the window to %1: %2")
+                                    .arg(QDir::toNativeSeparators(path), writer.errorString());
+        if (error != nullptr)
+            *error = message;
+        showStatusMessage(message);
+        return false;
+    }
+    showStatusMessage(tr("Window saved to %1.").arg(QDir::toNativeSeparators(path)));
+    return true;
+}
+
+// Qt's own dialog: the same on every platform, and it follows the zoom.
+void MainWindow::saveWindowPngWithDialog() {
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (folder.isEmpty() || !QDir(folder).exists())
+        folder = QDir::homePath();
+    const QString name =
+        QStringLiteral("selectscope-%1.png")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save window as PNG"), QDir(folder).filePath(name), tr("PNG images (*.png)"),
+        nullptr, QFileDialog::DontUseNativeDialog);
+    if (!path.isEmpty())
+        saveWindowPng(path);
 }

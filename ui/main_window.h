@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <QString>
 
 #include <string>
@@ -17,8 +20,10 @@ class DescriptorView;
 class EngineSession;
 class EventLogModel;
 class EventLogView;
+class FirstStartOverlay;
 class LoadPanel;
 class PlotsPanel;
+class QAction;
 class QCloseEvent;
 class QDockWidget;
 class QEvent;
@@ -28,6 +33,7 @@ class QShowEvent;
 class ServerPanel;
 class StatusBarWidgets;
 class TraceSource;
+class Zoom;
 
 // What the command line tells the window.
 struct WindowOptions {
@@ -70,6 +76,14 @@ public:
     bool isDefaultLayout() const { return m_defaultLayout; }
     // True from a show, a resize or Reset layout until the docks have their default sizes.
     bool defaultSizesPending() const { return m_defaultSizesPending; }
+    // The zoom on every font of the application (View > Zoom in, Zoom out, Reset zoom).
+    Zoom* zoom() const { return m_zoom; }
+    bool isPresentationMode() const { return m_presentation; }
+    // The guidance shown over the empty tables until a server first starts.
+    QList<FirstStartOverlay*> firstStartGuidance() const;
+    // Saves what the window shows as a PNG file; reports success or failure in the status bar,
+    // and the failure in *error too.
+    bool saveWindowPng(const QString& path, QString* error = nullptr);
 
 public slots:
     // Starts `config` as given; false (with a status-bar message and *error) when it cannot.
@@ -80,6 +94,11 @@ public slots:
     void resetLayout();
     void showAbout();
     void showStatusMessage(const QString& message);
+    // Large type and only the docks a lesson needs; off again gives back the docks and the zoom
+    // there were before.
+    void setPresentationMode(bool on);
+    // Asks for a file name, then saves the window as PNG.
+    void saveWindowPngWithDialog();
 
 protected:
     bool event(QEvent* event) override;
@@ -88,7 +107,15 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    void applyProjectorFont();
+    void createZoom();
+    void onZoomChanged();
+    void fitRowHeights();
+    void createFirstStartGuidance();
+    void removeFirstStartGuidance();
+    void enterPresentation();
+    void leavePresentation();
+    void restorePresentation();
+    void saveViewSettings();
     void createModelsAndViews();
     QDockWidget* addDock(QWidget* content, const QString& title, const char* name,
                          bool scrollable = false);
@@ -116,6 +143,13 @@ private:
     ClientPanel* m_clientPanel = nullptr;
     LoadPanel* m_loadPanel = nullptr;
     StatusBarWidgets* m_statusWidgets = nullptr;
+    Zoom* m_zoom = nullptr;
+    QAction* m_presentationAction = nullptr;
+    QList<QPointer<FirstStartOverlay>> m_guidance;
+    // What presentation mode gives back when it ends: the docks' state and the zoom.
+    QByteArray m_stateBeforePresentation;
+    int m_zoomBeforePresentation = 100;
+    bool m_presentation = false;
     QList<QDockWidget*> m_docks;
     QList<QScrollArea*> m_scrollAreas;
     DockSet m_dockSet;

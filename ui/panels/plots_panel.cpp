@@ -157,7 +157,7 @@ void PlotsPanel::changeEvent(QEvent* event) {
 // window for the projector) is pushed into every axis, legend and title explicitly.
 void PlotsPanel::applyFonts() {
     QFont base = font();
-    base.setPointSizeF(std::max(base.pointSizeF(), kMinimumPointSize));
+    base.setPointSizeF(std::max(base.pointSizeF(), kMinimumPointSize * m_fontScale));
     QFont titleFont = base;
     titleFont.setBold(true);
     titleFont.setPointSizeF(base.pointSizeF() * 1.15);
@@ -171,6 +171,13 @@ void PlotsPanel::applyFonts() {
         m_titles[i]->setFont(titleFont);
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
+}
+
+void PlotsPanel::setFontScale(double scale) {
+    if (scale == m_fontScale || scale <= 0)
+        return;
+    m_fontScale = scale;
+    applyFonts();
 }
 
 void PlotsPanel::showContextMenu(int index, const QPoint& pos) {

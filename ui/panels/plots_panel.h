@@ -45,6 +45,7 @@ public:
     QCustomPlot* plot(int index) const;
     QString plotName(int index) const;
     int selectedFd() const { return m_selectedFd; }
+    double fontScale() const { return m_fontScale; }
 
 public slots:
     void addBatch(const TraceBatch& batch);
@@ -52,6 +53,9 @@ public slots:
     void addDescriptors(const std::vector<ss::DescriptorInfo>& rows);
     // The descriptor whose queues the fourth chart shows; -1 shows none.
     void setSelectedFd(int fd);
+    // The window's zoom: the charts' text follows the panel's font, and the smallest size they
+    // allow it scales with the zoom too, so that all text grows and shrinks by one factor.
+    void setFontScale(double scale);
     void clear();
     // Asks for a file name, then exports the chart.
     void exportWithDialog(int index);
@@ -94,6 +98,7 @@ private:
 
     QTimer m_replotTimer;
     double m_now = 0;  // the engine clock, in seconds
+    double m_fontScale = 1.0;
     int m_selectedFd = -1;
 
     // The open bin of wait calls: which bin, how many calls, how many ready descriptors.
