@@ -1,18 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window end to end, offscreen: a server started from the server panel, a client from
 // the client panel, pause and step, backpressure in the descriptor table, the proxies under
-// QAbstractItemModelTester, and the dock layout saved and restored. Every wait is bounded.
+// QAbstractItemModelTester, the dock layout saved and restored, zoom, presentation mode, the
+// window saved as PNG and the first start's guidance. Every wait is bounded.
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QHeaderView>
+#include <QImage>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
+
+#include <qcustomplot.h>
 
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -26,15 +38,18 @@
 #include "core/server/listener_spec.h"
 #include "ui/client/client_connection.h"
 #include "ui/client/client_list_model.h"
+#include "ui/first_start_overlay.h"
 #include "ui/main_window.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/event_filter_proxy.h"
 #include "ui/panels/client_panel.h"
+#include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"
 #include "ui/trace_source.h"
 #include "ui/views/descriptor_view.h"
 #include "ui/views/event_log_view.h"
+#include "ui/zoom.h"
 
 namespace {
 constexpr int kWaitMs = 5000;
@@ -82,6 +97,44 @@ int connectionRow(const QSortFilterProxyModel* proxy, quint16 peerPort) {
             return row;
     }
     return -1;
+}
+
+// The point sizes zoom scales: a descriptor table cell, the status bar, a menu, a tooltip and a
+// plot's tick labels.
+std::vector<qreal> zoomedFontSizes(const MainWindow& window) {
+    const auto* table = window.descriptorView()->findChild<QTableView*>();
+    const QMenu* menu = window.menuBar()->findChildren<QMenu*>().value(0);
+    if (table == nullptr || menu == nullptr)
+        qFatal("no descriptor table or menu");
+    return {table->font().pointSizeF(), window.statusBar()->font().pointSizeF(),
+            menu->font().pointSizeF(), QToolTip::font().pointSizeF(),
+            window.plotsPanel()->plot(0)->xAxis->tickLabelFont().pointSizeF()};
+}
+
+int descriptorRowHeight(const MainWindow& window) {
+    return window.descriptorView()
+        ->findChild<QTableView*>()
+        ->verticalHeader()
+        ->defaultSectionSize();
+}
+
+QAction* actionNamed(const MainWindow& window, const QString& text) {
+    for (QAction* action : window.findChildren<QAction*>()) {
+        if (action->text() == text)
+            return action;
+    }
+    qFatal("no action %s", qPrintable(text));
+    return nullptr;
+}
+
+// Which docks are shown (not closed), by name.
+QStringList shownDocks(const MainWindow& window) {
+    QStringList shown;
+    for (const QDockWidget* dock : window.docks()) {
+        if (!dock->isHidden())
+            shown << dock->objectName();
+    }
+    return shown;
 }
 
 bool someCallReportsReadable(const CallTraceModel* model, int fd) {
@@ -140,6 +193,10 @@ private slots:
     void pauseThenStepMakesOneCall();
     void backpressureShowsInTheTable();
     void layoutIsSavedAndRestored();
+    void zoomScalesEveryFont();
+    void presentationModeShowsTheLessonDocks();
+    void windowIsSavedAsPng();
+    void guidanceUntilTheServerStarts();
 };
 
 void TstMainWindow::initTestCase() {
@@ -268,6 +325,115 @@ void TstMainWindow::layoutIsSavedAndRestored() {
     QVERIFY(!events->isHidden());
     second.close();
     QSettings().clear();
+}
+
+void TstMainWindow::zoomScalesEveryFont() {
+    QSettings().clear();
+    WindowOptions options;  // with settings
+    std::vector<qreal> before;
+    std::vector<qreal> zoomed;
+    {
+        MainWindow window(options);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.zoom()->percent(), 100);
+        before = zoomedFontSizes(window);
+        const int rowHeight = descriptorRowHeight(window);
+        QAction* zoomIn = actionNamed(window, MainWindow::tr("Zoom &in"));
+        QVERIFY(zoomIn->shortcuts().contains(QKeySequence(QKeySequence::ZoomIn)));
+        QVERIFY(zoomIn->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Equal)));
+        zoomIn->trigger();
+        zoomIn->trigger();
+        QCOMPARE(window.zoom()->percent(), 125);
+        zoomed = zoomedFontSizes(window);
+        for (size_t i = 0; i < before.size(); ++i) {
+            QVERIFY2(qFuzzyCompare(zoomed[i], before[i] * 1.25),
+                     qPrintable(
+                         QStringLiteral("font %1: %2 -> %3").arg(i).arg(before[i]).arg(zoomed[i])));
+        }
+        QVERIFY(descriptorRowHeight(window) > rowHeight);
+        actionNamed(window, MainWindow::tr("Reset &zoom"))->trigger();
+        QCOMPARE(zoomedFontSizes(window), before);
+        QCOMPARE(descriptorRowHeight(window), rowHeight);
+        zoomIn->trigger();
+        zoomIn->trigger();
+        window.close();
+    }
+    QCOMPARE(QSettings().value(QStringLiteral("view/zoom")).toInt(), 125);
+    {
+        MainWindow again(options);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.zoom()->percent(), 125);
+        QCOMPARE(zoomedFontSizes(again), zoomed);
+        again.close();
+    }
+    QSettings().clear();
+    MainWindow quiet(quietOptions());  // without settings: 100 % again
+    QCOMPARE(zoomedFontSizes(quiet), before);
+}
+
+void TstMainWindow::presentationModeShowsTheLessonDocks() {
+    MainWindow window(quietOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QStringList shown = shownDocks(window);
+    const qreal pointSize = zoomedFontSizes(window).front();
+    QAction* presentation = actionNamed(window, MainWindow::tr("&Presentation mode"));
+    QCOMPARE(presentation->shortcut(), QKeySequence(Qt::Key_F5));
+    presentation->trigger();
+    QVERIFY(window.isPresentationMode());
+    QVERIFY(presentation->isChecked());
+    for (const char* name : {"eventLogDock", "loadDock", "plotsDock"})
+        QVERIFY2(child<QDockWidget>(&window, name)->isHidden(), name);
+    for (const char* name : {"serverDock", "clientDock", "descriptorDock", "callTraceDock"})
+        QVERIFY2(!child<QDockWidget>(&window, name)->isHidden(), name);
+    QVERIFY(window.zoom()->percent() >= 150);
+    QVERIFY(zoomedFontSizes(window).front() >= pointSize * 1.5 - 0.01);
+    presentation->trigger();
+    QVERIFY(!window.isPresentationMode());
+    QCOMPARE(shownDocks(window), shown);
+    QCOMPARE(zoomedFontSizes(window).front(), pointSize);
+    QCOMPARE(window.zoom()->percent(), 100);
+}
+
+void TstMainWindow::windowIsSavedAsPng() {
+    MainWindow window(quietOptions());
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("window.png"));
+    QString error;
+    QVERIFY2(window.saveWindowPng(path, &error), qPrintable(error));
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), window.size() * window.devicePixelRatio());
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("window.png")));
+    // A folder that does not exist: an error in the status bar, no dialog.
+    const QString bad = dir.filePath(QStringLiteral("missing/window.png"));
+    QVERIFY(!window.saveWindowPng(bad, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(window.statusBar()->currentMessage(), error);
+}
+
+void TstMainWindow::guidanceUntilTheServerStarts() {
+    MainWindow window(quietOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<FirstStartOverlay*> guidance = window.firstStartGuidance();
+    QCOMPARE(guidance.size(), 2);
+    for (const FirstStartOverlay* overlay : guidance) {
+        QVERIFY(overlay->isVisible());
+        QVERIFY(!overlay->text().isEmpty());
+        QCOMPARE(overlay->size(), overlay->parentWidget()->size());
+        QVERIFY(overlay->font().pointSizeF() > overlay->parentWidget()->font().pointSizeF());
+    }
+    QVERIFY(window.startServer(echoOnFreePort(200)));
+    QTRY_VERIFY_WITH_TIMEOUT(window.firstStartGuidance().isEmpty(), kWaitMs);
+    window.stopServer();
+    QVERIFY(window.firstStartGuidance().isEmpty());
 }
 
 QTEST_MAIN(TstMainWindow)

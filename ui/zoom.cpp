@@ -2,7 +2,9 @@
 #include "ui/zoom.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QFont>
+#include <QWidget>
 
 #include <algorithm>
 #include <cstdlib>
@@ -64,6 +66,14 @@ void Zoom::setStep(int step) {
 void Zoom::apply() {
     QFont font = QApplication::font();
     font.setPointSizeF(basePointSize() * factor());
-    if (font != QApplication::font())
-        QApplication::setFont(font);
+    if (font == QApplication::font())
+        return;
+    QApplication::setFont(font);
+    // Qt tells the widgets that exist only once its event loop runs; the window is made (and
+    // measured) before that, so they are told here, at once. A second notice changes nothing.
+    const QWidgetList widgets = QApplication::allWidgets();
+    for (QWidget* widget : widgets) {
+        QEvent change(QEvent::ApplicationFontChange);
+        QCoreApplication::sendEvent(widget, &change);
+    }
 }
