@@ -195,6 +195,7 @@ private slots:
     void layoutIsSavedAndRestored();
     void zoomScalesEveryFont();
     void presentationModeShowsTheLessonDocks();
+    void presentationModeIsRemembered();
     void windowIsSavedAsPng();
     void guidanceUntilTheServerStarts();
 };
@@ -376,12 +377,13 @@ void TstMainWindow::zoomScalesEveryFont() {
 void TstMainWindow::presentationModeShowsTheLessonDocks() {
     MainWindow window(quietOptions());
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     const QStringList shown = shownDocks(window);
     const qreal pointSize = zoomedFontSizes(window).front();
     QAction* presentation = actionNamed(window, MainWindow::tr("&Presentation mode"));
     QCOMPARE(presentation->shortcut(), QKeySequence(Qt::Key_F5));
-    presentation->trigger();
+    QTest::keyClick(&window, Qt::Key_F5);
     QVERIFY(window.isPresentationMode());
     QVERIFY(presentation->isChecked());
     for (const char* name : {"eventLogDock", "loadDock", "plotsDock"})
@@ -390,11 +392,43 @@ void TstMainWindow::presentationModeShowsTheLessonDocks() {
         QVERIFY2(!child<QDockWidget>(&window, name)->isHidden(), name);
     QVERIFY(window.zoom()->percent() >= 150);
     QVERIFY(zoomedFontSizes(window).front() >= pointSize * 1.5 - 0.01);
-    presentation->trigger();
+    QTest::keyClick(&window, Qt::Key_F5);
     QVERIFY(!window.isPresentationMode());
+    QVERIFY(!presentation->isChecked());
     QCOMPARE(shownDocks(window), shown);
     QCOMPARE(zoomedFontSizes(window).front(), pointSize);
     QCOMPARE(window.zoom()->percent(), 100);
+}
+
+void TstMainWindow::presentationModeIsRemembered() {
+    QSettings().clear();
+    WindowOptions options;  // with settings
+    {
+        MainWindow first(options);
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        first.setPresentationMode(true);
+        QCOMPARE(first.zoom()->percent(), 150);
+        first.close();
+    }
+    {
+        MainWindow second(options);
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QVERIFY(second.isPresentationMode());
+        QVERIFY(actionNamed(second, MainWindow::tr("&Presentation mode"))->isChecked());
+        QCOMPARE(second.zoom()->percent(), 150);
+        QVERIFY(child<QDockWidget>(&second, "eventLogDock")->isHidden());
+        QVERIFY(child<QDockWidget>(&second, "plotsDock")->isHidden());
+        second.setPresentationMode(false);
+        QCOMPARE(second.zoom()->percent(), 100);
+        QVERIFY(!child<QDockWidget>(&second, "eventLogDock")->isHidden());
+        QVERIFY(!child<QDockWidget>(&second, "plotsDock")->isHidden());
+        QVERIFY(!child<QDockWidget>(&second, "loadDock")->isHidden());
+        second.close();
+    }
+    QVERIFY(!QSettings().value(QStringLiteral("view/presentation")).toBool());
+    QSettings().clear();
 }
 
 void TstMainWindow::windowIsSavedAsPng() {
@@ -428,7 +462,8 @@ void TstMainWindow::guidanceUntilTheServerStarts() {
         QVERIFY(overlay->isVisible());
         QVERIFY(!overlay->text().isEmpty());
         QCOMPARE(overlay->size(), overlay->parentWidget()->size());
-        QVERIFY(overlay->font().pointSizeF() > overlay->parentWidget()->font().pointSizeF());
+        QVERIFY(overlay->font().pointSizeF() >= overlay->parentWidget()->font().pointSizeF());
+        QVERIFY(overlay->font().bold());
     }
     QVERIFY(window.startServer(echoOnFreePort(200)));
     QTRY_VERIFY_WITH_TIMEOUT(window.firstStartGuidance().isEmpty(), kWaitMs);

@@ -7,8 +7,9 @@
 
 namespace {
 // Read from the back of the room: larger than the tables' own text.
-constexpr qreal kTextScale = 1.5;
-constexpr int kMargin = 16;
+// In tenths of the view's text size.
+constexpr int kLargestTenths = 15;
+constexpr int kMargin = 8;
 }  // namespace
 
 FirstStartOverlay::FirstStartOverlay(const QString& text, QWidget* covered)
@@ -33,16 +34,27 @@ FirstStartOverlay::FirstStartOverlay(const QString& text, QWidget* covered)
 // A zoom changes the covered view's font (the application's); the guidance, whose font is its
 // own, stays larger than the view's text.
 bool FirstStartOverlay::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_covered && event->type() == QEvent::Resize)
+    if (watched == m_covered && event->type() == QEvent::Resize) {
         setGeometry(m_covered->rect());
-    else if (watched == m_covered && event->type() == QEvent::FontChange)
         applyFont();
+    } else if (watched == m_covered && event->type() == QEvent::FontChange) {
+        applyFont();
+    }
     return QLabel::eventFilter(watched, event);
 }
 
+// As large as kLargestTenths/10 times the view's text, or smaller when the view is too small to
+// show it all; never smaller than the view's own text.
 void FirstStartOverlay::applyFont() {
+    const qreal base = m_covered->font().pointSizeF();
     QFont large = m_covered->font();
-    large.setPointSizeF(large.pointSizeF() * kTextScale);
     large.setBold(true);
+    for (int tenths = kLargestTenths; tenths > 10; --tenths) {
+        large.setPointSizeF(base * tenths / 10);
+        setFont(large);
+        if (m_covered->height() <= 0 || heightForWidth(m_covered->width()) <= m_covered->height())
+            return;
+    }
+    large.setPointSizeF(base);
     setFont(large);
 }
