@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMainWindow>
 #include <QNetworkInterface>
 #include <QProgressBar>
 #include <QPushButton>
@@ -158,6 +159,7 @@ private slots:
     void statusBarShowsServerState();
     void networkSwitchIsOffByDefault();
     void networkSwitchListensOnEveryInterface();
+    void statusBarFitsAt1280();
 };
 
 // The main window sets a projector font (at least 14 pt); the panels inherit it.
@@ -507,6 +509,60 @@ void TestUiPanels::networkSwitchListensOnEveryInterface() {
     config = panel.buildConfig();
     QVERIFY(!config.allowRemote);
     QCOMPARE(config.listeners.back().endpoint.host, std::string("127.0.0.1"));
+}
+
+// A busy server's longest texts, in the window's projector font, on a 1280 px wide window: every
+// status field is shown whole.
+void TestUiPanels::statusBarFitsAt1280() {
+    QMainWindow window;
+    StatusBarWidgets widgets(window.statusBar());
+    FakeSource source;
+    widgets.setSource(&source);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    source.start();
+    std::vector<ss::DescriptorInfo> rows;
+    for (int port : {9991, 9992, 9993}) {
+        ss::DescriptorInfo listener;
+        listener.fd = port - 9988;
+        listener.role = ss::Role::Listener;
+        listener.local = "127.0.0.1:" + std::to_string(port);
+        rows.push_back(listener);
+    }
+    widgets.updateDescriptors(rows);
+    ss::EngineStats stats;
+    stats.backend = ss::BackendKind::Select;
+    stats.slowMotionMs = ServerPanel::kMaxSlowMotionMs;
+    stats.watchedDescriptors = 1024;
+    stats.traceDropped = 12345678;
+    source.report(stats);
+    stats.waitCalls = 123456;
+    QTest::qWait(static_cast<int>(StatusBarWidgets::kRateWindowMs) + 50);
+    source.report(stats);
+    window.statusBar()->showMessage(QStringLiteral("Server stopped."));
+    QCOMPARE(window.width(), 1280);
+    const char* names[] = {"serverState", "statusWatched", "statusRate", "statusDropped"};
+    for (const char* name : names) {
+        auto* label = child<QLabel>(window.statusBar(), name);
+        QTRY_VERIFY2_WITH_TIMEOUT(label->isVisible() && label->width() >= label->sizeHint().width(),
+                                  qPrintable(label->text()), 2000);
+        QVERIFY2(window.rect().contains(label->mapTo(&window, label->rect().bottomRight())), name);
+    }
+    QVERIFY(window.grab().save(QStringLiteral("/tmp/selectscope_status_bar.png")));
+    // The listeners give way (in full, by number, or not at all); their tooltip has them all.
+    auto* listeners = child<QLabel>(window.statusBar(), "statusListeners");
+    QVERIFY(listeners->toolTip().contains(QStringLiteral("127.0.0.1:9993")));
+    if (listeners->isVisible())
+        QTRY_VERIFY_WITH_TIMEOUT(listeners->width() >= listeners->sizeHint().width(), 2000);
+    // With room to spare (a wide screen, shorter fields) they show in full.
+    window.resize(1920, 720);
+    stats.slowMotionMs = 0;
+    stats.traceDropped = 0;
+    source.report(stats);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        listeners->isVisible() && listeners->text().contains(QStringLiteral("127.0.0.1:9993")),
+        2000);
 }
 
 QTEST_MAIN(TestUiPanels)

@@ -155,8 +155,8 @@ QLayout* ServerPanel::createNetworkSwitch() {
                     "this computer (loopback)."));
     m_networkWarning = prepared(new QLabel(this), "networkWarning", QString());
     m_networkWarning->setText(
-        tr("Warning: at the next start, anyone on the network can connect to this server and "
-           "send it data. Turn this off again when the lesson is over."));
+        tr("Warning: while this is on, anyone on the network can connect to the server and "
+           "send it data. Turn it off again when the lesson is over."));
     m_networkWarning->setWordWrap(true);
     m_networkWarning->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_networkWarning->hide();

@@ -3,8 +3,11 @@
 
 #include <QEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QStatusBar>
 #include <QStringList>
+
+#include <algorithm>
 
 #include "core/trace/trace_types.h"
 #include "ui/to_qstring.h"
@@ -43,6 +46,8 @@ void StatusBarWidgets::setSource(TraceSource* source) {
 bool StatusBarWidgets::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_bar && event->type() == QEvent::FontChange)
         applyStateFont();
+    if (watched == m_bar && (event->type() == QEvent::Resize || event->type() == QEvent::Show))
+        fitListeners();
     return QObject::eventFilter(watched, event);
 }
 
@@ -85,6 +90,7 @@ void StatusBarWidgets::showStopped() {
     showState(tr("Stopped"), "#616161");
     m_listeners->clear();
     m_listeners->hide();
+    m_listenerAddresses.clear();
     m_watched->clear();
     m_watched->hide();
     m_rate->clear();
@@ -106,6 +112,7 @@ void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
     m_dropped->setVisible(stats.traceDropped > 0);
     if (stats.traceDropped > 0)
         m_dropped->setText(tr("Dropped trace records: %1").arg(stats.traceDropped));
+    fitListeners();
 }
 
 void StatusBarWidgets::updateRate(uint64_t waitCalls) {
@@ -133,6 +140,48 @@ void StatusBarWidgets::updateDescriptors(const std::vector<ss::DescriptorInfo>& 
                                                      : QStringLiteral("/tcp"));
         }
     }
-    m_listeners->setVisible(!addresses.isEmpty());
-    m_listeners->setText(tr("Listening: %1").arg(addresses.join(QStringLiteral(", "))));
+    if (addresses == m_listenerAddresses && !addresses.isEmpty())
+        return;
+    m_listenerAddresses = addresses;
+    const QString all = tr("Listening: %1").arg(addresses.join(QStringLiteral(", ")));
+    m_listeners->setToolTip(tr("The addresses the server listens on.") + QLatin1Char('\n') + all);
+    fitListeners();
+}
+
+int StatusBarWidgets::spacing() const {
+    return m_bar->layout() != nullptr ? std::max(0, m_bar->layout()->spacing()) : 0;
+}
+
+int StatusBarWidgets::othersWidth() const {
+    int width = 0;
+    for (const QLabel* field : {m_state, m_watched, m_rate, m_dropped}) {
+        if (!field->isHidden())
+            width += field->sizeHint().width() + spacing();
+    }
+    return width;
+}
+
+// Measured rather than tried, so the label is not set twice on every tick.
+int StatusBarWidgets::listenersWidth(const QString& text) const {
+    const QMargins margins = m_listeners->contentsMargins();
+    return m_listeners->fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() +
+           2 * m_listeners->margin() + spacing();
+}
+
+void StatusBarWidgets::fitListeners() {
+    if (m_listenerAddresses.isEmpty()) {
+        m_listeners->hide();
+        return;
+    }
+    // The size grip and a little of the message area stay free.
+    const int available = m_bar->width() - 4 * m_bar->fontMetrics().height() - othersWidth();
+    const int count = int(m_listenerAddresses.size());
+    const QString all = tr("Listening: %1").arg(m_listenerAddresses.join(QStringLiteral(", ")));
+    const QString counted =
+        count == 1 ? tr("Listening: 1 port") : tr("Listening: %1 ports").arg(count);
+    if (listenersWidth(all) <= available)
+        m_listeners->setText(all);
+    else
+        m_listeners->setText(counted);
+    m_listeners->setVisible(listenersWidth(m_listeners->text()) <= available);
 }

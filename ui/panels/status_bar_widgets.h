@@ -7,6 +7,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QStringList>
 
 #include <cstdint>
 #include <vector>
@@ -24,7 +25,7 @@ public:
     // Calls per second are measured over at least this long, so the number does not flicker.
     static constexpr qint64 kRateWindowMs = 500;
     // The state label's type, relative to the status bar's font (which follows the zoom).
-    static constexpr qreal kStateFontScale = 1.4;
+    static constexpr qreal kStateFontScale = 1.35;
 
     // Adds the fields to `bar` as permanent widgets.
     explicit StatusBarWidgets(QStatusBar* bar);
@@ -49,11 +50,18 @@ private:
     void updateRate(uint64_t waitCalls);
     void showState(const QString& state, const char* colour);
     void applyStateFont();
+    // Shows the listeners in full, by their number only, or not at all: whatever leaves the
+    // other fields whole in the bar's width (the tooltip always has them all).
+    void fitListeners();
+    int spacing() const;
+    int othersWidth() const;
+    int listenersWidth(const QString& text) const;
 
     QStatusBar* m_bar = nullptr;
     QLabel* m_state = nullptr;
     QString m_backendName;  // empty until the source reports one
     QLabel* m_listeners = nullptr;
+    QStringList m_listenerAddresses;
     QLabel* m_watched = nullptr;
     QLabel* m_rate = nullptr;
     QLabel* m_dropped = nullptr;
