@@ -566,15 +566,17 @@ void ServerPanel::updateDescriptors(const std::vector<ss::DescriptorInfo>& rows)
 void ServerPanel::updateStudentAddress(const std::vector<ss::DescriptorInfo>& rows) {
     QStringList targets;
     QStringList ports;
-    const QStringList machine = reachableAddresses();
+    QStringList machine;  // asked of the system only when a listener takes every interface
     for (const ss::DescriptorInfo& row : rows) {
-        if (row.role != ss::Role::Listener && row.role != ss::Role::Udp)
+        if ((row.role != ss::Role::Listener && row.role != ss::Role::Udp) || row.local.empty())
             continue;
         const auto [host, port] = splitHostPort(toQString(row.local));
         if (ss::isLoopbackHost(host.toStdString()))
             continue;
         const QString suffix = row.role == ss::Role::Udp ? tr(" (UDP)") : QString();
         ports << port + suffix;
+        if (isWildcardHost(host) && machine.isEmpty())
+            machine = reachableAddresses();
         for (const QString& address : isWildcardHost(host) ? machine : QStringList{host})
             targets << QStringLiteral("%1:%2%3").arg(address, port, suffix);
     }

@@ -91,6 +91,7 @@ void StatusBarWidgets::showStopped() {
     m_listeners->clear();
     m_listeners->hide();
     m_listenerAddresses.clear();
+    m_listeners->setToolTip(tr("The addresses the server listens on."));
     m_watched->clear();
     m_watched->hide();
     m_rate->clear();
