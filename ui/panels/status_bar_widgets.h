@@ -30,7 +30,7 @@ public:
     // Adds the fields to `bar` as permanent widgets.
     explicit StatusBarWidgets(QStatusBar* bar);
 
-    // Shows what `source` reports, and "Server stopped" once it stops.
+    // Shows what `source` reports: running, paused, slow motion, and "Stopped" once it stops.
     void setSource(TraceSource* source);
 
     QLabel* droppedLabel() const { return m_dropped; }
