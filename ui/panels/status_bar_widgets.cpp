@@ -67,9 +67,11 @@ void StatusBarWidgets::showState(const QString& state, const char* colour) {
     m_state->setText(m_backendName.isEmpty()
                          ? state
                          : tr("%1 · %2", "server state · backend").arg(state, m_backendName));
-    m_state->setStyleSheet(
-        QStringLiteral("QLabel { background: %1; color: white; padding: 0 8px; }")
-            .arg(QLatin1String(colour)));
+    // A style sheet re-polishes the label: set it when the state changes, not on every tick.
+    const QString style = QStringLiteral("QLabel { background: %1; color: white; padding: 0 8px; }")
+                              .arg(QLatin1String(colour));
+    if (m_state->styleSheet() != style)
+        m_state->setStyleSheet(style);
 }
 
 void StatusBarWidgets::showStarted() {
