@@ -340,6 +340,8 @@ void TstMainWindow::zoomScalesEveryFont() {
         QCOMPARE(window.zoom()->percent(), 100);
         before = zoomedFontSizes(window);
         const int rowHeight = descriptorRowHeight(window);
+        const QDockWidget* dock = child<QDockWidget>(&window, "serverDock");
+        const int titleHeight = dock->widget()->y();
         QAction* zoomIn = actionNamed(window, MainWindow::tr("Zoom &in"));
         QVERIFY(zoomIn->shortcuts().contains(QKeySequence(QKeySequence::ZoomIn)));
         QVERIFY(zoomIn->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Equal)));
@@ -353,6 +355,7 @@ void TstMainWindow::zoomScalesEveryFont() {
                          QStringLiteral("font %1: %2 -> %3").arg(i).arg(before[i]).arg(zoomed[i])));
         }
         QVERIFY(descriptorRowHeight(window) > rowHeight);
+        QTRY_VERIFY_WITH_TIMEOUT(dock->widget()->y() > titleHeight, kWaitMs);  // the dock titles
         actionNamed(window, MainWindow::tr("Reset &zoom"))->trigger();
         QCOMPARE(zoomedFontSizes(window), before);
         QCOMPARE(descriptorRowHeight(window), rowHeight);

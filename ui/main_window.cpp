@@ -27,6 +27,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
+#include <QStyleOptionDockWidget>
+#include <QStylePainter>
 #include <QTableView>
 #include <QTimer>
 
@@ -64,6 +66,27 @@ constexpr char kZoomBeforePresentationKey[] = "view/zoomBeforePresentation";
 constexpr char kStateBeforePresentationKey[] = "view/stateBeforePresentation";
 // Room above and below a table row's text, so that large type is not clipped.
 constexpr int kRowPadding = 6;
+
+// QDockWidget paints its title in the application's font as it was when the dock was made; a
+// zoom changes that font later. This dock paints its title in its current font.
+class ZoomableDock : public QDockWidget {
+public:
+    ZoomableDock(const QString& title, QWidget* parent) : QDockWidget(title, parent) {}
+
+protected:
+    void paintEvent(QPaintEvent* event) override {
+        // A floating dock's title is the window manager's; a custom one paints itself.
+        if (isFloating() || titleBarWidget() != nullptr) {
+            QDockWidget::paintEvent(event);
+            return;
+        }
+        QStylePainter painter(this);
+        QStyleOptionDockWidget title;
+        initStyleOption(&title);
+        painter.setFont(font());
+        painter.drawControl(QStyle::CE_DockWidgetTitle, title);
+    }
+};
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : MainWindow(WindowOptions(), parent) {}
@@ -204,7 +227,7 @@ void MainWindow::createModelsAndViews() {
 
 QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const char* name,
                                  bool scrollable) {
-    auto* dock = new QDockWidget(title, this);
+    auto* dock = new ZoomableDock(title, this);
     dock->setObjectName(QLatin1String(name));
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
                       QDockWidget::DockWidgetFloatable);
