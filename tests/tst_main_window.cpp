@@ -400,6 +400,7 @@ void TstMainWindow::presentationModeShowsTheLessonDocks() {
     QVERIFY(!presentation->isChecked());
     QCOMPARE(shownDocks(window), shown);
     QCOMPARE(zoomedFontSizes(window).front(), pointSize);
+    QVERIFY(window.isDefaultLayout());  // the docks still follow the window
     QCOMPARE(window.zoom()->percent(), 100);
 }
 

@@ -456,11 +456,14 @@ void MainWindow::enterPresentation() {
     m_zoomBeforePresentation = m_zoom->percent();
     m_presentation = true;
     m_presentationAction->setChecked(true);
+    // Hiding and showing docks is not the user changing the layout.
+    m_arranging = true;
     for (QDockWidget* dock : {m_dockSet.events, m_dockSet.plots, m_dockSet.load})
         dock->hide();
     for (QDockWidget* dock :
          {m_dockSet.server, m_dockSet.clients, m_dockSet.descriptors, m_dockSet.calls})
         dock->show();
+    m_arranging = false;
     if (m_zoom->percent() < kPresentationZoomPercent)
         m_zoom->setPercent(kPresentationZoomPercent);
     if (m_defaultLayout && isVisible())
@@ -471,11 +474,13 @@ void MainWindow::leavePresentation() {
     m_presentation = false;
     m_presentationAction->setChecked(false);
     m_zoom->setPercent(m_zoomBeforePresentation);
+    m_arranging = true;
     if (m_stateBeforePresentation.isEmpty() ||
         !restoreState(m_stateBeforePresentation, dock_layout::kVersion)) {
         for (QDockWidget* dock : std::as_const(m_docks))
             dock->show();
     }
+    m_arranging = false;
     m_stateBeforePresentation.clear();
     if (m_defaultLayout && isVisible())
         scheduleDefaultSizes();
