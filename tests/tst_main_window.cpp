@@ -355,10 +355,14 @@ void TstMainWindow::zoomScalesEveryFont() {
                          QStringLiteral("font %1: %2 -> %3").arg(i).arg(before[i]).arg(zoomed[i])));
         }
         QVERIFY(descriptorRowHeight(window) > rowHeight);
+        const QHeaderView* columns =
+            window.descriptorView()->findChild<QTableView*>()->horizontalHeader();
+        const int zoomedFdWidth = columns->sectionSize(0);
         QTRY_VERIFY_WITH_TIMEOUT(dock->widget()->y() > titleHeight, kWaitMs);  // the dock titles
         actionNamed(window, MainWindow::tr("Reset &zoom"))->trigger();
         QCOMPARE(zoomedFontSizes(window), before);
         QCOMPARE(descriptorRowHeight(window), rowHeight);
+        QVERIFY(columns->sectionSize(0) < zoomedFdWidth);  // the columns fit the smaller text
         zoomIn->trigger();
         zoomIn->trigger();
         window.close();

@@ -46,8 +46,10 @@
 #include "ui/panels/status_bar_widgets.h"
 #include "ui/to_qstring.h"
 #include "ui/views/call_trace_view.h"
+#include "ui/views/column_fitter.h"
 #include "ui/views/descriptor_view.h"
 #include "ui/views/event_log_view.h"
+#include "ui/views/trace_table.h"
 #include "ui/zoom.h"
 
 // The resources live in this static library; referencing their initialiser here keeps the linker
@@ -143,6 +145,7 @@ void MainWindow::createZoom() {
 // measured again.
 void MainWindow::onZoomChanged() {
     fitRowHeights();
+    refitColumns();
     m_plotsPanel->setFontScale(m_zoom->factor());
     saveViewSettings();
     showStatusMessage(tr("Zoom: %1 %").arg(m_zoom->percent()));
@@ -159,6 +162,25 @@ void MainWindow::fitRowHeights() {
             table->verticalHeader()->setMinimumSectionSize(0);
             table->verticalHeader()->setDefaultSectionSize(QFontMetrics(table->font()).height() +
                                                            2 * margin + kRowPadding);
+        }
+    }
+}
+
+// The trace tables' columns only ever grow to fit their text; after a zoom out they would stay
+// as wide as the larger text needed. Columns the user sized keep their width.
+void MainWindow::refitColumns() {
+    for (QWidget* view : {static_cast<QWidget*>(m_descriptorView),
+                          static_cast<QWidget*>(m_callView), static_cast<QWidget*>(m_eventView)}) {
+        for (QTableView* table : view->findChildren<QTableView*>()) {
+            ColumnFitter* fitter = traceTableFitter(table);
+            if (fitter == nullptr)
+                continue;
+            QHeaderView* header = table->horizontalHeader();
+            for (int column = 0; column < header->count(); ++column) {
+                if (!fitter->isUserSized(column) && !header->isSectionHidden(column))
+                    header->resizeSection(column, header->minimumSectionSize());
+            }
+            fitter->fit();
         }
     }
 }

@@ -110,6 +110,7 @@ private:
     void createZoom();
     void onZoomChanged();
     void fitRowHeights();
+    void refitColumns();
     void createFirstStartGuidance();
     void removeFirstStartGuidance();
     void enterPresentation();
