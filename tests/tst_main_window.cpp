@@ -194,6 +194,7 @@ private slots:
     void backpressureShowsInTheTable();
     void layoutIsSavedAndRestored();
     void zoomScalesEveryFont();
+    void zoomKeys();
     void presentationModeShowsTheLessonDocks();
     void presentationModeIsRemembered();
     void windowIsSavedAsPng();
@@ -379,6 +380,29 @@ void TstMainWindow::zoomScalesEveryFont() {
     QSettings().clear();
     MainWindow quiet(quietOptions());  // without settings: 100 % again
     QCOMPARE(zoomedFontSizes(quiet), before);
+}
+
+void TstMainWindow::zoomKeys() {
+    MainWindow window(quietOptions());
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier);
+    QCOMPARE(window.zoom()->percent(), 110);
+    QTest::keyClick(&window, Qt::Key_Equal, Qt::ControlModifier);
+    QCOMPARE(window.zoom()->percent(), 125);
+    QTest::keyClick(&window, Qt::Key_Minus, Qt::ControlModifier);
+    QCOMPARE(window.zoom()->percent(), 110);
+    QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(window.zoom()->percent(), 100);
+    // The steps end at both ends.
+    for (int i = 0; i < 20; ++i)
+        window.zoom()->zoomIn();
+    QCOMPARE(window.zoom()->percent(), Zoom::kPercents.back());
+    for (int i = 0; i < 20; ++i)
+        window.zoom()->zoomOut();
+    QCOMPARE(window.zoom()->percent(), Zoom::kPercents.front());
+    window.zoom()->reset();
 }
 
 void TstMainWindow::presentationModeShowsTheLessonDocks() {
