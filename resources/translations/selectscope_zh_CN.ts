@@ -968,12 +968,29 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+58"/>
+        <location filename="../../ui/main_window.cpp" line="+99"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
+        <source>Zoom: %1 %</source>
+        <translation>缩放：%1 %</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Pick a preset on the left and press Start.
+Then connect a client, type a message and press Send.</source>
+        <translation>在左边选择一个预设，然后按“启动”。
+接着连接一个客户端，输入一条消息，再按“发送”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Every wait call of the server (select, poll, epoll_wait ...) will appear here, one row per call.</source>
+        <translation>服务端的每一次等待调用（select、poll、epoll_wait……）都会显示在这里，每次调用一行。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -1013,7 +1030,12 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Save window as &amp;PNG...</source>
+        <translation>将窗口另存为 &amp;PNG……</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1023,7 +1045,27 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset &amp;zoom</source>
+        <translation>重置缩放(&amp;Z)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&amp;Reset layout</source>
         <translation>重置布局(&amp;R)</translation>
     </message>
@@ -1043,7 +1085,7 @@
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
@@ -1061,6 +1103,26 @@
         <location line="+1"/>
         <source>&lt;h3&gt;SelectScope %1&lt;/h3&gt;&lt;p&gt;An oscilloscope for I/O multiplexing: every select(), poll() and epoll_wait() call of a small server, as it happens.&lt;/p&gt;&lt;p&gt;SelectScope is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;The plots use QCustomPlot by Emanuel Eichhammer, licensed under the GNU General Public License version 3 (GPL-3.0).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;SelectScope %1&lt;/h3&gt;&lt;p&gt;一台观察 IO 多路复用的“示波器”：一个小型服务端的每一次 select()、poll() 和 epoll_wait() 调用，都在发生的同时呈现出来。&lt;/p&gt;&lt;p&gt;SelectScope 是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证的条款重新分发和/或修改它，许可证版本可以是第 3 版，也可以是（由您选择）任何更新的版本（GPL-3.0-or-later）。&lt;/p&gt;&lt;p&gt;图表使用了 Emanuel Eichhammer 开发的 QCustomPlot，它依据 GNU 通用公共许可证第 3 版（GPL-3.0）授权。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+172"/>
+        <source>Could not save the window to %1: %2</source>
+        <translation>无法将窗口保存到 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Window saved to %1.</source>
+        <translation>窗口已保存到 %1。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save window as PNG</source>
+        <translation>将窗口另存为 PNG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
 </context>
 <context>
@@ -1137,17 +1199,17 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+46"/>
+        <location line="+53"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="-52"/>
         <source>Save one of the charts as a PNG picture or a PDF document.</source>
         <translation>把其中一张图表保存为 PNG 图片或 PDF 文档。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+57"/>
         <source>Wait calls</source>
         <translation>等待调用</translation>
     </message>
@@ -1291,7 +1353,7 @@
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/panels/server_panel.cpp" line="+77"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+110"/>
         <source>A ready-made server from the tutorials; it fills in the listeners and the timeout below.</source>
         <translation>教程里现成的服务端示例；选中后会自动填好下面的监听端口和超时。</translation>
     </message>
@@ -1301,17 +1363,37 @@
         <translation>所选预设的服务端做些什么。</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+97"/>
         <source>The ports the server listens on and what it does with the data it receives on each.</source>
         <translation>服务端监听的端口，以及它如何处理每个端口上收到的数据。</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-95"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+35"/>
+        <source>Let students connect over the network</source>
+        <translation>允许学生通过网络连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At the next start, listen on every network interface instead of only on this computer (loopback).</source>
+        <translation>下次启动时，在所有网络接口上监听，而不是只在本机（回环地址）上监听。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warning: while this is on, anyone on the network can connect to the server and send it data. Turn it off again when the lesson is over.</source>
+        <translation>警告：打开此项后，网络上的任何人都可以连接服务端并向它发送数据。下课后请再把它关掉。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The address and port students type into their clients.</source>
+        <translation>学生在客户端里要输入的地址和端口。</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>More settings</source>
         <translation>更多设置</translation>
     </message>
@@ -1342,18 +1424,18 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+212"/>
+        <location line="+244"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-212"/>
-        <location line="+212"/>
+        <location line="-244"/>
+        <location line="+244"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-242"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -1378,7 +1460,22 @@
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="+331"/>
+        <source> (UDP)</source>
+        <translation>（UDP）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>This computer has no network address: students cannot connect to port %1.</source>
+        <translation>这台计算机没有网络地址：学生无法连接到端口 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Students connect to %1</source>
+        <translation>学生请连接 %1</translation>
+    </message>
+    <message>
+        <location line="-414"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
@@ -1408,7 +1505,7 @@
         <translation>FD_SETSIZE：</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-65"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
@@ -1428,7 +1525,7 @@
         <translation>停止服务端并关闭所有套接字。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+67"/>
         <source>Backend:</source>
         <translation>后端：</translation>
     </message>
@@ -1438,7 +1535,7 @@
         <translation>超时：</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-88"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1468,24 +1565,24 @@
         <translation>让已暂停的服务端恢复自由运行。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+131"/>
         <source>Make the server wait this long after every call, so you can follow each one.</source>
         <translation>让服务端在每次调用后等待这么长时间，便于逐次观察。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+118"/>
-        <location line="+96"/>
+        <location line="+145"/>
+        <location line="+101"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-298"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+177"/>
+        <location line="+209"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -1515,8 +1612,8 @@
         <translation>启动前请至少添加一个监听端口。</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+161"/>
+        <location line="-86"/>
+        <location line="+200"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1524,17 +1621,19 @@
 <context>
     <name>StatusBarWidgets</name>
     <message>
-        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+13"/>
-        <source>The system call the server waits with.</source>
-        <translation>服务端用于等待的系统调用。</translation>
+        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+18"/>
+        <source>What the server is doing now, and the system call it waits with.</source>
+        <translation>服务端当前的状态，以及它用来等待的系统调用。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+75"/>
+        <location line="+54"/>
         <source>The addresses the server listens on.</source>
         <translation>服务端监听的地址。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-127"/>
         <source>Descriptors in the server&apos;s interest list, the wake-up descriptor included.</source>
         <translation>服务端监视列表中的文件描述符数量，包括唤醒文件描述符。</translation>
     </message>
@@ -1549,17 +1648,44 @@
         <translation>窗口来不及处理而丢弃的跟踪记录。计数器和文件描述符表仍然准确。</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Server stopped</source>
-        <translation>服务端已停止</translation>
+        <location line="+42"/>
+        <source>%1 · %2</source>
+        <comment>server state · backend</comment>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>Backend: %1</source>
-        <translation>后端：%1</translation>
+        <location line="+9"/>
+        <location line="+33"/>
+        <source>Running</source>
+        <translation>运行中</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-19"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slow motion (%1 ms)</source>
+        <translation>慢动作（%1 毫秒）</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Listening: 1 port</source>
+        <translation>监听：1 个端口</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Listening: %1 ports</source>
+        <translation>监听：%1 个端口</translation>
+    </message>
+    <message>
+        <location line="-72"/>
         <source>Watched: %1</source>
         <translation>监视：%1</translation>
     </message>
@@ -1569,12 +1695,13 @@
         <translation>丢弃的跟踪记录：%1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Calls/s: %1</source>
         <translation>每秒调用：%1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <location line="+33"/>
         <source>Listening: %1</source>
         <translation>正在监听：%1</translation>
     </message>

@@ -27,6 +27,7 @@
 #include "core/net/endpoint.h"
 #include "core/server/presets.h"
 #include "ui/engine_control.h"
+#include "ui/models/preset_text.h"
 #include "ui/panels/collapsible_section.h"
 #include "ui/panels/flow_layout.h"
 #include "ui/panels/wheel_guard.h"
@@ -110,7 +111,7 @@ QLayout* ServerPanel::createPresetRow() {
                            "and the timeout below."));
     for (const ss::Preset& preset : ss::builtinPresets()) {
         m_preset->addItem(toQString(preset.name));
-        m_preset->setItemData(m_preset->count() - 1, toQString(preset.summary), Qt::ToolTipRole);
+        m_preset->setItemData(m_preset->count() - 1, preset_text::summary(preset), Qt::ToolTipRole);
     }
     m_presetSummary = prepared(new QLabel(this), "presetSummary",
                                tr("What the server of the chosen preset does."));
@@ -369,7 +370,7 @@ void ServerPanel::applyPreset(int index) {
         return;
     }
     const ss::Preset& preset = presets[static_cast<size_t>(index)];
-    m_presetSummary->setText(toQString(preset.summary));
+    m_presetSummary->setText(preset_text::summary(preset));
     m_listeners.clear();
     m_listenerList->clear();
     for (const ss::ListenerSpec& spec : preset.listeners) {
