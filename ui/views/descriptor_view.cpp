@@ -14,6 +14,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <iterator>
+
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/views/trace_table.h"
@@ -122,10 +124,15 @@ void DescriptorView::createTable() {
     // Source order (by fd) until the user clicks a header.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
-    // The state (open, backpressured, half-closed ...) is what the class watches most: shown next
-    // to the addresses instead of after the counters, where it would need scrolling to.
-    m_table->horizontalHeader()->moveSection(DescriptorTableModel::State,
-                                             DescriptorTableModel::Interest);
+    // What the class watches most comes first, so that a projector at 1280 px shows it without
+    // scrolling: the fd and its role, the sets it is in and came back ready in (a selected
+    // call's In and Ready), its state; then the addresses and the counters.
+    QHeaderView* header = m_table->horizontalHeader();
+    const int order[] = {DescriptorTableModel::Fd, DescriptorTableModel::Role,
+                         DescriptorTableModel::Interest, DescriptorTableModel::Ready,
+                         DescriptorTableModel::State};
+    for (int visual = 0; visual < int(std::size(order)); ++visual)
+        header->moveSection(header->visualIndex(order[visual]), visual);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &DescriptorView::onCurrentChanged);
 }
