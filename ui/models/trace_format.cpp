@@ -73,6 +73,8 @@ const char* const kEngineTexts[] = {
     QT_TRANSLATE_NOOP("TraceText", "sendto failed"),
     QT_TRANSLATE_NOOP("TraceText", "wait call failed"),
     QT_TRANSLATE_NOOP("TraceText", "file shrank while it was being sent"),
+    // One sentence split over two lines, not two entries.
+    // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
     QT_TRANSLATE_NOOP("TraceText",
                       "slow consumer: its queue is over the limit, so chat messages cannot be "
                       "delivered"),
@@ -133,7 +135,7 @@ QString closeReason(ss::CloseReason reason) {
 }
 
 QString eventText(const ss::SocketEvent& event) {
-    const QString text = QString::fromStdString(event.text);
+    QString text = QString::fromStdString(event.text);
     if (text.isEmpty() || event.kind == ss::EventKind::Listen ||
         event.kind == ss::EventKind::Accept || event.kind == ss::EventKind::Backend)
         return text;  // an address, a listener spec, backend names: data, not words
@@ -168,7 +170,7 @@ ListWindow listWindow(size_t count, size_t limit) {
 QString fdList(const std::vector<int32_t>& fds, size_t limit) {
     const ListWindow window = listWindow(fds.size(), limit);
     QStringList parts;
-    parts.reserve(static_cast<qsizetype>(window.head + window.tail + 1));
+    parts.reserve(static_cast<qsizetype>(window.head) + static_cast<qsizetype>(window.tail) + 1);
     for (size_t i = 0; i < window.head; ++i)
         parts << QString::number(fds[i]);
     if (window.cut()) {

@@ -80,7 +80,7 @@ QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int 
             ++tailItems;
         }
     }
-    const QString shown = text.left(headEnd) + gap + text.mid(tailBegin);
+    QString shown = text.left(headEnd) + gap + text.mid(tailBegin);
     // An item wider than the room, or kerning that makes the whole a pixel wider than its parts.
     if (headItems == 0 || tailItems == 0 || metrics.horizontalAdvance(shown) > width)
         return metrics.elidedText(text, Qt::ElideMiddle, width);

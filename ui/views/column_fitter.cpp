@@ -23,7 +23,8 @@ ColumnFitter::ColumnFitter(QTableView* view) : QObject(view), m_view(view) {
     // short one.
     header->setResizeContentsPrecision(0);
     view->installEventFilter(this);
-    header->viewport()->installEventFilter(this);
+    m_headerViewport = header->viewport();
+    m_headerViewport->installEventFilter(this);
     header->setFont(view->font());
     schedule();
 }
@@ -50,7 +51,7 @@ bool ColumnFitter::eventFilter(QObject* watched, QEvent* event) {
     if (watched == m_view && event->type() == QEvent::FontChange) {
         m_view->horizontalHeader()->setFont(m_view->font());
         schedule();
-    } else if (watched == m_view->horizontalHeader()->viewport()) {
+    } else if (watched == m_headerViewport) {
         if (event->type() == QEvent::MouseButtonPress ||
             event->type() == QEvent::MouseButtonDblClick)
             m_mouseDown = true;

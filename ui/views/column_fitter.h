@@ -52,6 +52,9 @@ private:
     void onSectionResized(int column);
 
     QTableView* m_view;
+    // Compared by address in eventFilter(), which also runs while the view is being destroyed,
+    // when no member of the view may be called any more.
+    QObject* m_headerViewport = nullptr;
     QTimer m_timer;
     QElapsedTimer m_sinceFit;
     QHash<int, int> m_maxChars;
