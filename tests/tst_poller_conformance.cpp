@@ -21,19 +21,14 @@
 #include "core/poller/clock.h"
 #include "core/poller/poller.h"
 
+#include "tests/support/raw_sockets.h"
+
 #ifdef _WIN32
-using SockLen = int;
 constexpr int kShutWrite = SD_SEND;
 #else
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <unistd.h>
-using SockLen = socklen_t;
 constexpr int kShutWrite = SHUT_WR;
 #endif
 
@@ -45,139 +40,9 @@ using ss::NativeSocket;
 using ss::Poller;
 using ss::PollEvent;
 
-constexpr auto kTestBudget = std::chrono::seconds(10);
-constexpr int kReadyWaitMs = 1000;  // a wait that should return at once; bounded anyway
-constexpr int kQuietWaitMs = 30;    // a wait that should time out
+using namespace ss::test::raw;
 
-// Ends the process if a test runs longer than its budget, so a broken backend cannot hang CI.
-class Watchdog {
-public:
-    explicit Watchdog(std::chrono::seconds budget)
-        : m_thread([this, budget] {
-              std::unique_lock<std::mutex> lock(m_mutex);
-              if (m_cv.wait_for(lock, budget, [this] { return m_done; }))
-                  return;
-              std::fprintf(stderr, "watchdog: test exceeded its time budget\n");
-              std::_Exit(3);
-          }) {}
-    ~Watchdog() {
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_done = true;
-        }
-        m_cv.notify_one();
-        m_thread.join();
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_done = false;
-    std::thread m_thread;
-};
-
-class Socket {
-public:
-    explicit Socket(NativeSocket fd = ss::kInvalidSocket) : m_fd(fd) {}
-    ~Socket() { ss::closeSocket(m_fd); }
-    Socket(Socket&& other) noexcept : m_fd(other.release()) {}
-    Socket& operator=(Socket&& other) noexcept {
-        if (this != &other) {
-            ss::closeSocket(m_fd);
-            m_fd = other.release();
-        }
-        return *this;
-    }
-    NativeSocket fd() const { return m_fd; }
-    int num() const { return ss::fdNumber(m_fd); }
-    NativeSocket release() { return std::exchange(m_fd, ss::kInvalidSocket); }
-
-private:
-    NativeSocket m_fd;
-};
-
-struct Conn {
-    Socket client;
-    Socket server;  // the accepted end: the one the pollers watch
-};
-
-sockaddr_in loopback(uint16_t port) {
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(port);
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return addr;
-}
-
-Socket listenLoopback() {
-    Socket s(::socket(AF_INET, SOCK_STREAM, 0));
-    sockaddr_in addr = loopback(0);
-    if (::bind(s.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-        ::listen(s.fd(), 16) != 0)
-        return Socket();
-    ss::setNonBlocking(s.fd());
-    return s;
-}
-
-uint16_t portOf(NativeSocket s) {
-    sockaddr_in addr{};
-    SockLen len = sizeof addr;
-    ::getsockname(s, reinterpret_cast<sockaddr*>(&addr), &len);
-    return ntohs(addr.sin_port);
-}
-
-// A blocking connect to a listening loopback socket completes from the backlog at once.
-Socket connectTo(NativeSocket listener) {
-    Socket c(::socket(AF_INET, SOCK_STREAM, 0));
-    sockaddr_in addr = loopback(portOf(listener));
-    if (::connect(c.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
-        return Socket();
-    ss::setNonBlocking(c.fd());
-    return c;
-}
-
-// Waits (bounded) with the platform's own poll() until fd shows `events`, independently of the
-// backend under test, so that a test's single wait sees a condition that already exists.
-bool settle(NativeSocket fd, short events) {
-#ifdef _WIN32
-    WSAPOLLFD p{};
-    p.fd = fd;
-    p.events = events;
-    return ::WSAPoll(&p, 1, kReadyWaitMs) == 1;
-#else
-    pollfd p{fd, events, 0};
-    return ::poll(&p, 1, kReadyWaitMs) == 1;
-#endif
-}
-
-#ifdef _WIN32
-constexpr short kSettleRead = POLLRDNORM;
-constexpr short kSettleOob = POLLRDBAND;
-#else
-constexpr short kSettleRead = POLLIN;
-constexpr short kSettleOob = POLLPRI;
-#endif
-
-Conn connectPair(NativeSocket listener) {
-    Conn c;
-    c.client = connectTo(listener);
-    if (!settle(listener, kSettleRead))
-        return c;
-    c.server = Socket(::accept(listener, nullptr, nullptr));
-    ss::setNonBlocking(c.server.fd());
-    return c;
-}
-
-void sendText(const Socket& s, const char* text) {
-    ASSERT_EQ(ss::sendBytes(s.fd(), text, std::strlen(text)),
-              static_cast<ss::ssize_type>(std::strlen(text)));
-}
-
-std::string recvText(const Socket& s) {
-    char buf[256];
-    auto n = ss::recvBytes(s.fd(), buf, sizeof buf);
-    return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
-}
+constexpr int kQuietWaitMs = 30;  // a wait that should time out
 
 // The readiness bits reported for fd, or 0 when it is absent. Each fd must appear at most once.
 uint8_t readyOf(const std::vector<PollEvent>& events, NativeSocket fd) {
@@ -608,125 +473,5 @@ TEST(BackendRegistry, UnavailableBackendIsRefusedWithAClearError) {
     GTEST_SKIP() << "written for Linux and Windows, where kqueue or poll is the unavailable one";
 #endif
 }
-
-#ifndef _WIN32
-// Raises the soft descriptor limit so fd 1500 can exist; restores it afterwards.
-class ScopedFdLimit {
-public:
-    bool raiseTo(rlim_t wanted) {
-        if (::getrlimit(RLIMIT_NOFILE, &m_saved) != 0)
-            return false;
-        if (m_saved.rlim_cur >= wanted)
-            return true;
-        if (m_saved.rlim_max != RLIM_INFINITY && m_saved.rlim_max < wanted)
-            return false;
-        rlimit raised = m_saved;
-        raised.rlim_cur = wanted;
-        m_changed = ::setrlimit(RLIMIT_NOFILE, &raised) == 0;
-        return m_changed;
-    }
-    ~ScopedFdLimit() {
-        if (m_changed)
-            ::setrlimit(RLIMIT_NOFILE, &m_saved);
-    }
-
-private:
-    rlimit m_saved{};
-    bool m_changed = false;
-};
-
-TEST(SelectLimit, RefusesDescriptorAtOrAboveFdSetSizeWithoutTouchingIt) {
-    Watchdog watchdog(kTestBudget);
-    constexpr int kHighFd = 1500;
-    static_assert(kHighFd >= FD_SETSIZE, "the test needs an fd beyond select's limit");
-    ScopedFdLimit limit;
-    if (!limit.raiseTo(2048))
-        GTEST_SKIP() << "RLIMIT_NOFILE hard limit is below 2048";
-    if (::fcntl(kHighFd, F_GETFD) != -1)
-        GTEST_SKIP() << "fd 1500 is already in use";
-    ss::initSocketPlatform();
-    Socket listener = listenLoopback();
-    Conn c = connectPair(listener.fd());
-    ASSERT_NE(c.server.fd(), ss::kInvalidSocket);
-    ASSERT_EQ(::dup2(c.server.fd(), kHighFd), kHighFd);
-    Socket high(kHighFd);
-
-    std::string error;
-    auto poller = ss::createPoller(BackendKind::Select, &error);
-    ASSERT_TRUE(poller) << error;
-    EXPECT_EQ(poller->descriptorLimit(), FD_SETSIZE);
-    EXPECT_FALSE(poller->add(high.fd(), ss::kRead, &error));
-    EXPECT_EQ(error, "fd 1500 >= FD_SETSIZE (" + std::to_string(FD_SETSIZE) +
-                         "): select() cannot watch it");
-    EXPECT_FALSE(poller->modify(high.fd(), ss::kRead, &error));
-    poller->remove(high.fd());  // not watched: a no-op, and must not touch the sets either
-
-    ASSERT_TRUE(poller->add(c.server.fd(), ss::kRead, &error)) << error;
-    sendText(c.client, "still works");
-    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
-    CallDraft draft;
-    std::vector<PollEvent> out;
-    int err = 0;
-    ASSERT_EQ(poller->wait(kReadyWaitMs, out, &err, &draft), 1) << err;
-    ASSERT_EQ(out.size(), 1u);
-    EXPECT_EQ(out[0].fd, c.server.fd());
-    EXPECT_EQ(draft.inRead, std::vector<int32_t>{c.server.num()});
-    EXPECT_EQ(draft.readyRead, std::vector<int32_t>{c.server.num()});
-}
-#else
-// A bound loopback UDP socket that nobody sends to: it fills a set and stays quiet.
-Socket idleUdpSocket() {
-    Socket s(::socket(AF_INET, SOCK_DGRAM, 0));
-    sockaddr_in addr = loopback(0);
-    if (::bind(s.fd(), reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
-        return Socket();
-    return s;
-}
-
-// Winsock's fd_set is a counted array of handles: FD_SETSIZE bounds how many sockets one set
-// holds, whatever their values. Socket number FD_SETSIZE + 1 is refused without touching any
-// fd_set (FD_SET would silently leave it out of a full set), and the full set still works.
-TEST(SelectLimit, RefusesSocketBeyondFdSetSizeWithoutTouchingIt) {
-    Watchdog watchdog(kTestBudget);
-    ss::initSocketPlatform();
-    std::string error;
-    auto poller = ss::createPoller(BackendKind::Select, &error);
-    ASSERT_TRUE(poller) << error;
-    EXPECT_EQ(poller->descriptorLimit(), 0);  // a limit on the count, not on values
-    Socket listener = listenLoopback();
-    Conn c = connectPair(listener.fd());
-    ASSERT_NE(c.server.fd(), ss::kInvalidSocket);
-    ASSERT_TRUE(poller->add(c.server.fd(), ss::kRead, &error)) << error;
-    std::vector<Socket> fillers;
-    while (fillers.size() + 1 < FD_SETSIZE) {
-        fillers.push_back(idleUdpSocket());
-        ASSERT_NE(fillers.back().fd(), ss::kInvalidSocket);
-        ASSERT_TRUE(poller->add(fillers.back().fd(), ss::kRead, &error)) << error;
-    }
-    Socket extra = idleUdpSocket();
-    ASSERT_NE(extra.fd(), ss::kInvalidSocket);
-    EXPECT_FALSE(poller->add(extra.fd(), ss::kRead, &error));
-    EXPECT_EQ(error, "socket " + std::to_string(extra.num()) + " would be socket number " +
-                         std::to_string(FD_SETSIZE + 1) + " > FD_SETSIZE (" +
-                         std::to_string(FD_SETSIZE) + "): select() cannot watch it");
-    EXPECT_FALSE(poller->modify(extra.fd(), ss::kRead, &error));
-    poller->remove(extra.fd());  // not watched: a no-op, and must not touch the sets either
-
-    sendText(c.client, "still works");
-    ASSERT_TRUE(settle(c.server.fd(), kSettleRead));
-    CallDraft draft;
-    std::vector<PollEvent> out;
-    int err = 0;
-    ASSERT_EQ(poller->wait(kReadyWaitMs, out, &err, &draft), 1) << err;
-    ASSERT_EQ(out.size(), 1u);
-    EXPECT_EQ(out[0].fd, c.server.fd());
-    EXPECT_EQ(draft.inRead.size(), size_t(FD_SETSIZE));
-    EXPECT_EQ(draft.readyRead, std::vector<int32_t>{c.server.num()});
-
-    // Once a socket leaves, the set has room again.
-    poller->remove(fillers.back().fd());
-    EXPECT_TRUE(poller->add(extra.fd(), ss::kRead, &error)) << error;
-}
-#endif  // !_WIN32
 
 }  // namespace
