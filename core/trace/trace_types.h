@@ -50,6 +50,32 @@ enum class CloseReason : uint8_t {
 };
 std::string_view closeReasonName(CloseReason reason);
 
+// One change to the kernel's interest list, made by the backend before a wait call:
+// epoll_ctl() on epoll, one entry of kevent()'s changelist on kqueue. select, poll and WSAPoll
+// pass their whole interest with every call and make none.
+struct InterestChange {
+    enum class Op : uint8_t { Add, Modify, Delete };
+    Op op = Op::Add;
+    int32_t fd = -1;
+    uint8_t interest = 0;  // kRead | kWrite | kExcept after the change (0 for Delete)
+};
+
+// What the kernel held for one descriptor that came back ready, sampled right after the wait
+// call returned (only while something watches the trace). -1 where the platform cannot say.
+struct ReadyFacts {
+    enum Flag : uint8_t {
+        PeerClosed = 1 << 0,  // the peer sent FIN: recv() will return 0 once the queue is read
+        Reset = 1 << 1,       // SO_ERROR holds ECONNRESET (or another error, in soError)
+        Urgent = 1 << 2,      // an urgent byte is pending (SIOCATMARK)
+    };
+    int32_t fd = -1;
+    uint8_t flags = 0;
+    int32_t acceptQueue = -1;  // listener: connections waiting to be accepted
+    int32_t recvQueue = -1;    // bytes waiting to be read (FIONREAD)
+    int32_t sendFree = -1;     // free bytes in the send buffer (SO_SNDBUF - SIOCOUTQ)
+    int32_t soError = 0;       // SO_ERROR, an errno value
+};
+
 struct CallRecord {
     uint64_t number = 0;  // 1, 2, 3 ... for this engine run
     int64_t startNs = 0;  // monotonic, relative to the engine's start
@@ -63,6 +89,10 @@ struct CallRecord {
     uint8_t nullSets = 0;
     std::vector<int32_t> inRead, inWrite, inExcept;
     std::vector<int32_t> readyRead, readyWrite, readyExcept, readyHangup, readyError;
+    // epoll and kqueue: the interest-list changes made since the previous wait call.
+    std::vector<InterestChange> changes;
+    // One entry per descriptor that came back ready, in fd order; empty when not sampled.
+    std::vector<ReadyFacts> why;
 };
 
 struct SocketEvent {
