@@ -119,6 +119,7 @@ private slots:
     void endToEndEcho();
     void windowSessionNumbersLikeTheTutorial();
     void zhCnHasNoEnglishWhereStudentsLookFirst();
+    void zhCnTranslatesTheEnginesErrors();
 };
 
 void TestUiModels::descriptorRowsAreDiffed() {
@@ -607,6 +608,34 @@ void TestUiModels::zhCnHasNoEnglishWhereStudentsLookFirst() {
     refused.text = "fd 1030 >= FD_SETSIZE (1024): select() cannot watch it";
     QCOMPARE(trace_format::eventText(refused),
              QStringLiteral("fd 1030 >= FD_SETSIZE（1024）：select() 无法监视它"));
+    QCoreApplication::removeTranslator(&translator);
+}
+
+// An engine error reaches the status bar in the user's language, nested sentences included:
+// a second server on a busy port.
+void TestUiModels::zhCnTranslatesTheEnginesErrors() {
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QStringLiteral("zh_CN")), QStringLiteral("selectscope"),
+                            QStringLiteral("_"), QStringLiteral(":/i18n")));
+    QCoreApplication::installTranslator(&translator);
+    EngineSession first;
+    ss::EngineConfig config = echoConfig("127.0.0.1:0=echo");
+    QVERIFY(first.start(config, nullptr));
+    QTRY_VERIFY_WITH_TIMEOUT(listenerPort(first) != 0, 5000);
+    const int port = listenerPort(first);
+    config.listeners[0].endpoint.port = uint16_t(port);
+    EngineSession second;
+    QString error;
+    QVERIFY(!second.start(config, &error));
+    QCOMPARE(error,
+             QStringLiteral("无法启动服务端：无法在 127.0.0.1:%1/tcp 上监听：端口 %1 已被占用")
+                 .arg(port));
+    ss::SocketEvent mode;
+    mode.kind = ss::EventKind::Mode;
+    mode.text = "slow motion";
+    QCOMPARE(trace_format::eventText(mode), QStringLiteral("慢动作"));
+    // Data is not a sentence: a peer address passes as it is.
+    QCOMPARE(trace_format::engineText("127.0.0.1:40000"), QStringLiteral("127.0.0.1:40000"));
     QCoreApplication::removeTranslator(&translator);
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/server/engine.h"
+#include "ui/models/trace_format.h"
 #include "ui/to_qstring.h"
 
 EngineSession::EngineSession(QObject* parent) : TraceSource(parent) {
@@ -26,7 +27,8 @@ bool EngineSession::start(const ss::EngineConfig& config, QString* error) {
     auto engine = std::make_unique<ss::Engine>(m_config);
     std::string why;
     if (!engine->start(&why)) {
-        const QString message = tr("Could not start the server: %1").arg(toQString(why));
+        const QString message =
+            tr("Could not start the server: %1").arg(trace_format::engineText(why));
         if (error)
             *error = message;
         emit errorOccurred(message);
@@ -109,7 +111,8 @@ bool EngineSession::switchBackend(ss::BackendKind kind) {
     if (engine->switchBackend(kind, &why))
         return true;
     const auto name = ss::backendName(kind);
-    emit errorOccurred(tr("Could not switch to %1: %2").arg(toQString(name), toQString(why)));
+    emit errorOccurred(
+        tr("Could not switch to %1: %2").arg(toQString(name), trace_format::engineText(why)));
     return false;
 }
 

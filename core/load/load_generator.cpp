@@ -6,6 +6,7 @@
 #include "core/load/load_worker.h"
 #include "core/net/endpoint.h"
 #include "core/net/platform.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
@@ -45,12 +46,12 @@ LoadGenerator::~LoadGenerator() {
 bool LoadGenerator::start(std::string* error) {
     if (!m_workers.empty()) {
         if (error)
-            *error = "the load generator is already started";
+            *error = engineText(TextId::LoadAlreadyStarted);
         return false;
     }
     if (m_config.connections < 1 || m_config.messageSize < 1 || m_config.port == 0) {
         if (error)
-            *error = "need at least one connection, a message size and a port";
+            *error = engineText(TextId::LoadNeedsSettings);
         return false;
     }
     initSocketPlatform();

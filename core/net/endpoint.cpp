@@ -9,6 +9,8 @@
 #include <netinet/in.h>
 #endif
 
+#include "core/trace/engine_text.h"
+
 namespace ss {
 
 std::optional<Endpoint> parseEndpoint(std::string_view text, std::string* error) {
@@ -18,7 +20,7 @@ std::optional<Endpoint> parseEndpoint(std::string_view text, std::string* error)
         const size_t close = text.find(']');
         if (close == std::string_view::npos || close + 1 >= text.size() || text[close + 1] != ':') {
             if (error)
-                *error = "expected [IPV6]:PORT in '" + std::string(text) + "'";
+                *error = engineText(TextId::ExpectedIpv6Port, {text});
             return std::nullopt;
         }
         ep.host = std::string(text.substr(1, close - 1));
@@ -33,19 +35,19 @@ std::optional<Endpoint> parseEndpoint(std::string_view text, std::string* error)
     if (portText.empty() || ec != std::errc() || ptr != portText.data() + portText.size() ||
         value > 65535) {
         if (error)
-            *error = "invalid port '" + std::string(portText) + "' (expected 0-65535)";
+            *error = engineText(TextId::InvalidPort, {portText});
         return std::nullopt;
     }
     if (ep.host.empty()) {
         if (error)
-            *error = "empty host in '" + std::string(text) + "'";
+            *error = engineText(TextId::EmptyHost, {text});
         return std::nullopt;
     }
     // Brackets only delimit an IPv6 literal; inside a host they would make formatEndpoint()
     // write an address that does not parse back ("[:]]:0" for host ":]").
     if (ep.host.find_first_of("[]") != std::string::npos) {
         if (error)
-            *error = "unexpected '[' or ']' in host '" + ep.host + "'";
+            *error = engineText(TextId::UnexpectedBracket, {ep.host});
         return std::nullopt;
     }
     ep.port = static_cast<uint16_t>(value);
@@ -70,7 +72,7 @@ bool toSockaddr(const Endpoint& ep, sockaddr_storage* out, socklen_t* len, std::
         return true;
     }
     if (error)
-        *error = "'" + ep.host + "' is not a numeric IPv4 or IPv6 address";
+        *error = engineText(TextId::NotNumericAddress, {ep.host});
     return false;
 }
 

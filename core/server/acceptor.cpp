@@ -5,6 +5,7 @@
 
 #include "core/net/endpoint.h"
 #include "core/poller/clock.h"
+#include "core/trace/engine_text.h"
 
 #ifndef _WIN32
 #include <fcntl.h>
@@ -110,7 +111,8 @@ void Acceptor::acceptFrom(Channel& listener) {
         }
         // ECONNABORTED and friends: that one client gave up; the listener is fine.
         ++m_stats.errors;
-        m_observer.emit(EventKind::Error, &listener, 0, 0, err, {}, "accept failed");
+        m_observer.emit(EventKind::Error, &listener, 0, 0, err, {},
+                        engineText(TextId::AcceptFailed));
         if (!isConnectionReset(err))
             return;
     }
@@ -149,7 +151,7 @@ void Acceptor::acceptOne(Channel& listener, NativeSocket fd) {
 void Acceptor::handleExhaustion(Channel& listener, int err) {
     ++m_stats.errors;
     m_observer.emit(EventKind::Error, &listener, 0, 0, err, {},
-                    "accept failed: out of descriptors");
+                    engineText(TextId::AcceptOutOfDescriptors));
     if (refuseWithSpare(listener, err))
         return;
     // No spare descriptor: rest the listener briefly rather than spin on a readable backlog.
@@ -169,8 +171,7 @@ bool Acceptor::refuseWithSpare(Channel& listener, int err) {
     if (fd >= 0) {
         ++m_stats.refused;
         m_observer.emit(EventKind::Refuse, &listener, 0, 0, err, {},
-                        "descriptor table full (" + std::string(socketErrorName(err)) +
-                            "): connection closed at once");
+                        engineText(TextId::DescriptorTableFull, {socketErrorName(err)}));
         close(fd);
     }
     m_spareFd = open("/dev/null", O_RDONLY | O_CLOEXEC);

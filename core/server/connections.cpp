@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/server/connections.h"
+#include "core/trace/engine_text.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -165,9 +166,7 @@ void Connections::broadcast(Channel& from, std::string_view bytes) {
             continue;
         if (to->out.bytes() >= m_maxQueueBytes) {
             // A chat member that stopped reading would otherwise hold everyone's messages.
-            fail(*to,
-                 "slow consumer: its queue is over the limit, so chat messages cannot be "
-                 "delivered");
+            fail(*to, engineText(TextId::SlowConsumer));
             closeChannel(*to, to->closeReason, 0);
             continue;
         }

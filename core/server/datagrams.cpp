@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/net/endpoint.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
@@ -40,7 +41,7 @@ void Datagrams::receive(Channel& ch) {
         if (isWouldBlock(err) || isInterrupted(err))
             return;
         // ICMP port unreachable from an earlier reply shows up here; the socket itself is fine.
-        m_observer.emit(EventKind::Error, &ch, 0, 0, err, {}, "recvfrom failed");
+        m_observer.emit(EventKind::Error, &ch, 0, 0, err, {}, engineText(TextId::RecvfromFailed));
         return;
     }
     const size_t got = size_t(n) < cap ? size_t(n) : cap;
@@ -81,14 +82,14 @@ void Datagrams::answer(Channel& ch, size_t got, const sockaddr_storage& from, so
         }
         if (!isWouldBlock(lastSocketError())) {
             m_observer.emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {},
-                            "sendto " + sender + " failed");
+                            engineText(TextId::SendtoPeerFailed, {sender}));
             return;
         }
     }
     if (ch.pendingDatagramBytes + d.bytes.size() > m_maxQueueBytes) {
         ++m_stats.errors;
         m_observer.emit(EventKind::Error, &ch, int64_t(d.bytes.size()), 0, 0, {},
-                        "UDP reply to " + sender + " dropped: the reply queue is full");
+                        engineText(TextId::UdpReplyDropped, {sender}));
         return;
     }
     ch.pendingDatagramBytes += d.bytes.size();
@@ -106,7 +107,8 @@ void Datagrams::flush(Channel& ch) {
         if (sent < 0 && isWouldBlock(lastSocketError()))
             break;
         if (sent < 0) {
-            m_observer.emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {}, "sendto failed");
+            m_observer.emit(EventKind::Error, &ch, 0, 0, lastSocketError(), {},
+                            engineText(TextId::SendtoFailed));
         } else {
             ++m_stats.datagramsOut;
             ch.bytesOut += size_t(sent);

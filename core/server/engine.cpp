@@ -2,12 +2,12 @@
 #include "core/server/engine.h"
 
 #include "core/server/event_loop.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
 namespace {
 constexpr int kCommandTimeoutMs = 3000;
-constexpr const char* kNoAnswer = "the engine did not answer (is it running?)";
 }  // namespace
 
 Engine::Engine(EngineConfig config) : m_loop(std::make_unique<EventLoop>(std::move(config))) {}
@@ -56,7 +56,7 @@ bool Engine::switchBackend(BackendKind kind, std::string* error) {
     c.reply = reply;
     if (!m_loop->postAndWait(std::move(c), kCommandTimeoutMs)) {
         if (error)
-            *error = kNoAnswer;
+            *error = engineText(TextId::NoAnswer);
         return false;
     }
     if (!reply->error.empty() && error)
@@ -72,7 +72,7 @@ int Engine::addListener(const ListenerSpec& spec, std::string* error) {
     c.reply = reply;
     if (!m_loop->postAndWait(std::move(c), kCommandTimeoutMs)) {
         if (error)
-            *error = kNoAnswer;
+            *error = engineText(TextId::NoAnswer);
         return -1;
     }
     if (reply->fd < 0 && error)

@@ -8,6 +8,7 @@
 #include "core/poller/clock.h"
 #include "core/server/listener_socket.h"
 #include "core/server/own_descriptors.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
@@ -71,7 +72,7 @@ bool EventLoop::open(std::string* error) {
     }
     if (m_config.ownDescriptorTable && !own)
         m_observer.emit(EventKind::Note, nullptr, 0, 0, 0, {},
-                        "descriptors are numbered after the window's own: " + shared);
+                        engineText(TextId::NumberedAfterWindow, {shared}));
     m_observer.counters().backend = m_config.backend;
     recordMode();
     m_acceptor.start();
@@ -96,7 +97,7 @@ void EventLoop::release() {
 bool EventLoop::openPoller(std::string* error) {
     m_poller = createPoller(m_config.backend, error);
     if (m_poller && !m_interrupt.valid() && error)
-        *error = "cannot create the wake-up descriptor";
+        *error = engineText(TextId::WakeupFailed);
     m_connections.usePoller(m_poller.get());
     return m_poller && m_interrupt.valid();
 }
@@ -203,7 +204,8 @@ bool EventLoop::iterate() {
             ++counters.interruptedCalls;  // retried by the next iteration, as the trace shows
         } else {
             ++counters.errors;
-            m_observer.emit(EventKind::Error, nullptr, 0, 0, err, {}, "wait call failed");
+            m_observer.emit(EventKind::Error, nullptr, 0, 0, err, {},
+                            engineText(TextId::WaitCallFailed));
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
         return true;
@@ -296,21 +298,22 @@ void EventLoop::apply(LoopCommand& c) {
         case T::Pause:
             m_paused = true;
             m_stepsPending = 0;
-            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "paused");
+            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, engineText(TextId::Paused));
             break;
         case T::Resume:
             m_paused = false;
-            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "running");
+            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, engineText(TextId::Running));
             break;
         case T::Step:
             if (!m_paused)
                 break;
             ++m_stepsPending;
-            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, "step");
+            m_observer.emit(EventKind::Mode, nullptr, 0, 0, 0, {}, engineText(TextId::Step));
             break;
         case T::SlowMotion:
             m_slowMotionMs = std::max(0, c.value);
-            m_observer.emit(EventKind::Mode, nullptr, m_slowMotionMs, 0, 0, {}, "slow motion");
+            m_observer.emit(EventKind::Mode, nullptr, m_slowMotionMs, 0, 0, {},
+                            engineText(TextId::SlowMotion));
             break;
         case T::Timeout:
             m_timeoutMs = c.value < 0 ? -1 : c.value;
@@ -360,6 +363,7 @@ std::string EventLoop::switchBackend(BackendKind kind) {
     std::unique_ptr<Poller> next = createPoller(kind, &error);
     if (!next)
         return error;
+    next->setRecordChanges(m_config.trace.calls);
     m_interrupt.prepare(*next);
     bool ok = true;
     m_channels.forEach([&](const Channel& ch) {

@@ -2,6 +2,7 @@
 #include "core/server/framed_file_behaviour.h"
 
 #include "core/server/framed_header.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 namespace {
@@ -60,7 +61,7 @@ bool FramedFileBehaviour::streamSome(Channel& ch, LoopApi& api) {
             // The header promised more bytes than the file now has: the client cannot resync.
             m_file.close();
             m_remaining = 0;
-            api.fail(ch, "file shrank while it was being sent");
+            api.fail(ch, engineText(TextId::FileShrank));
             return false;
         }
         m_remaining -= got;

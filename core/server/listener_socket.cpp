@@ -5,6 +5,8 @@
 #include <cerrno>
 #endif
 
+#include "core/trace/engine_text.h"
+
 namespace ss {
 namespace {
 
@@ -24,16 +26,15 @@ NativeSocket fail(NativeSocket s, std::string* error, std::string text) {
 NativeSocket openListenerSocket(const ListenerSpec& spec, bool allowRemote, std::string* error) {
     initSocketPlatform();
     if (!allowRemote && !isLoopbackHost(spec.endpoint.host))
-        return fail(kInvalidSocket, error,
-                    "refusing to listen on " + spec.endpoint.host +
-                        ": not a loopback address (pass --allow-remote to expose the server)");
+        return fail(kInvalidSocket, error, engineText(TextId::NotLoopback, {spec.endpoint.host}));
     sockaddr_storage addr{};
     socklen_t len = 0;
     if (!toSockaddr(spec.endpoint, &addr, &len, error))
         return kInvalidSocket;
     NativeSocket s = socket(addr.ss_family, spec.udp ? SOCK_DGRAM : SOCK_STREAM, 0);
     if (s == kInvalidSocket)
-        return fail(s, error, "socket() failed: " + socketErrorText(lastSocketError()));
+        return fail(s, error,
+                    engineText(TextId::SocketFailed, {socketErrorText(lastSocketError())}));
 #ifndef _WIN32
     if (!spec.udp) {
         // Lets a restarted server bind while old connections sit in TIME_WAIT; Linux still
@@ -49,23 +50,23 @@ NativeSocket openListenerSocket(const ListenerSpec& spec, bool allowRemote, std:
     // while the connections of the previous run are still closing.)
     if (bind(s, reinterpret_cast<sockaddr*>(&addr), len) != 0) {
         const int err = lastSocketError();
-        std::string text = "cannot listen on " + describe(spec) + ": ";
 #ifdef _WIN32
         const bool inUse = err == WSAEADDRINUSE;
 #else
         const bool inUse = err == EADDRINUSE;
 #endif
-        text += inUse ? "port " + std::to_string(spec.endpoint.port) + " is already in use"
-                      : socketErrorText(err);
-        return fail(s, error, text);
+        const std::string why =
+            inUse ? engineText(TextId::PortInUse, {std::to_string(spec.endpoint.port)})
+                  : socketErrorText(err);
+        return fail(s, error, engineText(TextId::CannotListen, {describe(spec), why}));
     }
     if (!spec.udp && listen(s, spec.backlog) != 0)
         return fail(
             s, error,
-            "listen() on " + describe(spec) + " failed: " + socketErrorText(lastSocketError()));
+            engineText(TextId::ListenFailed, {describe(spec), socketErrorText(lastSocketError())}));
     std::string why;
     if (!setNonBlocking(s, &why))
-        return fail(s, error, "cannot make socket non-blocking: " + why);
+        return fail(s, error, engineText(TextId::NonBlockingFailed, {why}));
     return s;
 }
 

@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "core/trace/engine_text.h"
+
 namespace ss {
 namespace {
 
@@ -37,7 +39,7 @@ std::vector<std::string_view> splitSteps(std::string_view text) {
 bool setMain(BehaviourSpec& spec, bool& haveMain, BehaviourKind kind, std::string* error) {
     if (haveMain) {
         if (error)
-            *error = "a listener has one main behaviour; got a second one";
+            *error = engineText(TextId::SecondMainBehaviour);
         return false;
     }
     haveMain = true;
@@ -71,8 +73,7 @@ bool applyOption(ListenerSpec& spec, std::string_view opt, std::string* error) {
         spec.backlog = static_cast<int>(n);
     } else {
         if (error)
-            *error = "unknown listener option '" + std::string(opt) +
-                     "' (known: queued, direct, except, except-close, recv=N, backlog=N)";
+            *error = engineText(TextId::UnknownListenerOption, {opt});
         return false;
     }
     return true;
@@ -140,9 +141,7 @@ std::optional<BehaviourSpec> parseBehaviour(std::string_view text, std::string* 
             spec.welcome = std::string(step.substr(8));
         } else {
             if (error)
-                *error = "unknown behaviour '" + std::string(step) +
-                         "' (known: echo, upper, suffix:TEXT, greet:TEXT, welcome:TEXT, chat, "
-                         "discard, framed-file, http)";
+                *error = engineText(TextId::UnknownBehaviour, {step});
             return std::nullopt;
         }
         if (!ok)
@@ -151,8 +150,7 @@ std::optional<BehaviourSpec> parseBehaviour(std::string_view text, std::string* 
     const bool transforms = spec.upper || !spec.suffix.empty();
     if (transforms && spec.kind != BehaviourKind::Echo && spec.kind != BehaviourKind::Chat) {
         if (error)
-            *error = "upper and suffix apply to echo and chat, not to " +
-                     std::string(behaviourKindName(spec.kind));
+            *error = engineText(TextId::ModifierNeedsStream, {behaviourKindName(spec.kind)});
         return std::nullopt;
     }
     return spec;
@@ -211,8 +209,7 @@ std::optional<ListenerSpec> parseListenSpec(std::string_view text, std::string* 
     const BehaviourKind k = spec.behaviour.kind;
     if (spec.udp && k != BehaviourKind::Echo && k != BehaviourKind::Discard) {
         if (error)
-            *error = "UDP listeners support echo, upper, suffix and discard, not " +
-                     std::string(behaviourKindName(k));
+            *error = engineText(TextId::UdpBehaviours, {behaviourKindName(k)});
         return std::nullopt;
     }
     return spec;

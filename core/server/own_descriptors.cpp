@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/net/platform.h"
+#include "core/trace/engine_text.h"
 #endif
 
 namespace ss {
@@ -40,7 +41,7 @@ void closeListed() {
 bool useOwnDescriptorTable(std::string* error) {
     if (unshare(CLONE_FILES) != 0) {
         if (error)
-            *error = "unshare(CLONE_FILES) failed: " + socketErrorText(errno);
+            *error = engineText(TextId::UnshareFailed, {socketErrorText(errno)});
         return false;
     }
     if (close_range(3, ~0U, 0) != 0)
@@ -52,7 +53,7 @@ bool useOwnDescriptorTable(std::string* error) {
 
 bool useOwnDescriptorTable(std::string* error) {
     if (error)
-        *error = "a descriptor table of the loop's own needs Linux";
+        *error = engineText(TextId::OwnTableNeedsLinux);
     return false;
 }
 

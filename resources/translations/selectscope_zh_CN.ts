@@ -636,7 +636,7 @@
 <context>
     <name>DescriptorView</name>
     <message>
-        <location filename="../../ui/views/descriptor_view.cpp" line="+54"/>
+        <location filename="../../ui/views/descriptor_view.cpp" line="+56"/>
         <source>Back to live</source>
         <translation>回到实时</translation>
     </message>
@@ -679,7 +679,7 @@
 <context>
     <name>EngineSession</name>
     <message>
-        <location filename="../../ui/engine_session.cpp" line="+29"/>
+        <location filename="../../ui/engine_session.cpp" line="+31"/>
         <source>Could not start the server: %1</source>
         <translation>无法启动服务端：%1</translation>
     </message>
@@ -689,9 +689,237 @@
         <translation>服务端没有运行。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Could not switch to %1: %2</source>
         <translation>无法切换到 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>EngineText</name>
+    <message>
+        <location filename="../../core/trace/engine_text.cpp" line="+20"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slow motion</source>
+        <translation>慢动作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept failed</source>
+        <translation>接受连接失败 (accept)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept failed: out of descriptors</source>
+        <translation>接受连接失败 (accept)：文件描述符已用完</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>descriptor table full (%1): connection closed at once</source>
+        <translation>文件描述符表已满（%1）：连接被立即关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>recvfrom failed</source>
+        <translation>接收数据报失败 (recvfrom)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sendto failed</source>
+        <translation>发送数据报失败 (sendto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sendto %1 failed</source>
+        <translation>向 %1 发送数据报失败 (sendto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP reply to %1 dropped: the reply queue is full</source>
+        <translation>发给 %1 的 UDP 回复被丢弃：回复队列已满</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>wait call failed</source>
+        <translation>等待调用失败</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file shrank while it was being sent</source>
+        <translation>文件在发送过程中变小了</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>slow consumer: its queue is over the limit, so chat messages cannot be delivered</source>
+        <translation>慢速消费者：它的队列超出上限，聊天消息无法送达</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fd %1 &gt;= FD_SETSIZE (%2): select() cannot watch it</source>
+        <translation>fd %1 &gt;= FD_SETSIZE（%2）：select() 无法监视它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>socket %1 would be socket number %2 &gt; FD_SETSIZE (%3): select() cannot watch it</source>
+        <translation>套接字 %1 将是第 %2 个套接字，超过 FD_SETSIZE（%3）：select() 无法监视它</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>fd %1 is not a valid descriptor</source>
+        <translation>fd %1 不是有效的文件描述符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 is already watched</source>
+        <translation>%1 %2 已在监视中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2 is not watched</source>
+        <translation>%1 %2 未被监视</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1(fd %2) failed: %3</source>
+        <translation>%1(fd %2) 失败：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot listen on %1: %2</source>
+        <translation>无法在 %1 上监听：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>port %1 is already in use</source>
+        <translation>端口 %1 已被占用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refusing to listen on %1: not a loopback address (pass --allow-remote to expose the server)</source>
+        <translation>拒绝在 %1 上监听：这不是回环地址（如需对外开放服务器，请使用 --allow-remote）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>socket() failed: %1</source>
+        <translation>socket() 失败：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>listen() on %1 failed: %2</source>
+        <translation>在 %1 上调用 listen() 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot make socket non-blocking: %1</source>
+        <translation>无法将套接字设为非阻塞：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cannot create the wake-up descriptor</source>
+        <translation>无法创建唤醒描述符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unshare(CLONE_FILES) failed: %1</source>
+        <translation>unshare(CLONE_FILES) 失败：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a descriptor table of the loop&apos;s own needs Linux</source>
+        <translation>事件循环独立的文件描述符表需要 Linux</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>descriptors are numbered after the window&apos;s own: %1</source>
+        <translation>文件描述符的编号排在窗口自身的描述符之后：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is not available on this platform</source>
+        <translation>%1 在此平台上不可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the engine did not answer (is it running?)</source>
+        <translation>引擎没有响应（它在运行吗？）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>expected [IPV6]:PORT in &apos;%1&apos;</source>
+        <translation>“%1” 应为 [IPV6]:端口 的格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>invalid port &apos;%1&apos; (expected 0-65535)</source>
+        <translation>无效端口“%1”（应为 0-65535）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>empty host in &apos;%1&apos;</source>
+        <translation>“%1” 中的主机为空</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unexpected &apos;[&apos; or &apos;]&apos; in host &apos;%1&apos;</source>
+        <translation>主机“%1”中出现了意外的“[”或“]”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&apos;%1&apos; is not a numeric IPv4 or IPv6 address</source>
+        <translation>“%1” 不是数字形式的 IPv4 或 IPv6 地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a listener has one main behaviour; got a second one</source>
+        <translation>一个监听器只能有一个主要行为，却给出了第二个</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>unknown listener option &apos;%1&apos; (known: queued, direct, except, except-close, recv=N, backlog=N)</source>
+        <translation>未知的监听器选项“%1”（可用：queued、direct、except、except-close、recv=N、backlog=N）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>unknown behaviour &apos;%1&apos; (known: echo, upper, suffix:TEXT, greet:TEXT, welcome:TEXT, chat, discard, framed-file, http)</source>
+        <translation>未知的行为“%1”（可用：echo、upper、suffix:文本、greet:文本、welcome:文本、chat、discard、framed-file、http）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>upper and suffix apply to echo and chat, not to %1</source>
+        <translation>upper 和 suffix 只适用于 echo 和 chat，不适用于 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UDP listeners support echo, upper, suffix and discard, not %1</source>
+        <translation>UDP 监听器支持 echo、upper、suffix 和 discard，不支持 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the load generator is already started</source>
+        <translation>负载生成器已经启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>need at least one connection, a message size and a port</source>
+        <translation>至少需要一个连接、一个消息大小和一个端口</translation>
     </message>
 </context>
 <context>
@@ -873,12 +1101,12 @@
         <translation>一半的往返比第一个时间（中位数）快，100 次中有 99 次比第二个时间快。</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+92"/>
         <source>%1 µs / %2 µs</source>
         <translation>%1 µs / %2 µs</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Connections:</source>
         <translation>连接数：</translation>
     </message>
@@ -938,7 +1166,7 @@
         <translation>未能建立或意外断开的连接。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>The clients could not start: %1</source>
         <translation>客户端无法启动：%1</translation>
     </message>
@@ -1353,7 +1581,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/panels/server_panel.cpp" line="+110"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+111"/>
         <source>A ready-made server from the tutorials; it fills in the listeners and the timeout below.</source>
         <translation>教程里现成的服务端示例；选中后会自动填好下面的监听端口和超时。</translation>
     </message>
@@ -1424,18 +1652,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+244"/>
+        <location line="+246"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+244"/>
+        <location line="-246"/>
+        <location line="+246"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-244"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -1460,7 +1688,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="+331"/>
+        <location line="+333"/>
         <source> (UDP)</source>
         <translation>（UDP）</translation>
     </message>
@@ -1475,7 +1703,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>学生请连接 %1</translation>
     </message>
     <message>
-        <location line="-414"/>
+        <location line="-416"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
@@ -1572,12 +1800,12 @@ Then connect a client, type a message and press Send.</source>
     <message>
         <location line="+5"/>
         <location line="+145"/>
-        <location line="+101"/>
+        <location line="+103"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-300"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
@@ -1587,7 +1815,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Listener &quot;%1&quot; is not valid: %2</source>
         <translation>监听端口“%1”无效：%2</translation>
     </message>
@@ -1612,8 +1840,8 @@ Then connect a client, type a message and press Send.</source>
         <translation>启动前请至少添加一个监听端口。</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+200"/>
+        <location line="-88"/>
+        <location line="+202"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -1709,7 +1937,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>TraceText</name>
     <message>
-        <location filename="../../ui/models/trace_format.cpp" line="+25"/>
+        <location filename="../../ui/models/trace_format.cpp" line="+24"/>
         <source>listener</source>
         <translation>监听</translation>
     </message>
@@ -1876,77 +2104,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>异常集合</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>running</source>
-        <translation>运行中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>slow motion</source>
-        <translation>慢动作</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accept failed</source>
-        <translation>接受连接失败 (accept)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>accept failed: out of descriptors</source>
-        <translation>接受连接失败 (accept)：文件描述符已用完</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>recvfrom failed</source>
-        <translation>接收数据报失败 (recvfrom)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>sendto failed</source>
-        <translation>发送数据报失败 (sendto)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>wait call failed</source>
-        <translation>等待调用失败</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>file shrank while it was being sent</source>
-        <translation>文件在发送过程中变小了</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>slow consumer: its queue is over the limit, so chat messages cannot be delivered</source>
-        <translation>慢速消费者：它的队列超出上限，聊天消息无法送达</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>fd %1 &gt;= FD_SETSIZE (%2): select() cannot watch it</source>
-        <translation>fd %1 &gt;= FD_SETSIZE（%2）：select() 无法监视它</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>descriptor table full (%1): connection closed at once</source>
-        <translation>文件描述符表已满（%1）：连接被立即关闭</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>descriptors are numbered after the window&apos;s own: %1</source>
-        <translation>文件描述符的编号排在窗口自身的描述符之后：%1</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+9"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>

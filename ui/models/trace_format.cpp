@@ -2,8 +2,6 @@
 #include "ui/models/trace_format.h"
 
 #include <QCoreApplication>
-#include <QHash>
-#include <QRegularExpression>
 #include <QStringList>
 
 #include <algorithm>
@@ -11,6 +9,7 @@
 
 #include "core/net/platform.h"
 #include "core/poller/poller.h"
+#include "core/trace/engine_text.h"
 
 namespace trace_format {
 
@@ -61,48 +60,6 @@ static_assert(std::size(kStates) == size_t(ss::ConnState::Unwatched) + 1);
 static_assert(std::size(kKinds) == size_t(ss::EventKind::Note) + 1);
 static_assert(std::size(kReasons) == size_t(ss::CloseReason::ExceptionalSet) + 1);
 
-// The engine's fixed sentences, word for word (core/server).
-const char* const kEngineTexts[] = {
-    QT_TRANSLATE_NOOP("TraceText", "paused"),
-    QT_TRANSLATE_NOOP("TraceText", "running"),
-    QT_TRANSLATE_NOOP("TraceText", "step"),
-    QT_TRANSLATE_NOOP("TraceText", "slow motion"),
-    QT_TRANSLATE_NOOP("TraceText", "accept failed"),
-    QT_TRANSLATE_NOOP("TraceText", "accept failed: out of descriptors"),
-    QT_TRANSLATE_NOOP("TraceText", "recvfrom failed"),
-    QT_TRANSLATE_NOOP("TraceText", "sendto failed"),
-    QT_TRANSLATE_NOOP("TraceText", "wait call failed"),
-    QT_TRANSLATE_NOOP("TraceText", "file shrank while it was being sent"),
-    // One sentence split over two lines, not two entries.
-    // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
-    QT_TRANSLATE_NOOP("TraceText",
-                      "slow consumer: its queue is over the limit, so chat messages cannot be "
-                      "delivered"),
-};
-
-// The engine's sentences with numbers or names in them: the pattern, and the translatable text
-// with %1, %2 ... for the captured parts in order.
-struct EnginePattern {
-    const char* pattern;
-    const char* text;
-};
-const EnginePattern kEnginePatterns[] = {
-    {R"(^fd (\d+) >= FD_SETSIZE \((\d+)\): select\(\) cannot watch it$)",
-     QT_TRANSLATE_NOOP("TraceText", "fd %1 >= FD_SETSIZE (%2): select() cannot watch it")},
-    {R"(^descriptor table full \((\w+)\): connection closed at once$)",
-     QT_TRANSLATE_NOOP("TraceText", "descriptor table full (%1): connection closed at once")},
-    {R"(^descriptors are numbered after the window's own: (.*)$)",
-     QT_TRANSLATE_NOOP("TraceText", "descriptors are numbered after the window's own: %1")},
-};
-
-const QRegularExpression& compiled(const char* pattern) {
-    static QHash<const char*, QRegularExpression> cache;
-    auto it = cache.find(pattern);
-    if (it == cache.end())
-        it = cache.insert(pattern, QRegularExpression(QString::fromLatin1(pattern)));
-    return *it;
-}
-
 template <size_t N>
 QString lookup(const char* const (&names)[N], size_t index) {
     return index < N ? translated(names[index])
@@ -135,24 +92,20 @@ QString closeReason(ss::CloseReason reason) {
 }
 
 QString eventText(const ss::SocketEvent& event) {
-    QString text = QString::fromStdString(event.text);
-    if (text.isEmpty() || event.kind == ss::EventKind::Listen ||
-        event.kind == ss::EventKind::Accept || event.kind == ss::EventKind::Backend)
-        return text;  // an address, a listener spec, backend names: data, not words
-    for (const char* known : kEngineTexts) {
-        if (event.text == known)
-            return translated(known);
-    }
-    for (const EnginePattern& p : kEnginePatterns) {
-        const QRegularExpressionMatch match = compiled(p.pattern).match(text);
-        if (!match.hasMatch())
-            continue;
-        QString result = translated(p.text);
-        for (int i = 1; i <= match.lastCapturedIndex(); ++i)
-            result = result.arg(match.captured(i));
-        return result;
-    }
-    return text;
+    if (event.kind == ss::EventKind::Listen || event.kind == ss::EventKind::Accept ||
+        event.kind == ss::EventKind::Backend)
+        return QString::fromStdString(event.text);  // an address, a spec, backend names: data
+    return engineText(event.text);
+}
+
+QString engineText(const std::string& text) {
+    ss::ParsedText parsed;
+    if (!ss::parseEngineText(text, &parsed))
+        return QString::fromStdString(text);
+    QString result = QCoreApplication::translate("EngineText", ss::engineTemplate(parsed.id));
+    for (const std::string& arg : parsed.args)
+        result = result.arg(engineText(arg));
+    return result;
 }
 
 QString errorName(int err) {

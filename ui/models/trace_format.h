@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "core/server/engine_config.h"
@@ -22,11 +23,14 @@ QString role(ss::Role role);
 QString connState(ss::ConnState state);
 QString eventKind(ss::EventKind kind);
 QString closeReason(ss::CloseReason reason);
-// The engine's text of an event, in the user's language. The engine has no Qt and writes
-// English for --headless and jq; the window translates what it knows: the mode names, the
-// error and refusal sentences (numbers kept). Addresses and listener specs are data and pass
-// as they are; a sentence it does not know passes as it is.
+// The engine's text of an event, in the user's language (engineText). Addresses, listener
+// specs and backend names are data and pass as they are.
 QString eventText(const ss::SocketEvent& event);
+// A sentence of the engine in the user's language: the engine fills the templates of
+// core/trace/engine_text.h in English; this recognises the template, translates it and fills in
+// the same arguments, each translated in turn when it is a sentence of the engine itself ("cannot
+// listen on %1: %2" with "port %1 is already in use"). Any other text passes as it is.
+QString engineText(const std::string& text);
 // "EINTR", or the number when the code has no symbolic name here.
 QString errorName(int err);
 // "3, 5". With a limit, a longer list keeps its first and last items around an ellipsis,

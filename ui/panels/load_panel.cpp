@@ -17,11 +17,11 @@
 #include <string>
 #include <thread>
 
+#include "ui/models/trace_format.h"
 #include "ui/panels/collapsible_section.h"
 #include "ui/panels/flow_layout.h"
 #include "ui/panels/listener_target.h"
 #include "ui/panels/wheel_guard.h"
-#include "ui/to_qstring.h"
 
 namespace {
 constexpr int kMaxConnections = 1000;
@@ -182,7 +182,8 @@ bool LoadPanel::start() {
     auto generator = std::make_unique<ss::LoadGenerator>(buildConfig());
     std::string error;
     if (!generator->start(&error)) {
-        emit statusMessage(tr("The clients could not start: %1").arg(toQString(error)));
+        emit statusMessage(
+            tr("The clients could not start: %1").arg(trace_format::engineText(error)));
         return false;
     }
     m_generator = std::move(generator);

@@ -28,6 +28,7 @@
 #include "core/server/presets.h"
 #include "ui/engine_control.h"
 #include "ui/models/preset_text.h"
+#include "ui/models/trace_format.h"
 #include "ui/panels/collapsible_section.h"
 #include "ui/panels/flow_layout.h"
 #include "ui/panels/wheel_guard.h"
@@ -427,7 +428,8 @@ bool ServerPanel::addListenerFromEditor() {
     const QString behaviour = m_behaviour->currentText().trimmed();
     std::string error;
     if (!ss::parseBehaviour(behaviour.toStdString(), &error)) {
-        showError(tr("Behaviour \"%1\" is not valid: %2").arg(behaviour, toQString(error)));
+        showError(tr("Behaviour \"%1\" is not valid: %2")
+                      .arg(behaviour, trace_format::engineText(error)));
         return false;
     }
     // Options after the first comma must follow the protocol, as in the --listen syntax.
@@ -439,7 +441,8 @@ bool ServerPanel::addListenerFromEditor() {
         (comma < 0 ? QString() : port.mid(comma)) + QLatin1Char('=') + behaviour;
     const auto spec = ss::parseListenSpec(text.toStdString(), &error);
     if (!spec) {
-        showError(tr("Listener \"%1\" is not valid: %2").arg(port, toQString(error)));
+        showError(
+            tr("Listener \"%1\" is not valid: %2").arg(port, trace_format::engineText(error)));
         return false;
     }
     if (!ss::isLoopbackHost(spec->endpoint.host)) {
