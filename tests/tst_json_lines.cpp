@@ -158,6 +158,51 @@ TEST(JsonLines, SetPassedAsNullIsNull) {
               "\n");
 }
 
+// epoll's interest-list changes since the previous call and the facts sampled for each ready
+// descriptor: facts the platform could not sample (-1) and flags not set are left out.
+TEST(JsonLines, ChangesAndWhyOnCallLines) {
+    ss::CallRecord c = sampleCall();
+    c.backend = ss::BackendKind::Epoll;
+    c.changes = {{ss::InterestChange::Op::Add, 3, 1},
+                 {ss::InterestChange::Op::Modify, 5, 3},
+                 {ss::InterestChange::Op::Delete, 6, 0}};
+    ss::ReadyFacts listener;
+    listener.fd = 3;
+    listener.acceptQueue = 2;
+    ss::ReadyFacts conn;
+    conn.fd = 5;
+    conn.recvQueue = 5;
+    conn.sendFree = 16384;
+    conn.flags = ss::ReadyFacts::PeerClosed | ss::ReadyFacts::Urgent;
+    ss::ReadyFacts reset;
+    reset.fd = 7;
+    reset.recvQueue = 0;
+    reset.flags = ss::ReadyFacts::Reset;
+    reset.soError = kReset;
+    c.why = {listener, conn, reset};
+    const std::string line = callLine(c);
+    const std::string tail =
+        R"("blocked_us":12.3,"changes":[{"op":"add","fd":3,"interest":1},)"
+        R"({"op":"modify","fd":5,"interest":3},{"op":"delete","fd":6,"interest":0}],)"
+        R"("why":[{"fd":3,"accept_queue":2},)"
+        R"({"fd":5,"recv_queue":5,"send_free":16384,"peer_closed":true,"urgent":true},)"
+        R"({"fd":7,"recv_queue":0,"reset":true,"so_error":)" +
+        std::to_string(kReset) + "}]}\n";
+    ASSERT_GE(line.size(), tail.size());
+    EXPECT_EQ(line.substr(line.size() - tail.size()), tail) << line;
+    if (havePython()) {
+        EXPECT_EQ(runPython(kCanonical, line).substr(0, 1), "{") << line;
+    }
+}
+
+// Nothing changed and nothing was sampled (select, or --trace without a watcher of facts): the
+// keys are absent, not empty.
+TEST(JsonLines, NoChangesNoWhyNoKeys) {
+    const std::string line = callLine(sampleCall());
+    EXPECT_EQ(line.find("\"changes\""), std::string::npos);
+    EXPECT_EQ(line.find("\"why\""), std::string::npos);
+}
+
 TEST(JsonLines, FailedCallNamesErrno) {
     ss::CallRecord c = sampleCall();
     c.ret = -1;

@@ -55,4 +55,55 @@ AcceptQueue listenerAcceptQueue([[maybe_unused]] NativeSocket s) {
     return q;
 }
 
+int64_t kernelSendFree([[maybe_unused]] NativeSocket s) {
+#ifdef _WIN32
+    return -1;
+#else
+    int buffer = 0;
+    socklen_t len = sizeof buffer;
+    if (getsockopt(s, SOL_SOCKET, SO_SNDBUF, &buffer, &len) != 0)
+        return -1;
+    const int64_t queued = kernelSendQueue(s);
+    if (queued < 0)
+        return -1;
+#ifdef __linux__
+    buffer /= 2;
+#endif
+    return queued < buffer ? buffer - queued : 0;
+#endif
+}
+
+int urgentMark([[maybe_unused]] NativeSocket s) {
+#if defined(SIOCATMARK) && !defined(_WIN32)
+    int atMark = 0;
+    return ioctl(s, SIOCATMARK, &atMark) == 0 ? (atMark ? 1 : 0) : -1;
+#else
+    return -1;  // Winsock's SIOCATMARK answers the opposite question, and only inline OOB
+#endif
+}
+
+PeerState tcpPeerState([[maybe_unused]] NativeSocket s) {
+#ifdef __linux__
+    tcp_info info{};
+    socklen_t len = sizeof info;
+    if (getsockopt(s, IPPROTO_TCP, TCP_INFO, &info, &len) != 0)
+        return PeerState::Unknown;
+    switch (info.tcpi_state) {
+        case TCP_CLOSE_WAIT:
+        case TCP_LAST_ACK:
+        case TCP_CLOSING:
+            return PeerState::Closed;
+        case TCP_CLOSE:
+            // The engine never shuts down its own side of an open descriptor, so CLOSE here
+            // means the kernel dropped the connection: an RST arrived (or a timeout struck),
+            // and recv() will fail with the pending error.
+            return PeerState::Reset;
+        default:
+            return PeerState::Open;
+    }
+#else
+    return PeerState::Unknown;
+#endif
+}
+
 }  // namespace ss

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kernel queue probes. Each costs one system call, so the engine samples them when it publishes
-// a descriptor snapshot (a few times a second while somebody watches), never per event.
+// a descriptor snapshot (a few times a second while somebody watches) and, when wait calls are
+// traced, for the descriptors a call returned ready (LoopObserver); never per event.
 #pragma once
 
 #include <cstdint>
@@ -21,5 +22,26 @@ struct AcceptQueue {
     int64_t backlog = -1;
 };
 AcceptQueue listenerAcceptQueue(NativeSocket s);
+
+// Payload bytes the send buffer can still take before send() would block, approximately:
+// SO_SNDBUF minus the send queue (kernelSendQueue), at least 0. Linux reports SO_SNDBUF doubled,
+// the second half being its allowance for bookkeeping (socket(7)); the send queue counts
+// payload only, so half the reported value is the payload capacity compared here. -1 when
+// either probe is missing (Windows). Two system calls.
+int64_t kernelSendFree(NativeSocket s);
+// 1 when the next byte to read is at the urgent mark (SIOCATMARK: an urgent byte is pending and
+// no ordinary data is before it), 0 when not, -1 where the platform cannot say.
+int urgentMark(NativeSocket s);
+
+// What a connected TCP socket's state says about its peer, from TCP_INFO (Linux), without
+// touching the pending error: getsockopt(SO_ERROR) would clear it, and the server's next recv()
+// would then return 0 instead of failing with ECONNRESET.
+enum class PeerState : uint8_t {
+    Unknown,  // not Linux, not TCP, or the probe failed
+    Open,
+    Closed,  // the peer sent FIN (CLOSE_WAIT, or LAST_ACK/CLOSING after our own FIN)
+    Reset,   // the connection was aborted (CLOSE while our descriptor is open: RST or error)
+};
+PeerState tcpPeerState(NativeSocket s);
 
 }  // namespace ss

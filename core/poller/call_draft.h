@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/trace/trace_types.h"
+
 namespace ss {
 
 struct CallDraft {
@@ -24,11 +26,19 @@ struct CallDraft {
     // select only: the sets passed as a null pointer (kRead|kWrite|kExcept bits), because they
     // were empty, as CPython's select.select() passes them. The kernel returns nothing there.
     uint8_t nullSets = 0;
+    // epoll and kqueue: the changes to the kernel's interest list made since the previous wait
+    // call, in the order they were made (the base moves them in from its own list).
+    std::vector<InterestChange> changes;
+    // The kernel's state for each descriptor that came back ready, sampled by the loop's
+    // observer right after the call (core/server/loop_observer.cpp), in fd order.
+    std::vector<ReadyFacts> why;
 
     void clear() {
         for (auto* v : {&inRead, &inWrite, &inExcept, &readyRead, &readyWrite, &readyExcept,
                         &readyHangup, &readyError})
             v->clear();
+        changes.clear();
+        why.clear();
         startNs = durationNs = 0;
         timeoutMs = -1;
         ret = err = 0;

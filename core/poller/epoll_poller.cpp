@@ -28,17 +28,25 @@ private:
     bool nativeAdd(Watch& w, std::string* error) override {
         if (!control(EPOLL_CTL_ADD, w.fd, w.interest, error))
             return false;
+        noteChange(InterestChange::Op::Add, w.fd, w.interest);
         m_queue.reserve(watches().size() + 1);
         return true;
     }
 
     bool nativeModify(Watch& w, uint8_t interest, std::string* error) override {
-        return control(EPOLL_CTL_MOD, w.fd, interest, error);
+        if (!control(EPOLL_CTL_MOD, w.fd, interest, error))
+            return false;
+        noteChange(InterestChange::Op::Modify, w.fd, interest);
+        return true;
     }
 
     // Fails with EBADF if the caller already closed fd; the kernel then dropped it itself
-    // (unless a dup() keeps the file open, which is why remove must come before close).
-    void nativeRemove(const Watch& w) override { control(EPOLL_CTL_DEL, w.fd, 0, nullptr); }
+    // (unless a dup() keeps the file open, which is why remove must come before close). The
+    // change is noted either way: the descriptor has left the interest list.
+    void nativeRemove(const Watch& w) override {
+        control(EPOLL_CTL_DEL, w.fd, 0, nullptr);
+        noteChange(InterestChange::Op::Delete, w.fd, 0);
+    }
 
     void prepareWait() override { m_queue.prepare(); }
 

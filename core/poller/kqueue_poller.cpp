@@ -50,8 +50,12 @@ private:
     }
 
     // Closing a descriptor removes its filters in the kernel, so a failure here (ENOENT,
-    // EBADF) only means the caller closed first; the entry goes either way.
-    void nativeRemove(const Watch& w) override { apply(w.fd, w.interest, 0, nullptr); }
+    // EBADF) only means the caller closed first; the entry goes either way, and so the change
+    // is noted either way.
+    void nativeRemove(const Watch& w) override {
+        if (!apply(w.fd, w.interest, 0, nullptr))
+            noteChange(InterestChange::Op::Delete, w.fd, 0);
+    }
 
     void prepareWait() override { m_queue.prepare(); }
 
@@ -68,6 +72,10 @@ private:
         }
     }
 
+    // One kevent() call whose changelist holds an entry per filter whose bit changed; it is
+    // noted as one change of the descriptor's interest (Add when nothing was registered before,
+    // Delete when nothing is after), like an epoll_ctl. No entry, no call and no change: an fd
+    // added with interest 0 is not known to the kernel until a filter is added.
     bool apply(int fd, uint8_t from, uint8_t to, std::string* error) {
         struct kevent changes[3];
         int n = 0;
@@ -76,8 +84,15 @@ private:
 #ifdef SS_KQUEUE_EXCEPT_FILTER
         change(changes, n, fd, EVFILT_EXCEPT, NOTE_OOB, from & kExcept, to & kExcept);
 #endif
-        return n == 0 || ::kevent(m_queue.fd(), changes, n, nullptr, 0, nullptr) == 0 ||
-               failed(error, "kevent", fd);
+        if (n == 0)
+            return true;
+        if (::kevent(m_queue.fd(), changes, n, nullptr, 0, nullptr) != 0)
+            return failed(error, "kevent", fd);
+        noteChange(from == 0 ? InterestChange::Op::Add
+                   : to == 0 ? InterestChange::Op::Delete
+                             : InterestChange::Op::Modify,
+                   fd, to);
+        return true;
     }
 
     // One triggered filter -> readiness bits, recording what the kernel said when drafting.

@@ -47,10 +47,12 @@ int Poller::wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft
     prepareWait();
     if (draft) {
         draft->clear();
+        draft->changes.swap(m_changes);
         recordPassed(*draft);
         draft->timeoutMs = timeoutMs;
         draft->startNs = monotonicNs();
     }
+    m_changes.clear();  // made before this call; the draft has them, or nobody wanted them
     const int ret = nativeWait(timeoutMs);
     const int code = ret < 0 ? lastSocketError() : 0;
     if (draft) {
@@ -63,6 +65,11 @@ int Poller::wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft
     if (ret > 0)
         collect(ret, out, draft);
     return ret;
+}
+
+void Poller::setRecordChanges(bool on) {
+    m_recordChanges = on;
+    m_changes.clear();
 }
 
 Poller::Watch* Poller::findWatch(NativeSocket fd) {

@@ -75,7 +75,8 @@ public:
     // Makes one wait call with timeoutMs (-1 blocks). Appends ready descriptors to out (cleared
     // first). Returns the native call's return value; on failure returns -1 with *err set (EINTR
     // is returned to the caller, not retried here, so the trace shows it). When draft is not
-    // null, it records exactly what was passed and what came back.
+    // null, it records exactly what was passed and what came back, and the interest-list
+    // changes made since the previous call (see setRecordChanges()).
     int wait(int timeoutMs, std::vector<PollEvent>& out, int* err, CallDraft* draft);
 
     // The signal mask for the wait call, or null for none (Linux only). With a mask the call is
@@ -83,6 +84,11 @@ public:
     // ppoll(), epoll_pwait(). That is how the loop lets a signal interrupt its wait and nothing
     // else (core/server/wait_interrupt.h). The mask must outlive the poller.
     void setWaitMask(const SignalMask* mask) { m_waitMask = mask; }
+
+    // Whether the interest-list changes the backend makes (epoll_ctl, kevent's changelist) are
+    // kept for the next wait call's draft. Off by default, so that a loop that records no calls
+    // pays nothing for them; the loop turns it on when it records calls.
+    void setRecordChanges(bool on);
 
 protected:
     // One row of the interest table, which is kept in ascending descriptor order.
@@ -112,6 +118,9 @@ protected:
     // Sets *error (when not null) to "<call>(fd N) failed: <the last socket error>", reading the
     // error before anything can overwrite it; returns false.
     static bool failed(std::string* error, const char* call, NativeSocket fd);
+    // Notes one change the backend made to the kernel's interest list, when changes are being
+    // recorded: interest is the descriptor's interest after it (0 for Delete).
+    void noteChange(InterestChange::Op op, NativeSocket fd, uint8_t interest);
 
     const SignalMask* waitMask() const { return m_waitMask; }
     // What the call is given, as the draft's "in" lists: by default the interest table, in
@@ -141,6 +150,10 @@ private:
     const char* m_noun;
     std::vector<Watch> m_watches;
     const SignalMask* m_waitMask = nullptr;
+    bool m_recordChanges = false;
+    // Changes made since the last wait call; swapped with the draft's list, so that both keep
+    // their capacity and a warm loop does not allocate for them.
+    std::vector<InterestChange> m_changes;
 };
 
 namespace detail {
@@ -173,6 +186,11 @@ inline void Poller::pushReady(std::vector<PollEvent>& out, CallDraft* draft, Nat
     out.push_back(PollEvent{fd, ready});
     if (draft)
         recordReady(*draft, fd, reported);
+}
+
+inline void Poller::noteChange(InterestChange::Op op, NativeSocket fd, uint8_t interest) {
+    if (m_recordChanges)
+        m_changes.push_back(InterestChange{op, fdNumber(fd), interest});
 }
 
 #ifndef _WIN32

@@ -96,6 +96,8 @@ void EventLoop::release() {
 
 bool EventLoop::openPoller(std::string* error) {
     m_poller = createPoller(m_config.backend, error);
+    if (m_poller)
+        m_poller->setRecordChanges(m_config.trace.calls);
     if (m_poller && !m_interrupt.valid() && error)
         *error = engineText(TextId::WakeupFailed);
     m_connections.usePoller(m_poller.get());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/server/loop_observer.h"
 
+#include <algorithm>
+
 #include "core/net/queue_probe.h"
 #include "core/poller/clock.h"
 #include "core/poller/poller.h"
@@ -22,6 +24,42 @@ std::string interestLetters(uint8_t interest) {
     return letters;
 }
 
+// Each probe is a system call of the server (ioctl, getsockopt), which strace shows between the
+// wait calls; none of them reads, peeks or takes the pending error, so the server's next recv()
+// sees exactly what it would have seen unsampled.
+void probeConnection(NativeSocket fd, ReadyFacts& f) {
+    f.recvQueue = static_cast<int32_t>(kernelRecvQueue(fd));
+    f.sendFree = static_cast<int32_t>(std::min<int64_t>(kernelSendFree(fd), INT32_MAX));
+    if (urgentMark(fd) == 1)
+        f.flags |= ReadyFacts::Urgent;
+    const PeerState peer = tcpPeerState(fd);
+    if (peer == PeerState::Closed)
+        f.flags |= ReadyFacts::PeerClosed;
+    else if (peer == PeerState::Reset)
+        f.flags |= ReadyFacts::Reset;
+}
+
+ReadyFacts sampleFacts(int32_t fd, const Channel* ch) {
+    ReadyFacts f;
+    f.fd = fd;
+    if (!ch)
+        return f;
+    switch (ch->role) {
+        case Role::Listener:
+            f.acceptQueue = static_cast<int32_t>(listenerAcceptQueue(ch->fd).pending);
+            break;
+        case Role::Udp:
+            f.recvQueue = static_cast<int32_t>(kernelRecvQueue(ch->fd));
+            break;
+        case Role::Connection:
+            probeConnection(ch->fd, f);
+            break;
+        case Role::Wakeup:
+            break;  // the loop's own descriptor: nothing to explain
+    }
+    return f;
+}
+
 }  // namespace
 
 LoopObserver::LoopObserver(const EngineConfig& config, const ChannelTable& channels)
@@ -34,12 +72,32 @@ void LoopObserver::startClock() {
     m_baseNs = monotonicNs();
 }
 
-uint64_t LoopObserver::callMade(BackendKind backend, const CallDraft* draft) {
+uint64_t LoopObserver::callMade(BackendKind backend, CallDraft* draft) {
     ++m_callNumber;
     ++m_counters.waitCalls;
-    if (draft && m_ring.pushCall(m_callNumber, backend, *draft, m_baseNs))
+    if (!draft)
+        return m_callNumber;
+    if (draft->ret > 0)
+        sampleReady(*draft);
+    if (m_ring.pushCall(m_callNumber, backend, *draft, m_baseNs))
         ++m_counters.traceRecords;
     return m_callNumber;
+}
+
+// A descriptor can be in several ready lists (read and write, kqueue's filters), so the lists
+// are merged into one sorted list of distinct descriptors first.
+void LoopObserver::sampleReady(CallDraft& draft) {
+    m_readyFds.clear();
+    for (const auto* list : {&draft.readyRead, &draft.readyWrite, &draft.readyExcept,
+                             &draft.readyHangup, &draft.readyError})
+        m_readyFds.insert(m_readyFds.end(), list->begin(), list->end());
+    std::sort(m_readyFds.begin(), m_readyFds.end());
+    m_readyFds.erase(std::unique(m_readyFds.begin(), m_readyFds.end()), m_readyFds.end());
+    const size_t count = std::min(m_readyFds.size(), kMaxSampledReady);
+    for (size_t i = 0; i < count; ++i) {
+        const int32_t fd = m_readyFds[i];
+        draft.why.push_back(sampleFacts(fd, m_channels.find(static_cast<NativeSocket>(fd))));
+    }
 }
 
 void LoopObserver::emit(EventKind kind, const Channel* ch, int64_t bytes, int64_t aux, int err,

@@ -33,8 +33,10 @@ public:
     int64_t baseNs() const { return m_baseNs; }
     // The exact counters, which the loop and the socket code update in place.
     EngineStats& counters() { return m_counters; }
-    // Counts one wait call and, when calls are traced, records it. Returns its number.
-    uint64_t callMade(BackendKind backend, const CallDraft* draft);
+    // Counts one wait call and, when calls are traced (draft not null), samples the kernel's
+    // state of the descriptors it returned ready into draft->why and records it. Called right
+    // after the call returns, before the loop handles anything. Returns its number.
+    uint64_t callMade(BackendKind backend, CallDraft* draft);
     uint64_t callNumber() const { return m_callNumber; }
     void emit(EventKind kind, const Channel* ch, int64_t bytes = 0, int64_t aux = 0, int err = 0,
               std::string_view preview = {}, std::string_view text = {});
@@ -53,8 +55,14 @@ public:
     std::vector<DescriptorInfo> descriptors() const;
     void requestSnapshot() { m_snapshotRequested.store(true); }
 
+    // At most this many ready descriptors are sampled per call (in fd order), so that a call
+    // that returns thousands costs a bounded number of probes.
+    static constexpr size_t kMaxSampledReady = 64;
+
 private:
     DescriptorInfo describe(const Channel& ch, int64_t now) const;
+    // Fills draft.why: one ReadyFacts per ready descriptor, up to kMaxSampledReady.
+    void sampleReady(CallDraft& draft);
 
     const ChannelTable& m_channels;
     const TraceMode m_traceMode;
@@ -62,7 +70,8 @@ private:
     TraceRing m_ring;
     int64_t m_baseNs = 0;
     uint64_t m_callNumber = 0, m_eventNumber = 0;
-    EngineStats m_counters;  // loop thread only
+    EngineStats m_counters;           // loop thread only
+    std::vector<int32_t> m_readyFds;  // sampleReady()'s scratch list, reused
 
     mutable std::mutex m_publishMutex;
     EngineStats m_publishedStats;

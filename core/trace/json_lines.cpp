@@ -33,6 +33,62 @@ char* putIntList(char* p, const std::vector<int32_t>& fds) {
     return p;
 }
 
+// Room per entry of a call's "changes" and "why" arrays, keys and the largest numbers included.
+constexpr size_t kChangeChars = 64;
+constexpr size_t kFactsChars = 192;
+
+std::string_view changeOpName(InterestChange::Op op) {
+    switch (op) {
+        case InterestChange::Op::Add:
+            return "add";
+        case InterestChange::Op::Modify:
+            return "modify";
+        case InterestChange::Op::Delete:
+            return "delete";
+    }
+    return "unknown";
+}
+
+// "changes":[{"op":"add","fd":5,"interest":1}, ...]: interest in the bits of the watch event.
+char* putChanges(char* p, const std::vector<InterestChange>& changes) {
+    p = put(p, ",\"changes\":[");
+    for (size_t i = 0; i < changes.size(); ++i) {
+        const InterestChange& c = changes[i];
+        p = putString(put(p, i ? ",{\"op\":" : "{\"op\":"), changeOpName(c.op));
+        p = putInt(put(p, ",\"fd\":"), c.fd);
+        p = put(putInt(put(p, ",\"interest\":"), c.interest), "}");
+    }
+    return put(p, "]");
+}
+
+// A number the platform could not sample (-1) is left out rather than printed.
+char* putKnown(char* p, std::string_view key, int32_t value) {
+    return value < 0 ? p : putInt(put(p, key), value);
+}
+
+char* putFlag(char* p, std::string_view key, bool set) {
+    return set ? put(put(p, key), "true") : p;
+}
+
+// "why":[{"fd":5,"recv_queue":5,"send_free":2626560,"peer_closed":true}, ...]
+char* putWhy(char* p, const std::vector<ReadyFacts>& why) {
+    p = put(p, ",\"why\":[");
+    for (size_t i = 0; i < why.size(); ++i) {
+        const ReadyFacts& f = why[i];
+        p = putInt(put(p, i ? ",{\"fd\":" : "{\"fd\":"), f.fd);
+        p = putKnown(p, ",\"accept_queue\":", f.acceptQueue);
+        p = putKnown(p, ",\"recv_queue\":", f.recvQueue);
+        p = putKnown(p, ",\"send_free\":", f.sendFree);
+        p = putFlag(p, ",\"peer_closed\":", f.flags & ReadyFacts::PeerClosed);
+        p = putFlag(p, ",\"reset\":", f.flags & ReadyFacts::Reset);
+        p = putFlag(p, ",\"urgent\":", f.flags & ReadyFacts::Urgent);
+        if (f.soError != 0)
+            p = putInt(put(p, ",\"so_error\":"), f.soError);
+        p = put(p, "}");
+    }
+    return put(p, "]");
+}
+
 std::string_view errnoName(int32_t err) {
     const char* name = err != 0 ? socketErrorName(err) : nullptr;
     return name ? name : "";
@@ -114,7 +170,8 @@ void JsonLineWriter::appendCall(const CallRecord& c) {
     for (const auto* list : lists)
         fds += list->size();
     const std::string_view name = errnoName(c.err);
-    char* p = reserveTail(kRecordSlack + 12 * fds + 6 * name.size());
+    char* p = reserveTail(kRecordSlack + 12 * fds + 6 * name.size() +
+                          kChangeChars * c.changes.size() + kFactsChars * c.why.size());
     p = put(p, "{\"type\":\"call\",\"n\":");
     p = putUInt(p, c.number);
     p = put(p, ",\"t_us\":");
@@ -140,6 +197,10 @@ void JsonLineWriter::appendCall(const CallRecord& c) {
     p = putString(p, name);
     p = put(p, ",\"blocked_us\":");
     p = putFixed(p, c.durationNs, 3);
+    if (!c.changes.empty())
+        p = putChanges(p, c.changes);
+    if (!c.why.empty())
+        p = putWhy(p, c.why);
     commitTail(put(p, "}\n"));
 }
 

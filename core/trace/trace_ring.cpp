@@ -2,6 +2,7 @@
 #include "core/trace/trace_ring.h"
 
 #include <cstring>
+#include <type_traits>
 
 namespace ss {
 namespace {
@@ -24,6 +25,8 @@ struct CallHead {
     uint8_t nullSets;
     uint8_t pad[2];
     uint32_t counts[8];
+    uint32_t changes;  // InterestChange entries after the fd lists
+    uint32_t why;      // ReadyFacts entries after those
 };
 
 struct EventHead {
@@ -44,6 +47,24 @@ template <typename Fn>
 void forEachList(const CallDraft& d, Fn fn) {
     fn(d.inRead), fn(d.inWrite), fn(d.inExcept), fn(d.readyRead), fn(d.readyWrite);
     fn(d.readyExcept), fn(d.readyHangup), fn(d.readyError);
+}
+
+// The interest changes and ready facts are plain values: they are copied as arrays, like the fd
+// lists, into the record and out of it.
+template <typename T>
+uint8_t* putArray(uint8_t* out, const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable<T>::value, "copied as bytes");
+    if (!v.empty())
+        std::memcpy(out, v.data(), v.size() * sizeof(T));
+    return out + v.size() * sizeof(T);
+}
+
+template <typename T>
+const uint8_t* getArray(const uint8_t* in, uint32_t count, std::vector<T>& v) {
+    v.resize(count);
+    if (count)
+        std::memcpy(v.data(), in, count * sizeof(T));
+    return in + count * sizeof(T);
 }
 
 }  // namespace
@@ -92,7 +113,9 @@ bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& 
                          int64_t baseNs) {
     size_t fds = 0;
     forEachList(draft, [&](const std::vector<int32_t>& v) { fds += v.size(); });
-    uint8_t* p = reserve(RecordType::Call, sizeof(CallHead) + fds * sizeof(int32_t));
+    const size_t extra =
+        draft.changes.size() * sizeof(InterestChange) + draft.why.size() * sizeof(ReadyFacts);
+    uint8_t* p = reserve(RecordType::Call, sizeof(CallHead) + fds * sizeof(int32_t) + extra);
     if (!p)
         return false;
     CallHead head{};
@@ -108,6 +131,8 @@ bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& 
     forEachList(draft, [&](const std::vector<int32_t>& v) {
         head.counts[i++] = static_cast<uint32_t>(v.size());
     });
+    head.changes = static_cast<uint32_t>(draft.changes.size());
+    head.why = static_cast<uint32_t>(draft.why.size());
     std::memcpy(p, &head, sizeof head);
     uint8_t* out = p + sizeof head;
     forEachList(draft, [&](const std::vector<int32_t>& v) {
@@ -116,6 +141,7 @@ bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& 
         std::memcpy(out, v.data(), v.size() * sizeof(int32_t));
         out += v.size() * sizeof(int32_t);
     });
+    putArray(putArray(out, draft.changes), draft.why);
     commit();
     return true;
 }
@@ -182,6 +208,7 @@ size_t TraceRing::drain(const std::function<void(const CallRecord&)>& onCall,
                     std::memcpy(lists[i]->data(), in, h.counts[i] * sizeof(int32_t));
                 in += h.counts[i] * sizeof(int32_t);
             }
+            getArray(getArray(in, h.changes, call.changes), h.why, call.why);
             if (onCall)
                 onCall(call);
             ++consumed;
