@@ -10,6 +10,7 @@
 
 #include "core/poller/poller.h"
 #include "ui/models/trace_format.h"
+#include "ui/models/why_text.h"
 #include "ui/to_qstring.h"
 #include "ui/trace_source.h"
 
@@ -135,9 +136,7 @@ QVariant DescriptorTableModel::data(const QModelIndex& index, int role) const {
             return isNumericColumn(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                            : QVariant();
         case Qt::ToolTipRole:
-            return column == Role && !row.info.behaviour.empty()
-                       ? tr("Behaviour: %1").arg(toQString(row.info.behaviour))
-                       : QVariant();
+            return toolTip(row, column);
         case FdRole:
             return row.info.fd;
         case RoleRole:
@@ -292,6 +291,19 @@ QVariant DescriptorTableModel::foreground(const Row& row, int column) const {
     return {};
 }
 
+// The Role cell names the behaviour; in a call's view the Ready cell says why it was ready.
+QVariant DescriptorTableModel::toolTip(const Row& row, int column) const {
+    if (column == Role && !row.info.behaviour.empty())
+        return tr("Behaviour: %1").arg(toQString(row.info.behaviour));
+    if (column != Ready || !m_callView || !inShownCall(row))
+        return {};
+    const auto facts = m_callView->why.constFind(row.info.fd);
+    const uint8_t ready = m_callView->out.value(row.info.fd);
+    if (facts == m_callView->why.cend() || ready == 0)
+        return {};
+    return WhyText::describe(&*facts, ready, row.info.role);
+}
+
 uint32_t DescriptorTableModel::changedColumns(const ss::DescriptorInfo& a,
                                               const ss::DescriptorInfo& b) {
     const bool differs[ColumnCount] = {
@@ -429,6 +441,8 @@ void DescriptorTableModel::showCall(const ss::CallRecord& call) {
     addBits(view.out, call.readyExcept, ss::kExcept);
     addBits(view.out, call.readyHangup, ss::kHangup);
     addBits(view.out, call.readyError, ss::kError);
+    for (const ss::ReadyFacts& facts : call.why)
+        view.why.insert(facts.fd, facts);
     m_callView = std::move(view);
     emitAllChanged({});
     emit headerDataChanged(Qt::Horizontal, Interest, Ready);

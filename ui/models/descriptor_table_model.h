@@ -13,7 +13,8 @@
 //
 // showCall() turns the table into one call's view: for each descriptor, which sets it went in
 // (In, pale) and which it came back ready in (Ready, blue), with the rows that were not in the
-// call greyed out, until showLive().
+// call greyed out, until showLive(). A Ready cell's tooltip then says why the descriptor was
+// ready, when the call carries the kernel facts sampled for it (ui/models/why_text.h).
 #pragma once
 
 #include <QAbstractTableModel>
@@ -96,6 +97,7 @@ private:
     struct CallView {
         quint64 number = 0;
         QHash<int, uint8_t> in, out;
+        QHash<int, ss::ReadyFacts> why;
     };
     struct Row {
         ss::DescriptorInfo info;
@@ -110,6 +112,7 @@ private:
     QVariant background(const Row& row, int column) const;
     QVariant callViewBackground(const Row& row, int column) const;
     QVariant foreground(const Row& row, int column) const;
+    QVariant toolTip(const Row& row, int column) const;
     bool inShownCall(const Row& row) const;
     bool flashing(qint64 since) const;
     static uint32_t changedColumns(const ss::DescriptorInfo& a, const ss::DescriptorInfo& b);
