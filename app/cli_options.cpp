@@ -59,6 +59,8 @@ struct Parser {
                             "Window size for --screenshot in pixels, e.g. 1280x720 (default "
                             "1920x1080).",
                             "WxH"};
+    QCommandLineOption presentation{
+        "presentation", "Open in presentation mode (F5): large type, only a lesson's docks (GUI)."};
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version."};
 
@@ -67,7 +69,7 @@ struct Parser {
         qt.addOptions({headless, preset,     port,         ports,       listen,   backend,
                        timeout,  serveDir,   maxQueue,     trace,       duration, allowRemote,
                        paused,   slowMotion, listBackends, listPresets, lang,     screenshot,
-                       clients,  size,       help,         version});
+                       clients,  size,       presentation, help,        version});
     }
 };
 
@@ -153,6 +155,7 @@ void readOtherOptions(const Parser& p, CliOptions& o) {
     o.screenshotPath = str(p.qt.value(p.screenshot));
     if (p.qt.isSet(p.clients))
         o.clients = int(parseInteger(p.qt.value(p.clients), "clients", 0, 100000));
+    o.presentation = p.qt.isSet(p.presentation);
 }
 
 // --size sizes the window that --screenshot grabs; on its own it would do nothing.

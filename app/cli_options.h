@@ -25,6 +25,7 @@ struct CliOptions {
     // --size for --screenshot; 0 x 0 when not given (the screenshot's own default).
     int windowWidth = 0;
     int windowHeight = 0;
+    bool presentation = false;  // open in presentation mode (F5)
     // Lines for stderr before starting (e.g. the --allow-remote exposure warning).
     std::vector<std::string> warnings;
 };

@@ -86,6 +86,7 @@ WindowOptions windowOptions(const CliOptions& options, const QStringList& argume
     window.engine = options.engine;
     window.presetName = options.presetName;
     window.startAtOnce = given(arguments, "preset") || given(arguments, "listen");
+    window.presentation = options.presentation;
     return window;
 }
 

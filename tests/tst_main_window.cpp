@@ -407,6 +407,8 @@ void TstMainWindow::zoomKeys() {
 
 void TstMainWindow::presentationModeShowsTheLessonDocks() {
     MainWindow window(quietOptions());
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1920, 1080);  // a 1080p projector: 150 %
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -437,10 +439,12 @@ void TstMainWindow::presentationModeIsRemembered() {
     WindowOptions options;  // with settings
     {
         MainWindow first(options);
+        first.setWindowState(Qt::WindowNoState);
+        first.resize(1280, 720);  // a small projector: 125 %
         first.show();
         QVERIFY(QTest::qWaitForWindowExposed(&first));
         first.setPresentationMode(true);
-        QCOMPARE(first.zoom()->percent(), 150);
+        QCOMPARE(first.zoom()->percent(), 125);
         first.close();
     }
     {
@@ -449,7 +453,7 @@ void TstMainWindow::presentationModeIsRemembered() {
         QVERIFY(QTest::qWaitForWindowExposed(&second));
         QVERIFY(second.isPresentationMode());
         QVERIFY(actionNamed(second, MainWindow::tr("&Presentation mode"))->isChecked());
-        QCOMPARE(second.zoom()->percent(), 150);
+        QCOMPARE(second.zoom()->percent(), 125);
         QVERIFY(child<QDockWidget>(&second, "eventLogDock")->isHidden());
         QVERIFY(child<QDockWidget>(&second, "plotsDock")->isHidden());
         second.setPresentationMode(false);

@@ -39,6 +39,7 @@
 #include "ui/panels/collapsible_section.h"
 #include "ui/panels/server_panel.h"
 #include "ui/views/call_trace_view.h"
+#include "ui/zoom.h"
 
 namespace {
 constexpr int kWaitMs = 5000;
@@ -240,6 +241,8 @@ private slots:
     void firstLessonFitsMaximised();
     void firstLessonFitsWhileServing_data();
     void firstLessonFitsWhileServing();
+    void presentationFitsTheFirstLesson_data();
+    void presentationFitsTheFirstLesson();
     void resetLayoutRestoresTheFit();
     void separatorDragMakesTheLayoutTheUsers();
     void wheelScrollsPastUnfocusedSettings_data();
@@ -321,6 +324,30 @@ void TstWindowFit::firstLessonFitsMaximised() {
     // The panels' own scroll areas have nothing to scroll back to.
     for (const char* panel : {"serverDockScroll", "clientDockScroll"})
         QCOMPARE(child<QScrollArea>(window.get(), panel)->verticalScrollBar()->value(), 0);
+}
+
+void TstWindowFit::presentationFitsTheFirstLesson_data() {
+    firstLessonFitsMaximised_data();
+}
+
+// Presentation mode (F5): large type, 150 % on a 1080p projector and 125 % on the smaller ones,
+// and still every first-lesson control whole, with no panel scrolled sideways.
+void TstWindowFit::presentationFitsTheFirstLesson() {
+    QFETCH(QSize, size);
+    QFETCH(QString, language);
+    useLanguage(language);
+    const auto window = openMaximised(size);
+    QTRY_COMPARE_WITH_TIMEOUT(window->size(), size, kWaitMs);
+    window->setPresentationMode(true);
+    QCOMPARE(window->zoom()->percent(), size.height() >= 1000 ? 150 : 125);
+    QVERIFY(settle(window.get()));
+    QCOMPARE(whyFirstLessonDoesNotFit(window.get()), QString());
+    for (const char* panel : {"serverDockScroll", "clientDockScroll"}) {
+        const auto* area = child<QScrollArea>(window.get(), panel);
+        QVERIFY2(area->horizontalScrollBar()->maximum() == 0, panel);
+    }
+    window->setPresentationMode(false);
+    QCOMPARE(window->zoom()->percent(), 100);
 }
 
 void TstWindowFit::firstLessonFitsWhileServing_data() {

@@ -60,8 +60,12 @@ static void initResources() {
 
 namespace {
 constexpr int kStatusMessageMs = 10000;
-// Presentation mode: type at least this large, for the back of a classroom.
+// Presentation mode: type at least this large, for the back of a classroom. On a smaller
+// projector (1280x720, 1366x768) 150 % would leave the descriptor table a single row: there the
+// type grows to 125 %, which is already the base size of a projector times 1.25.
 constexpr int kPresentationZoomPercent = 150;
+constexpr int kSmallPresentationZoomPercent = 125;
+constexpr int kLargePresentationMinHeight = 900;
 constexpr char kZoomKey[] = "view/zoom";
 constexpr char kPresentationKey[] = "view/presentation";
 constexpr char kZoomBeforePresentationKey[] = "view/zoomBeforePresentation";
@@ -119,7 +123,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
         m_defaultLayout = false;  // the saved sizes win
     else
         resizeForFirstRun();
-    if (m_options.useSettings)
+    if (m_options.useSettings && !m_options.presentation)
         restorePresentation();
     if (m_options.startAtOnce)
         startServer(m_options.engine);
@@ -401,6 +405,9 @@ void MainWindow::resetLayout() {
 // projector may be plugged in later.
 void MainWindow::showEvent(QShowEvent* event) {
     QMainWindow::showEvent(event);
+    // --presentation waits for the first show: the zoom it picks depends on the window's size.
+    if (std::exchange(m_options.presentation, false))
+        setPresentationMode(true);
     if (m_defaultLayout)
         scheduleDefaultSizes();
 }
@@ -486,10 +493,19 @@ void MainWindow::enterPresentation() {
          {m_dockSet.server, m_dockSet.clients, m_dockSet.descriptors, m_dockSet.calls})
         dock->show();
     m_arranging = false;
-    if (m_zoom->percent() < kPresentationZoomPercent)
-        m_zoom->setPercent(kPresentationZoomPercent);
+    if (m_zoom->percent() < presentationZoomPercent())
+        m_zoom->setPercent(presentationZoomPercent());
     if (m_defaultLayout && isVisible())
         scheduleDefaultSizes();
+}
+
+// The height that matters is the projector's: the screen's, or the window's when it is larger
+// (a screenshot of a given size).
+int MainWindow::presentationZoomPercent() const {
+    const QScreen* shown = screen();
+    const int height = std::max(this->height(), shown ? shown->availableGeometry().height() : 0);
+    return height >= kLargePresentationMinHeight ? kPresentationZoomPercent
+                                                 : kSmallPresentationZoomPercent;
 }
 
 void MainWindow::leavePresentation() {

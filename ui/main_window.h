@@ -41,8 +41,9 @@ struct WindowOptions {
     // apply to every start; with startAtOnce its listeners, backend and timeout start at once.
     ss::EngineConfig engine;
     bool startAtOnce = false;
-    std::string presetName;   // chosen in the server panel; empty keeps the panel's default
-    bool useSettings = true;  // restore and save the layout (off for screenshots and benchmarks)
+    std::string presetName;     // chosen in the server panel; empty keeps the panel's default
+    bool useSettings = true;    // restore and save the layout (off for screenshots and benchmarks)
+    bool presentation = false;  // open in presentation mode, whatever the settings say
 };
 
 // The application's top-level window: the server panel, the descriptor table, the call trace,
@@ -116,6 +117,7 @@ private:
     void enterPresentation();
     void leavePresentation();
     void restorePresentation();
+    int presentationZoomPercent() const;
     void saveViewSettings();
     void createModelsAndViews();
     QDockWidget* addDock(QWidget* content, const QString& title, const char* name,
