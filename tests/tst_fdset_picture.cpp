@@ -152,6 +152,15 @@ ss::ReadyFacts facts(int fd) {
     return f;
 }
 
+// The picture of a real call, in /tmp for a person to open (the assertions do not need it).
+void saveForTheEye(const ss::CallRecord& call, const char* name) {
+    FdSetView view;
+    view.resize(900, 400);
+    view.showCall(call);
+    view.resize(900, view.heightForWidth(900));
+    view.savePng(QStringLiteral("/tmp/tst_fdset_live_%1.png").arg(QLatin1String(name)));
+}
+
 int colourCount(const QImage& image) {
     QSet<QRgb> colours;
     for (int y = 0; y < image.height(); y += 2) {
@@ -232,6 +241,27 @@ void TestFdSetPicture::selectPictureFromTheEngine() {
     const FdSetPicture::BitRow& write = picture.row(ss::kWrite);
     QVERIFY(write.null);
     QCOMPARE(write.passedFds(), Fds{});
+
+    // The engine sampled the sender's receive queue right after the call: the two bytes sent.
+    const ss::ReadyFacts* why = picture.facts(sender);
+    QVERIFY(why);
+    QCOMPARE(why->recvQueue, 2);
+    const QString sentence = WhyText::describe(why, ss::kRead, ss::Role::Connection);
+    QVERIFY2(sentence.startsWith(QLatin1String("2 ")), qPrintable(sentence));
+
+    // The descriptor table's Ready cell says the same in its tooltip.
+    DescriptorTableModel table;
+    table.setDescriptors(run.session().lastDescriptors());
+    table.showCall(*call);
+    int senderRow = -1;
+    for (int r = 0; r < table.rowCount(); ++r) {
+        if (table.index(r, 0).data(DescriptorTableModel::FdRole).toInt() == sender)
+            senderRow = r;
+    }
+    QVERIFY(senderRow >= 0);
+    QCOMPARE(table.index(senderRow, DescriptorTableModel::Ready).data(Qt::ToolTipRole).toString(),
+             sentence);
+    saveForTheEye(*call, "select");
 }
 
 // poll with echo: one pollfd row per watched descriptor, listener first, with events and the
@@ -300,6 +330,18 @@ void TestFdSetPicture::epollInterestListFromTheEngine() {
     QCOMPARE(picture.readyList()[0].fd, sender);
     QCOMPARE(FdSetPicture::flagNames(ss::BackendKind::Epoll, picture.readyList()[0].out),
              QStringLiteral("EPOLLIN"));
+
+    saveForTheEye(*call, "epoll");
+
+    // Each accepted connection entered the interest list through an epoll_ctl(ADD) that a
+    // wait call lists among its changes.
+    for (int fd : run.connectionFds()) {
+        QVERIFY(run.findCall([fd](const ss::CallRecord& c) {
+            return std::any_of(c.changes.begin(), c.changes.end(), [fd](const auto& change) {
+                return change.fd == fd && change.op == ss::InterestChange::Op::Add;
+            });
+        }));
+    }
 #endif
 }
 
@@ -340,6 +382,7 @@ void TestFdSetPicture::kernelListNames() {
 
     // A long list keeps its ready entries and counts what it leaves out.
     std::vector<FdSetPicture::Entry> entries;
+    entries.reserve(100);
     for (int fd = 0; fd < 100; ++fd)
         entries.push_back({fd, ss::kRead, uint8_t(fd == 70 ? ss::kRead : 0)});
     const auto shown = FdSetPicture::window(entries, 10);
