@@ -158,6 +158,9 @@ void CostCurvePanel::createCurves() {
         graph->setPen(QPen(colour, kLineWidth));
         graph->setScatterStyle(
             QCPScatterStyle(QCPScatterStyle::ssCircle, colour, Qt::white, kScatterSize));
+        // A legend item clips its text to its own height, which is the font's; at larger sizes
+        // that cut off the underscore of FD_SETSIZE. A few pixels below leave room for it.
+        m_plot->legend->itemWithPlottable(graph)->setMargins(QMargins(0, 0, 0, 4));
         m_curves[kind] = graph;
     }
     // The live server: a large dot over the curves, not in the legend, with a label beside it
@@ -173,6 +176,8 @@ void CostCurvePanel::createCurves() {
     m_liveLabel->position->setParentAnchor(m_liveMarker->position);
     m_liveLabel->setPadding(QMargins(4, 2, 4, 2));
     m_liveLabel->setBrush(QColor(255, 255, 255, 220));
+    m_liveLabel->setClipToAxisRect(false);  // a long label may reach into the margin, never cut
+    connect(m_plot, &QCustomPlot::afterLayout, this, &CostCurvePanel::placeLiveLabel);
 }
 
 QWidget* CostCurvePanel::createControls() {
@@ -384,29 +389,37 @@ void CostCurvePanel::updateLiveDot() {
         m_liveMarker->position->setCoords(m_liveDot);
         m_liveMarker->setBrush(backendColour(m_liveBackend));
         m_liveLabel->setText(
-            tr("live server: %1, %n descriptor(s), about %2 µs per call", "", m_liveWatched)
+            tr("live server: %1, %n descriptor(s): %2 µs per call", "", m_liveWatched)
                 .arg(backendText(m_liveBackend))
                 .arg(micros, 0, 'g', 3));
     }
     fitAxes();
-    placeLiveLabel();
     scheduleReplot();
 }
 
-// The label goes on the side of the dot that has more room, so that it stays inside the chart.
+// The label goes beside the dot where its text fits inside the axis rectangle, else centred
+// above or below it. Placed after each layout step, so that it follows resizes and zooms.
 void CostCurvePanel::placeLiveLabel() {
     if (!m_liveVisible)
         return;
-    const QCPRange xRange = m_plot->xAxis->range();
-    const QCPRange yRange = m_plot->yAxis->range();
-    const double x = std::log(m_liveDot.x() / xRange.lower) / std::log(xRange.upper / xRange.lower);
-    const double y = std::log(m_liveDot.y() / yRange.lower) / std::log(yRange.upper / yRange.lower);
-    const bool left = x > 0.5;
-    const bool below = y > 0.5;
+    const QRect area = m_plot->axisRect()->rect();
+    const double x = m_plot->xAxis->coordToPixel(m_liveDot.x());
+    const double y = m_plot->yAxis->coordToPixel(m_liveDot.y());
     const double gap = kLiveDotSize * 0.7;
-    m_liveLabel->setPositionAlignment((left ? Qt::AlignRight : Qt::AlignLeft) |
-                                      (below ? Qt::AlignTop : Qt::AlignBottom));
-    m_liveLabel->position->setCoords(left ? -gap : gap, below ? gap : -gap);
+    const int width = QFontMetrics(m_liveLabel->font()).horizontalAdvance(m_liveLabel->text()) +
+                      m_liveLabel->padding().left() + m_liveLabel->padding().right();
+    const bool below = y < area.center().y();
+    Qt::Alignment horizontal = Qt::AlignHCenter;
+    double dx = 0;
+    if (x + gap + width <= area.right()) {
+        horizontal = Qt::AlignLeft;
+        dx = gap;
+    } else if (x - gap - width >= area.left()) {
+        horizontal = Qt::AlignRight;
+        dx = -gap;
+    }
+    m_liveLabel->setPositionAlignment(horizontal | (below ? Qt::AlignTop : Qt::AlignBottom));
+    m_liveLabel->position->setCoords(dx, below ? gap : -gap);
 }
 
 // Both axes are logarithmic: the ranges are the points' (and the live dot's) with a margin
