@@ -40,8 +40,8 @@ WaitCostCell measureWaitCost(BackendKind backend, int descriptors, const WaitCos
 
 namespace {
 
-// Descriptors kept open while a cell might still need them, beyond the cell's own: the standard
-// streams, the poller's own descriptor and whatever else the process has open.
+// Descriptors the process needs besides the cell's own: the standard streams, the poller's, and
+// whatever else it has open (a window has dozens).
 constexpr long kDescriptorHeadroom = 64;
 // Calls made between two readings of the clock and the cancel flag: reading the clock costs
 // about 20 ns, and a slow cell (poll at 10,000 descriptors takes most of a millisecond per call)
@@ -83,6 +83,13 @@ bool stop(WaitCostCell& cell, WaitCostStatus status, std::string detail, long li
     return false;
 }
 
+bool overLimit(WaitCostCell& cell, int limit) {
+    return stop(cell, WaitCostStatus::OverBackendLimit,
+                std::to_string(cell.descriptors) + " descriptors do not fit below " +
+                    std::string(backendName(cell.backend)) + "'s limit of " + std::to_string(limit),
+                limit);
+}
+
 bool openFailed(WaitCostCell& cell) {
     const int code = errno;
     if (code == EMFILE || code == ENFILE)
@@ -100,11 +107,7 @@ bool openFailed(WaitCostCell& cell) {
 bool watch(Poller& poller, int fd, WaitCostCell& cell) {
     const int limit = poller.descriptorLimit();
     if (limit > 0 && fd >= limit)
-        return stop(cell, WaitCostStatus::OverBackendLimit,
-                    std::to_string(cell.descriptors) + " descriptors do not fit below " +
-                        std::string(backendName(cell.backend)) + "'s limit of " +
-                        std::to_string(limit),
-                    limit);
+        return overLimit(cell, limit);
     std::string error;
     if (!poller.add(fd, kRead, &error))
         return stop(cell, WaitCostStatus::Failed, error);
@@ -194,11 +197,7 @@ bool admitCell(const Poller& poller, WaitCostCell& cell) {
         return stop(cell, WaitCostStatus::Failed, "a cell watches at least one descriptor");
     const int limit = poller.descriptorLimit();
     if (limit > 0 && cell.descriptors > limit)
-        return stop(cell, WaitCostStatus::OverBackendLimit,
-                    std::to_string(cell.descriptors) + " descriptors do not fit below " +
-                        std::string(backendName(cell.backend)) + "'s limit of " +
-                        std::to_string(limit),
-                    limit);
+        return overLimit(cell, limit);
     const long open = raiseDescriptorLimit();
     if (open > 0 && cell.descriptors + kDescriptorHeadroom > open)
         return stop(cell, WaitCostStatus::DescriptorLimit,
