@@ -505,6 +505,13 @@ void TestFdSetPicture::viewRendersThePicture() {
     bare.why.clear();
     view.showCall(bare);
     QCOMPARE(view.whyLines(), QStringList{QStringLiteral("fd 5: not sampled")});
+    ss::CallRecord accept = selectCall();
+    accept.readyRead = {3};
+    accept.why = {facts(3)};
+    accept.why[0].acceptQueue = 2;
+    view.showCall(accept);
+    QCOMPARE(view.whyLines().size(), 1);
+    QVERIFY2(view.whyLines()[0].startsWith("fd 3 (listener): 2 "), qPrintable(view.whyLines()[0]));
     for (ss::BackendKind backend : {ss::BackendKind::Poll, ss::BackendKind::Epoll}) {
         ss::CallRecord call = selectCall();
         call.backend = backend;

@@ -213,17 +213,23 @@ void FdSetView::relayout() {
     update();
 }
 
+// The role comes from the source's descriptors; without them a sampled accept queue still tells
+// a listener. A line names the role when it is known, so that "2 connections waiting" is read
+// against the listener it belongs to.
 QStringList FdSetView::whyLines() const {
     QStringList lines;
     if (!m_picture)
         return lines;
     for (const FdSetPicture::Entry& e : m_picture->readyFds()) {
-        const auto role = m_roles.constFind(e.fd);
-        const std::optional<ss::Role> known =
-            role == m_roles.cend() ? std::nullopt : std::optional<ss::Role>(*role);
-        lines << tr("fd %1: %2")
-                     .arg(e.fd)
-                     .arg(WhyText::describe(m_picture->facts(e.fd), e.out, known));
+        const ss::ReadyFacts* facts = m_picture->facts(e.fd);
+        std::optional<ss::Role> role;
+        if (const auto known = m_roles.constFind(e.fd); known != m_roles.cend())
+            role = *known;
+        else if (facts && facts->acceptQueue >= 0)
+            role = ss::Role::Listener;
+        const QString why = WhyText::describe(facts, e.out, role);
+        lines << (role ? tr("fd %1 (%2): %3").arg(e.fd).arg(trace_format::role(*role), why)
+                       : tr("fd %1: %2").arg(e.fd).arg(why));
     }
     return lines;
 }
