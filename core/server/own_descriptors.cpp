@@ -11,8 +11,9 @@
 #include <vector>
 
 #include "core/net/platform.h"
-#include "core/trace/engine_text.h"
 #endif
+
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
