@@ -122,10 +122,8 @@ TEST_P(WhyReady, ConnectionWithFiveUnreadBytes) {
     const ReadyFacts f = stepReadable(conn);
     EXPECT_EQ(f.recvQueue, 5);
     EXPECT_EQ(f.acceptQueue, -1);
-#ifndef _WIN32
-    EXPECT_GT(f.sendFree, 0);
-#endif
-    EXPECT_EQ(f.flags, 0);
+    EXPECT_EQ(f.sendFree, -1);  // not asked: it came back readable, not writable
+    EXPECT_EQ(f.flags, 0);      // bytes waiting explain it; FIN and urgent mark are not asked
     EXPECT_EQ(client.recvExactly(5), "hello");  // sampling took nothing from the stream
 }
 
@@ -180,6 +178,33 @@ TEST_P(WhyReady, UrgentByte) {
         return m_trace.last(EventKind::Urgent) != nullptr;
     }));
     EXPECT_EQ(m_trace.last(EventKind::Urgent)->preview, "!");
+}
+#endif
+
+#ifndef _WIN32
+// The send-space probe behind "writable: N bytes free": a fresh connection has room; one whose
+// peer reads nothing fills until send() would block, and then has none left.
+TEST(SendFree, ShrinksAsTheSendBufferFills) {
+    raw::Socket listener = raw::listenLoopback();
+    ASSERT_NE(listener.fd(), kInvalidSocket);
+    raw::Conn pair = raw::connectPair(listener.fd());
+    ASSERT_NE(pair.server.fd(), kInvalidSocket);
+    const int64_t fresh = kernelSendFree(pair.server.fd());
+    EXPECT_GT(fresh, 0);
+    const std::string chunk(64 * 1024, 'x');
+    int64_t queued = 0;
+    for (int i = 0; i < 100000; ++i) {
+        const ssize_type n = sendBytes(pair.server.fd(), chunk.data(), chunk.size());
+        if (n < 0)
+            break;
+        queued += n;
+    }
+    ASSERT_TRUE(isWouldBlock(lastSocketError()));
+    EXPECT_GT(queued, 0);
+    const int64_t full = kernelSendFree(pair.server.fd());
+    EXPECT_GE(full, 0);
+    EXPECT_LT(full, fresh);
+    EXPECT_LT(full, kernelSendQueue(pair.server.fd()));
 }
 #endif
 

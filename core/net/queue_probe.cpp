@@ -66,9 +66,6 @@ int64_t kernelSendFree([[maybe_unused]] NativeSocket s) {
     const int64_t queued = kernelSendQueue(s);
     if (queued < 0)
         return -1;
-#ifdef __linux__
-    buffer /= 2;
-#endif
     return queued < buffer ? buffer - queued : 0;
 #endif
 }

@@ -23,11 +23,12 @@ struct AcceptQueue {
 };
 AcceptQueue listenerAcceptQueue(NativeSocket s);
 
-// Payload bytes the send buffer can still take before send() would block, approximately:
-// SO_SNDBUF minus the send queue (kernelSendQueue), at least 0. Linux reports SO_SNDBUF doubled,
-// the second half being its allowance for bookkeeping (socket(7)); the send queue counts
-// payload only, so half the reported value is the payload capacity compared here. -1 when
-// either probe is missing (Windows). Two system calls.
+// Free space in the send buffer: SO_SNDBUF minus the send queue (kernelSendQueue), at least 0;
+// -1 when either probe is missing (Windows). Two system calls. Linux reports and enforces twice
+// the size that was set with setsockopt() (socket(7)): the doubled figure is the real limit, but
+// the kernel charges its bookkeeping against it too, so send() takes somewhat fewer bytes than
+// this (few fewer on loopback's large segments, many fewer for a queue of tiny ones), and the
+// socket is reported writable only while at least a third of the limit is free.
 int64_t kernelSendFree(NativeSocket s);
 // 1 when the next byte to read is at the urgent mark (SIOCATMARK: an urgent byte is pending and
 // no ordinary data is before it), 0 when not, -1 where the platform cannot say.

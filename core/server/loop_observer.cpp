@@ -2,6 +2,7 @@
 #include "core/server/loop_observer.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/net/queue_probe.h"
 #include "core/poller/clock.h"
@@ -26,20 +27,29 @@ std::string interestLetters(uint8_t interest) {
 
 // Each probe is a system call of the server (ioctl, getsockopt), which strace shows between the
 // wait calls; none of them reads, peeks or takes the pending error, so the server's next recv()
-// sees exactly what it would have seen unsampled.
-void probeConnection(NativeSocket fd, ReadyFacts& f) {
-    f.recvQueue = static_cast<int32_t>(kernelRecvQueue(fd));
-    f.sendFree = static_cast<int32_t>(std::min<int64_t>(kernelSendFree(fd), INT32_MAX));
-    if (urgentMark(fd) == 1)
+// sees exactly what it would have seen unsampled. A connection is asked only what explains the
+// readiness that came back, which keeps an echo round trip at one probe: readable -> the bytes
+// waiting; readable with none waiting (or hang-up, error) -> the peer's FIN or reset; readable
+// with none waiting, or except -> the urgent mark; writable -> the free send space.
+void probeConnection(NativeSocket fd, uint8_t reported, ReadyFacts& f) {
+    const bool readable = reported & (kRead | kHangup | kError);
+    if (readable)
+        f.recvQueue = static_cast<int32_t>(kernelRecvQueue(fd));
+    if (reported & kWrite)
+        f.sendFree = static_cast<int32_t>(std::min<int64_t>(kernelSendFree(fd), INT32_MAX));
+    const bool nothingToRead = readable && f.recvQueue <= 0;
+    if ((nothingToRead || (reported & kExcept)) && urgentMark(fd) == 1)
         f.flags |= ReadyFacts::Urgent;
-    const PeerState peer = tcpPeerState(fd);
-    if (peer == PeerState::Closed)
-        f.flags |= ReadyFacts::PeerClosed;
-    else if (peer == PeerState::Reset)
-        f.flags |= ReadyFacts::Reset;
+    if (nothingToRead || (reported & (kHangup | kError))) {
+        const PeerState peer = tcpPeerState(fd);
+        if (peer == PeerState::Closed)
+            f.flags |= ReadyFacts::PeerClosed;
+        else if (peer == PeerState::Reset)
+            f.flags |= ReadyFacts::Reset;
+    }
 }
 
-ReadyFacts sampleFacts(int32_t fd, const Channel* ch) {
+ReadyFacts sampleFacts(int32_t fd, uint8_t reported, const Channel* ch) {
     ReadyFacts f;
     f.fd = fd;
     if (!ch)
@@ -52,7 +62,7 @@ ReadyFacts sampleFacts(int32_t fd, const Channel* ch) {
             f.recvQueue = static_cast<int32_t>(kernelRecvQueue(ch->fd));
             break;
         case Role::Connection:
-            probeConnection(ch->fd, f);
+            probeConnection(ch->fd, reported, f);
             break;
         case Role::Wakeup:
             break;  // the loop's own descriptor: nothing to explain
@@ -85,18 +95,26 @@ uint64_t LoopObserver::callMade(BackendKind backend, CallDraft* draft) {
 }
 
 // A descriptor can be in several ready lists (read and write, kqueue's filters), so the lists
-// are merged into one sorted list of distinct descriptors first.
+// are merged first into one entry per descriptor, in fd order, with everything reported for it.
 void LoopObserver::sampleReady(CallDraft& draft) {
     m_readyFds.clear();
-    for (const auto* list : {&draft.readyRead, &draft.readyWrite, &draft.readyExcept,
-                             &draft.readyHangup, &draft.readyError})
-        m_readyFds.insert(m_readyFds.end(), list->begin(), list->end());
-    std::sort(m_readyFds.begin(), m_readyFds.end());
-    m_readyFds.erase(std::unique(m_readyFds.begin(), m_readyFds.end()), m_readyFds.end());
-    const size_t count = std::min(m_readyFds.size(), kMaxSampledReady);
-    for (size_t i = 0; i < count; ++i) {
-        const int32_t fd = m_readyFds[i];
-        draft.why.push_back(sampleFacts(fd, m_channels.find(static_cast<NativeSocket>(fd))));
+    const std::pair<const std::vector<int32_t>*, uint8_t> lists[] = {{&draft.readyRead, kRead},
+                                                                     {&draft.readyWrite, kWrite},
+                                                                     {&draft.readyExcept, kExcept},
+                                                                     {&draft.readyHangup, kHangup},
+                                                                     {&draft.readyError, kError}};
+    for (const auto& [list, bit] : lists)
+        for (int32_t fd : *list)
+            m_readyFds.push_back({fd, bit});
+    std::sort(m_readyFds.begin(), m_readyFds.end(),
+              [](const ReadyFd& a, const ReadyFd& b) { return a.fd < b.fd; });
+    for (size_t i = 0; i < m_readyFds.size() && draft.why.size() < kMaxSampledReady;) {
+        const int32_t fd = m_readyFds[i].fd;
+        uint8_t reported = 0;
+        for (; i < m_readyFds.size() && m_readyFds[i].fd == fd; ++i)
+            reported |= m_readyFds[i].reported;
+        draft.why.push_back(
+            sampleFacts(fd, reported, m_channels.find(static_cast<NativeSocket>(fd))));
     }
 }
 

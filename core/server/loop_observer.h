@@ -70,8 +70,12 @@ private:
     TraceRing m_ring;
     int64_t m_baseNs = 0;
     uint64_t m_callNumber = 0, m_eventNumber = 0;
-    EngineStats m_counters;           // loop thread only
-    std::vector<int32_t> m_readyFds;  // sampleReady()'s scratch list, reused
+    EngineStats m_counters;  // loop thread only
+    struct ReadyFd {
+        int32_t fd;
+        uint8_t reported;  // ReadinessBits of one ready list
+    };
+    std::vector<ReadyFd> m_readyFds;  // sampleReady()'s scratch list, reused
 
     mutable std::mutex m_publishMutex;
     EngineStats m_publishedStats;
