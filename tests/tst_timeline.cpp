@@ -1,0 +1,333 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The timeline from a real engine on loopback (select, the echo behaviour): two clients connect,
+// send, and one closes. The model must show the listener's lane first, then the connections in
+// accept order, the closed one ended and its reused number on a new lane; one band per recorded
+// call with its sets per lane; accept, recv (with the byte count) and close marks. The view must
+// paint the set colours, select the clicked call and follow the font. Every wait is bounded.
+#include <QColor>
+#include <QImage>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <algorithm>
+#include <vector>
+
+#include "core/poller/poller.h"
+#include "core/server/listener_spec.h"
+#include "ui/engine_session.h"
+#include "ui/models/timeline_model.h"
+#include "ui/views/set_colours.h"
+#include "ui/views/timeline_view.h"
+
+namespace {
+
+constexpr int kWaitMs = 5000;
+using Lane = TimelineModel::Lane;
+
+int listenerPort(const EngineSession& session) {
+    for (const ss::DescriptorInfo& d : session.lastDescriptors()) {
+        if (d.role == ss::Role::Listener)
+            return QString::fromStdString(d.local).section(QLatin1Char(':'), -1).toInt();
+    }
+    return 0;
+}
+
+int listenerFd(const EngineSession& session) {
+    for (const ss::DescriptorInfo& d : session.lastDescriptors()) {
+        if (d.role == ss::Role::Listener)
+            return d.fd;
+    }
+    return -1;
+}
+
+ss::EngineConfig selectEchoConfig() {
+    std::string error;
+    ss::EngineConfig config;
+    config.listeners.push_back(*ss::parseListenSpec("127.0.0.1:0=echo", &error));
+    config.backend = ss::BackendKind::Select;
+    config.timeoutMs = 100;
+    return config;
+}
+
+const TimelineModel::Mark* findMark(const TimelineModel& model, uint32_t lane, ss::EventKind kind) {
+    for (const TimelineModel::Mark& mark : model.marks()) {
+        if (mark.lane == lane && mark.kind == kind)
+            return &mark;
+    }
+    return nullptr;
+}
+
+const TimelineModel::Cell* findCell(const TimelineModel::Band& band, uint32_t lane) {
+    for (const TimelineModel::Cell& cell : band.cells) {
+        if (cell.lane == lane)
+            return &cell;
+    }
+    return nullptr;
+}
+
+// A real engine session with its own record of every call it delivered.
+class Session {
+public:
+    Session() {
+        model.setSource(&session);
+        QObject::connect(
+            &session, &EngineSession::batchReady, &session, [this](const TraceBatch& batch) {
+                recorded.insert(recorded.end(), batch.calls.begin(), batch.calls.end());
+            });
+    }
+    ~Session() { session.stop(); }
+
+    bool start() {
+        if (!session.start(selectEchoConfig()))
+            return false;
+        return QTest::qWaitFor([this] { return listenerPort(session) > 0; }, kWaitMs);
+    }
+    // Connects a client and waits until the model gave it its lane (so accept order is fixed).
+    bool connectClient(QTcpSocket& client, size_t lanes) {
+        client.connectToHost(QStringLiteral("127.0.0.1"), quint16(listenerPort(session)));
+        if (!client.waitForConnected(kWaitMs))
+            return false;
+        return QTest::qWaitFor([&] { return model.lanes().size() == lanes; }, kWaitMs);
+    }
+    static bool echo(QTcpSocket& client, const QByteArray& bytes) {
+        client.write(bytes);
+        QByteArray back;
+        const bool arrived = QTest::qWaitFor(
+            [&] { return (back += client.readAll()).size() >= bytes.size(); }, kWaitMs);
+        return arrived && back == bytes;
+    }
+
+    EngineSession session;
+    TimelineModel model;
+    std::vector<ss::CallRecord> recorded;
+};
+
+// Runs the lesson of the file comment and waits until the model shows all of it.
+bool runLesson(Session& s) {
+    if (!s.start())
+        return false;
+    QTcpSocket first, second, third;
+    if (!s.connectClient(first, 2) || !s.connectClient(second, 3))
+        return false;
+    if (!Session::echo(first, "hello") || !Session::echo(second, "abc"))
+        return false;
+    first.close();
+    if (!QTest::qWaitFor([&] { return s.model.lanes()[1].ended; }, kWaitMs))
+        return false;
+    if (!s.connectClient(third, 4) || !Session::echo(third, "xy"))
+        return false;
+    // The echo's recv and send marks and a few calls after them.
+    if (s.recorded.empty())
+        return false;
+    const uint64_t seen = s.recorded.back().number;
+    if (!QTest::qWaitFor([&] { return s.recorded.back().number >= seen + 3; }, kWaitMs))
+        return false;
+    // The session keeps running (stopping it would close every descriptor): the asserts below
+    // run without an event loop, so the model holds still while they look.
+    return true;
+}
+
+bool hasColour(const QImage& image, QColor colour) {
+    const QRgb wanted = colour.rgb();
+    for (int y = 0; y < image.height(); ++y) {
+        const QRgb* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
+        if (std::find(line, line + image.width(), wanted) != line + image.width())
+            return true;
+    }
+    return false;
+}
+
+int distinctColours(const QImage& image) {
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2)
+            colours.insert(image.pixel(x, y));
+    }
+    return int(colours.size());
+}
+
+// Whether any call passed (or got back) a descriptor in this set.
+bool setUsed(const TimelineModel& model, uint8_t bit) {
+    for (const auto& band : model.bands()) {
+        for (const auto& cell : band.cells) {
+            if ((cell.in | cell.ready) & bit)
+                return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
+class TestTimeline : public QObject {
+    Q_OBJECT
+
+private slots:
+    void lanesFollowTheDescriptors();
+    void bandsAreTheRecordedCalls();
+    void marksSitOnTheirLanes();
+    void viewPaintsAndSelects();
+};
+
+void TestTimeline::lanesFollowTheDescriptors() {
+    Session s;
+    QVERIFY(runLesson(s));
+    const std::vector<Lane>& lanes = s.model.lanes();
+    QCOMPARE(lanes.size(), size_t(4));
+    QCOMPARE(lanes[0].role, ss::Role::Listener);
+    QCOMPARE(lanes[0].fd, listenerFd(s.session) >= 0 ? listenerFd(s.session) : lanes[0].fd);
+    QVERIFY(!lanes[0].ended);
+    for (size_t i = 1; i < 4; ++i)
+        QCOMPARE(lanes[i].role, ss::Role::Connection);
+    // Accept order: each connection's lane begins after the one above it.
+    QVERIFY(lanes[1].startNs < lanes[2].startNs);
+    QVERIFY(lanes[2].startNs < lanes[3].startNs);
+    QVERIFY(lanes[1].ended);
+    QVERIFY(lanes[1].endNs >= lanes[1].startNs);
+    QVERIFY(!lanes[2].ended);
+    QVERIFY(!lanes[3].ended);
+    QVERIFY(lanes[1].fd != lanes[2].fd);
+#ifdef __linux__
+    // The loop has a descriptor table of its own: the kernel hands the closed number out again,
+    // and the new connection gets a lane of its own.
+    QCOMPARE(lanes[3].fd, lanes[1].fd);
+#endif
+    QVERIFY(lanes[3].firstCall > lanes[1].endCall);
+    for (size_t row = 0; row < lanes.size(); ++row)
+        QCOMPARE(s.model.rowOfLane(lanes[row].id), int(row));
+}
+
+void TestTimeline::bandsAreTheRecordedCalls() {
+    Session s;
+    QVERIFY(runLesson(s));
+    const auto& bands = s.model.bands();
+    QCOMPARE(bands.size(), s.recorded.size());
+    for (size_t i = 0; i < bands.size(); ++i) {
+        const ss::CallRecord& call = s.recorded[i];
+        const ss::CallRecord rebuilt = TimelineModel::callRecord(bands[i]);
+        QCOMPARE(rebuilt.number, call.number);
+        QCOMPARE(rebuilt.startNs, call.startNs);
+        QCOMPARE(rebuilt.durationNs, call.durationNs);
+        QCOMPARE(rebuilt.inRead, call.inRead);
+        QCOMPARE(rebuilt.inWrite, call.inWrite);
+        QCOMPARE(rebuilt.inExcept, call.inExcept);
+        QCOMPARE(rebuilt.readyRead, call.readyRead);
+        QCOMPARE(rebuilt.readyWrite, call.readyWrite);
+        QCOMPARE(rebuilt.readyExcept, call.readyExcept);
+        QCOMPARE(int(rebuilt.nullSets), int(call.nullSets));
+        QCOMPARE(rebuilt.ret, call.ret);
+        // Each descriptor is on the lane that was open for it during the call.
+        for (const TimelineModel::Cell& cell : bands[i].cells) {
+            const int row = s.model.rowOfLane(cell.lane);
+            QVERIFY(row >= 0);
+            const Lane& lane = s.model.lanes()[size_t(row)];
+            QCOMPARE(lane.fd, cell.fd);
+            QVERIFY(call.number >= lane.firstCall);
+            QVERIFY(!lane.ended || call.number <= lane.endCall);
+        }
+    }
+    // The listener went into every call's read set; it came back ready for each accept.
+    const uint32_t listener = s.model.lanes()[0].id;
+    int listenerReady = 0;
+    for (const auto& band : bands) {
+        const TimelineModel::Cell* cell = findCell(band, listener);
+        QVERIFY(cell);
+        QVERIFY(cell->in & ss::kRead);
+        listenerReady += (cell->ready & ss::kRead) ? 1 : 0;
+    }
+    QVERIFY(listenerReady >= 3);
+}
+
+void TestTimeline::marksSitOnTheirLanes() {
+    Session s;
+    QVERIFY(runLesson(s));
+    const std::vector<Lane>& lanes = s.model.lanes();
+    const int64_t sent[] = {5, 3, 2};  // "hello", "abc", "xy"
+    for (size_t i = 1; i < 4; ++i) {
+        QVERIFY(findMark(s.model, lanes[i].id, ss::EventKind::Accept));
+        const TimelineModel::Mark* recv = findMark(s.model, lanes[i].id, ss::EventKind::Recv);
+        QVERIFY(recv);
+        QCOMPARE(recv->bytes, sent[i - 1]);
+        // The recv follows the call that reported the connection readable.
+        const TimelineModel::Band* woke = s.model.band(recv->afterCall);
+        QVERIFY(woke);
+        const TimelineModel::Cell* cell = findCell(*woke, lanes[i].id);
+        QVERIFY(cell);
+        QVERIFY(cell->ready & ss::kRead);
+        QVERIFY(recv->timeNs >= woke->startNs + woke->durationNs);
+        QVERIFY(findMark(s.model, lanes[i].id, ss::EventKind::Send));
+    }
+    const TimelineModel::Mark* close = findMark(s.model, lanes[1].id, ss::EventKind::Close);
+    QVERIFY(close);
+    QCOMPARE(close->timeNs, lanes[1].endNs);
+    QVERIFY(!findMark(s.model, lanes[2].id, ss::EventKind::Close));
+}
+
+void TestTimeline::viewPaintsAndSelects() {
+    Session s;
+    QVERIFY(runLesson(s));
+    TimelineView view(&s.model);
+    view.resize(1000, 420);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto& bands = s.model.bands();
+    view.showRange(bands.front().number, bands.back().number);
+
+    const QImage image = view.grab().toImage().convertToFormat(QImage::Format_RGB32);
+    // For looking at it: SELECTSCOPE_TIMELINE_PNG=/tmp/timeline.png ./tst_timeline
+    if (qEnvironmentVariableIsSet("SELECTSCOPE_TIMELINE_PNG"))
+        image.save(qEnvironmentVariable("SELECTSCOPE_TIMELINE_PNG"));
+    QCOMPARE(image.size(), QSize(1000, 420));
+    QVERIFY2(distinctColours(image) >= 8, qPrintable(QString::number(distinctColours(image))));
+    QVERIFY(hasColour(image, set_colours::read()));
+    if (setUsed(s.model, ss::kWrite))
+        QVERIFY(hasColour(image, set_colours::write()));
+    if (setUsed(s.model, ss::kExcept))
+        QVERIFY(hasColour(image, set_colours::except()));
+
+    // Click the band in which the first client's "hello" woke the server.
+    const TimelineModel::Mark* recv = findMark(s.model, s.model.lanes()[1].id, ss::EventKind::Recv);
+    QVERIFY(recv);
+    const QRectF band = view.bandRect(recv->afterCall);
+    QVERIFY(!band.isEmpty());
+    QSignalSpy selected(&view, &TimelineView::callSelected);
+    QTest::mouseClick(&view, Qt::LeftButton, {}, band.center().toPoint());
+    QCOMPARE(selected.count(), 1);
+    const auto call = selected.at(0).at(0).value<ss::CallRecord>();
+    QCOMPARE(call.number, recv->afterCall);
+    QVERIFY(!view.isFollowing());
+    QCOMPARE(view.selectedCall(), recv->afterCall);
+
+    // Selected elsewhere, then live again; the time axis keeps the calls in view.
+    view.showCall(s.recorded.front());
+    QCOMPARE(view.selectedCall(), s.recorded.front().number);
+    QVERIFY(!view.bandRect(s.recorded.front().number).isEmpty());
+    view.setAxis(TimelineView::Axis::Time);
+    QVERIFY(!view.bandRect(recv->afterCall).isEmpty());
+    QVERIFY(hasColour(view.grab().toImage().convertToFormat(QImage::Format_RGB32),
+                      set_colours::read()));
+    view.showLive();
+    QVERIFY(view.isFollowing());
+    QCOMPARE(view.selectedCall(), uint64_t(0));
+
+    // The window zooms by its font: lanes grow with it.
+    const int before = view.sizeHint().height();
+    QFont bigger = view.font();
+    bigger.setPointSizeF(bigger.pointSizeF() * 2);
+    view.setFont(bigger);
+    QVERIFY(view.sizeHint().height() > before);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("timeline.png"));
+    QVERIFY(view.savePng(png));
+    QImage saved(png);
+    QVERIFY(!saved.isNull());
+    QVERIFY(hasColour(saved.convertToFormat(QImage::Format_RGB32), set_colours::read()));
+}
+
+QTEST_MAIN(TestTimeline)
+#include "tst_timeline.moc"
