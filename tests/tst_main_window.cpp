@@ -43,12 +43,16 @@
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/event_filter_proxy.h"
+#include "ui/models/fdset_picture.h"
 #include "ui/panels/client_panel.h"
 #include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"
 #include "ui/trace_source.h"
+#include "ui/views/call_trace_view.h"
 #include "ui/views/descriptor_view.h"
 #include "ui/views/event_log_view.h"
+#include "ui/views/fdset_view.h"
+#include "ui/views/timeline_view.h"
 #include "ui/zoom.h"
 
 namespace {
@@ -191,6 +195,7 @@ private slots:
     void initTestCase();
     void echoFromThePanels();
     void pauseThenStepMakesOneCall();
+    void timelineBandSelectsTheCallEverywhere();
     void backpressureShowsInTheTable();
     void layoutIsSavedAndRestored();
     void zoomScalesEveryFont();
@@ -284,6 +289,44 @@ void TstMainWindow::pauseThenStepMakesOneCall() {
     window.session()->refresh();
     QCOMPARE(window.callTraceModel()->rowCount(), rows + 1);
     QCOMPARE(window.session()->lastStats().waitCalls, calls + 1);
+}
+
+// A band clicked on the timeline is that call in every view: its row selected in the call list,
+// the descriptor table in that call's view, the fd_set picture holding it. Live lets go of it
+// everywhere.
+void TstMainWindow::timelineBandSelectsTheCallEverywhere() {
+    MainWindow window(quietOptions());
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1920, 1080);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.startServer(echoOnFreePort(50)));
+    QTRY_VERIFY_WITH_TIMEOUT(window.callTraceModel()->rowCount() >= 4, kWaitMs);
+    window.session()->pause();
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->lastStats().paused, kWaitMs);
+    window.session()->refresh();
+    TimelineView* timeline = window.timelineView();
+    qobject_cast<QDockWidget*>(timeline->parentWidget())->raise();
+    const CallTraceModel* calls = window.callTraceModel();
+    const uint64_t number = calls->call(calls->rowCount() - 2).number;
+    QTRY_VERIFY_WITH_TIMEOUT(!timeline->bandRect(number).isEmpty(), kWaitMs);
+
+    QTest::mouseClick(timeline, Qt::LeftButton, {}, timeline->bandRect(number).center().toPoint());
+    const QModelIndexList selected =
+        window.callTraceView()->table()->selectionModel()->selectedRows();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(calls->call(selected.first().row()).number, number);
+    QCOMPARE(window.descriptorModel()->shownCall(), std::optional<quint64>(number));
+    QVERIFY(!window.fdSetView()->isLive());
+    QVERIFY(window.fdSetView()->picture().has_value());
+    QCOMPARE(window.fdSetView()->picture()->call().number, number);
+    QCOMPARE(timeline->selectedCall(), number);
+
+    window.callTraceView()->jumpToLive();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.descriptorModel()->shownCall().has_value(), kWaitMs);
+    QVERIFY(window.fdSetView()->isLive());
+    QCOMPARE(timeline->selectedCall(), uint64_t(0));
+    window.stopServer();
 }
 
 void TstMainWindow::backpressureShowsInTheTable() {

@@ -10,6 +10,7 @@
 #include <QStyle>
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 
 namespace {
@@ -20,10 +21,24 @@ constexpr double kLeftShare = 0.34;
 constexpr double kMaxLeftShare = 0.42;
 // The server dock never takes more of the left column than this, so the clients keep room.
 constexpr double kMaxServerShare = 0.5;
-// The descriptors and the wait calls take these shares of the right column, the event log
-// (tabbed with the plots) the rest.
+// The descriptors (tabbed with the fd_set picture and the timeline) and the wait calls take
+// these shares of the right column, the event log (tabbed with the plots and the cost curve)
+// the rest.
 constexpr double kDescriptorShare = 0.39;
 constexpr double kCallShare = 0.36;
+
+// Every dock, in the order arrange() adds them.
+std::array<QDockWidget*, 10> all(const DockSet& d) {
+    return {d.server, d.clients,  d.load,   d.descriptors, d.fdsets,
+            d.calls,  d.timeline, d.events, d.plots,       d.cost};
+}
+
+// The tab in front in each tabbed group: what a first lesson looks at.
+void raiseDefaults(const DockSet& d) {
+    d.clients->raise();
+    d.descriptors->raise();
+    d.events->raise();
+}
 
 int share(int total, double fraction) {
     return static_cast<int>(total * fraction);
@@ -96,8 +111,7 @@ int leftColumnWidth(const DockSet& d, int windowWidth) {
 namespace dock_layout {
 
 void arrange(QMainWindow* window, const DockSet& d) {
-    for (QDockWidget* dock :
-         {d.server, d.clients, d.load, d.descriptors, d.calls, d.events, d.plots}) {
+    for (QDockWidget* dock : all(d)) {
         dock->setFloating(false);
         window->removeDockWidget(dock);
     }
@@ -105,15 +119,15 @@ void arrange(QMainWindow* window, const DockSet& d) {
     window->addDockWidget(Qt::LeftDockWidgetArea, d.clients);
     window->tabifyDockWidget(d.clients, d.load);
     window->addDockWidget(Qt::RightDockWidgetArea, d.descriptors);
+    window->tabifyDockWidget(d.descriptors, d.fdsets);
+    window->tabifyDockWidget(d.fdsets, d.timeline);
     window->addDockWidget(Qt::RightDockWidgetArea, d.calls);
     window->addDockWidget(Qt::RightDockWidgetArea, d.events);
     window->tabifyDockWidget(d.events, d.plots);
-    for (QDockWidget* dock :
-         {d.server, d.clients, d.load, d.descriptors, d.calls, d.events, d.plots}) {
+    window->tabifyDockWidget(d.plots, d.cost);
+    for (QDockWidget* dock : all(d))
         dock->show();
-    }
-    d.clients->raise();
-    d.events->raise();
+    raiseDefaults(d);
 }
 
 // Qt 6.4 can crash when docks that have been shown in a maximised window are removed and added
@@ -121,14 +135,12 @@ void arrange(QMainWindow* window, const DockSet& d) {
 // back from the state arrange() left rather than redone.
 void rearrange(QMainWindow* window, const DockSet& d, const QByteArray& arranged) {
     window->restoreState(arranged, kVersion);
-    for (QDockWidget* dock :
-         {d.server, d.clients, d.load, d.descriptors, d.calls, d.events, d.plots}) {
+    for (QDockWidget* dock : all(d)) {
         if (dock->isFloating())
             dock->setFloating(false);
         dock->show();
     }
-    d.clients->raise();
-    d.events->raise();
+    raiseDefaults(d);
 }
 
 DefaultSizes defaultSizes(const QMainWindow* window, const DockSet& d) {

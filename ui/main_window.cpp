@@ -40,6 +40,7 @@
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/event_log_model.h"
 #include "ui/panels/client_panel.h"
+#include "ui/panels/cost_curve_panel.h"
 #include "ui/panels/load_panel.h"
 #include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"
@@ -49,6 +50,8 @@
 #include "ui/views/column_fitter.h"
 #include "ui/views/descriptor_view.h"
 #include "ui/views/event_log_view.h"
+#include "ui/views/fdset_view.h"
+#include "ui/views/timeline_view.h"
 #include "ui/views/trace_table.h"
 #include "ui/zoom.h"
 
@@ -237,6 +240,9 @@ void MainWindow::createModelsAndViews() {
     m_plotsPanel = new PlotsPanel;
     m_clientPanel = new ClientPanel;
     m_loadPanel = new LoadPanel;
+    m_timelineView = new TimelineView;
+    m_fdSetView = new FdSetView;
+    m_costPanel = new CostCurvePanel;
     m_dockSet.server = addDock(m_serverPanel, tr("Server"), "serverDock", true);
     m_dockSet.descriptors = addDock(m_descriptorView, tr("Descriptors"), "descriptorDock");
     m_dockSet.calls = addDock(m_callView, tr("Wait calls"), "callTraceDock");
@@ -244,6 +250,9 @@ void MainWindow::createModelsAndViews() {
     m_dockSet.plots = addDock(m_plotsPanel, tr("Plots"), "plotsDock", true);
     m_dockSet.clients = addDock(m_clientPanel, tr("Clients"), "clientDock", true);
     m_dockSet.load = addDock(m_loadPanel, tr("Load"), "loadDock", true);
+    m_dockSet.fdsets = addDock(m_fdSetView, tr("fd_set picture"), "fdSetDock", true);
+    m_dockSet.timeline = addDock(m_timelineView, tr("Timeline"), "timelineDock");
+    m_dockSet.cost = addDock(m_costPanel, tr("Cost of a wait call"), "costCurveDock", true);
     // Every panel is a dock; the central widget is an empty placeholder the docks cover.
     auto* placeholder = new QWidget(this);
     placeholder->hide();
@@ -321,21 +330,41 @@ void MainWindow::connectSource() {
     m_serverPanel->setSource(m_session, m_session);
     m_clientPanel->setSource(m_session);
     m_loadPanel->setSource(m_session);
+    m_timelineView->model()->setSource(m_session);
+    m_fdSetView->setSource(m_session);
+    m_costPanel->setSource(m_session);
     m_statusWidgets->setSource(m_session);
     connect(m_session, &TraceSource::errorOccurred, this, &MainWindow::showStatusMessage);
     connect(m_session, &TraceSource::started, this, &MainWindow::onStarted);
     connect(m_session, &TraceSource::stopped, this, &MainWindow::onStopped);
 }
 
-// A call selected in the trace turns the descriptor table into that call's view, until Back to
-// live; a descriptor selected in the table is the one whose queues the plots follow.
+// A call selected in the trace, or a band clicked on the timeline, is shown by every view of
+// a call: the descriptor table, the fd_set picture and the timeline, until Back to live (or
+// Live); a descriptor selected in the table is the one whose queues the plots follow.
 void MainWindow::connectViews() {
     connect(m_callView, &CallTraceView::callSelected, m_descriptorView, &DescriptorView::showCall);
     connect(m_callView, &CallTraceView::liveSelected, m_descriptorView, &DescriptorView::showLive);
+    connect(m_callView, &CallTraceView::callSelected, m_fdSetView, &FdSetView::showCall);
+    connect(m_callView, &CallTraceView::liveSelected, m_fdSetView, &FdSetView::showLive);
+    connect(m_callView, &CallTraceView::callSelected, m_timelineView, &TimelineView::showCall);
+    connect(m_callView, &CallTraceView::liveSelected, m_timelineView, &TimelineView::showLive);
+    connect(m_timelineView, &TimelineView::callSelected, this, &MainWindow::selectCall);
+    connect(m_timelineView, &TimelineView::liveSelected, m_callView, &CallTraceView::jumpToLive);
     connect(m_descriptorView, &DescriptorView::liveRequested, m_callView,
             &CallTraceView::jumpToLive);
     connect(m_descriptorView, &DescriptorView::fdSelected, m_plotsPanel,
             &PlotsPanel::setSelectedFd);
+}
+
+// Through the call list when it still holds the call, so that every view hears of it once;
+// a call older than the list's history goes to the views directly.
+void MainWindow::selectCall(const ss::CallRecord& call) {
+    if (m_callView->selectCall(call.number))
+        return;
+    m_descriptorView->showCall(call);
+    m_fdSetView->showCall(call);
+    m_timelineView->showCall(call);
 }
 
 void MainWindow::connectStatusMessages() {
@@ -343,6 +372,8 @@ void MainWindow::connectStatusMessages() {
     connect(m_clientPanel, &ClientPanel::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_loadPanel, &LoadPanel::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_plotsPanel, &PlotsPanel::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_fdSetView, &FdSetView::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_costPanel, &CostCurvePanel::statusMessage, this, &MainWindow::showStatusMessage);
 }
 
 bool MainWindow::startServer(const ss::EngineConfig& config, QString* error) {
@@ -487,10 +518,10 @@ void MainWindow::enterPresentation() {
     m_presentationAction->setChecked(true);
     // Hiding and showing docks is not the user changing the layout.
     m_arranging = true;
-    for (QDockWidget* dock : {m_dockSet.events, m_dockSet.plots, m_dockSet.load})
+    for (QDockWidget* dock : docksOutsidePresentation())
         dock->hide();
-    for (QDockWidget* dock :
-         {m_dockSet.server, m_dockSet.clients, m_dockSet.descriptors, m_dockSet.calls})
+    for (QDockWidget* dock : {m_dockSet.server, m_dockSet.clients, m_dockSet.descriptors,
+                              m_dockSet.fdsets, m_dockSet.timeline, m_dockSet.calls})
         dock->show();
     m_arranging = false;
     if (m_zoom->percent() < presentationZoomPercent())
@@ -535,8 +566,15 @@ void MainWindow::restorePresentation() {
         settings.value(kZoomBeforePresentationKey, Zoom::kDefaultPercent).toInt();
     m_presentation = true;
     m_presentationAction->setChecked(true);
-    for (QDockWidget* dock : {m_dockSet.events, m_dockSet.plots, m_dockSet.load})
+    for (QDockWidget* dock : docksOutsidePresentation())
         dock->hide();
+}
+
+// A lesson needs the server, the clients, the descriptors (with the fd_set picture and the
+// timeline in their tabs) and the wait calls; the rest would leave each of them too little room
+// in large type.
+QList<QDockWidget*> MainWindow::docksOutsidePresentation() const {
+    return {m_dockSet.events, m_dockSet.plots, m_dockSet.load, m_dockSet.cost};
 }
 
 void MainWindow::saveViewSettings() {

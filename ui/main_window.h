@@ -15,11 +15,13 @@
 class CallTraceModel;
 class CallTraceView;
 class ClientPanel;
+class CostCurvePanel;
 class DescriptorTableModel;
 class DescriptorView;
 class EngineSession;
 class EventLogModel;
 class EventLogView;
+class FdSetView;
 class FirstStartOverlay;
 class LoadPanel;
 class PlotsPanel;
@@ -32,6 +34,7 @@ class QScrollArea;
 class QShowEvent;
 class ServerPanel;
 class StatusBarWidgets;
+class TimelineView;
 class TraceSource;
 class Zoom;
 
@@ -71,6 +74,9 @@ public:
     DescriptorView* descriptorView() const { return m_descriptorView; }
     CallTraceView* callTraceView() const { return m_callView; }
     EventLogView* eventLogView() const { return m_eventView; }
+    TimelineView* timelineView() const { return m_timelineView; }
+    FdSetView* fdSetView() const { return m_fdSetView; }
+    CostCurvePanel* costCurvePanel() const { return m_costPanel; }
     QList<QDockWidget*> docks() const { return m_docks; }
     // True while the docks keep a first start's sizes (and follow the window), until the user
     // drags a separator or moves a dock; Reset layout makes it true again.
@@ -118,6 +124,7 @@ private:
     void leavePresentation();
     void restorePresentation();
     int presentationZoomPercent() const;
+    QList<QDockWidget*> docksOutsidePresentation() const;
     void saveViewSettings();
     void createModelsAndViews();
     QDockWidget* addDock(QWidget* content, const QString& title, const char* name,
@@ -125,6 +132,7 @@ private:
     void createMenus();
     void connectSource();
     void connectViews();
+    void selectCall(const ss::CallRecord& call);
     void connectStatusMessages();
     void onStarted();
     void onStopped();
@@ -142,6 +150,9 @@ private:
     DescriptorView* m_descriptorView = nullptr;
     CallTraceView* m_callView = nullptr;
     EventLogView* m_eventView = nullptr;
+    TimelineView* m_timelineView = nullptr;
+    FdSetView* m_fdSetView = nullptr;
+    CostCurvePanel* m_costPanel = nullptr;
     PlotsPanel* m_plotsPanel = nullptr;
     ClientPanel* m_clientPanel = nullptr;
     LoadPanel* m_loadPanel = nullptr;

@@ -373,6 +373,16 @@ QVariant CallTraceModel::sortKey(const ss::CallRecord& c, int column) const {
     return displayText(c, column, kCellItems);
 }
 
+// The calls arrive in number order, so the table is sorted by number.
+int CallTraceModel::rowOfCall(uint64_t number) const {
+    const auto it = std::lower_bound(
+        m_calls.begin(), m_calls.end(), number,
+        [](const ss::CallRecord& call, uint64_t wanted) { return call.number < wanted; });
+    if (it == m_calls.end() || it->number != number)
+        return -1;
+    return static_cast<int>(it - m_calls.begin());
+}
+
 void CallTraceModel::appendCalls(const std::vector<ss::CallRecord>& calls) {
     // A batch larger than the cap keeps only its newest calls.
     const size_t cap = static_cast<size_t>(m_maxRows);

@@ -61,6 +61,8 @@ public:
     int maxRows() const { return m_maxRows; }
     bool pythonView() const { return m_pythonView; }
     const ss::CallRecord& call(int row) const { return m_calls[static_cast<size_t>(row)]; }
+    // The row of the call with that number, or -1 when it is not (or no longer) in the table.
+    int rowOfCall(uint64_t number) const;
 
     // The call as the Python tutorials would write it, e.g.
     //   r, w, x = select.select([3, 5], [5], [3, 5], 1.0)  ->  [5], [5], []

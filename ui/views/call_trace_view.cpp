@@ -242,6 +242,15 @@ void CallTraceView::jumpToLive() {
     m_follow->jumpToLive();
 }
 
+bool CallTraceView::selectCall(uint64_t number) {
+    const int row = m_model->rowOfCall(number);
+    if (row < 0)
+        return false;
+    m_table->selectRow(row);
+    m_table->scrollTo(m_model->index(row, 0));
+    return true;
+}
+
 void CallTraceView::applyPythonView(bool on) {
     m_pythonView->setChecked(on);
     for (int column = 0; column < CallTraceModel::ColumnCount; ++column) {

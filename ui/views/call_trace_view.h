@@ -40,6 +40,9 @@ public:
 public slots:
     // Clears the selection, shows the newest call and follows again (the button, or End).
     void jumpToLive();
+    // Selects the call with that number, as a click on its row would; false when the table no
+    // longer holds it.
+    bool selectCall(uint64_t number);
 
 signals:
     // Every descriptor of the selected call, in and ready; empty when none is selected.
