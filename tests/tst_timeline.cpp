@@ -170,6 +170,7 @@ private slots:
     void bandsAreTheRecordedCalls();
     void marksSitOnTheirLanes();
     void viewPaintsAndSelects();
+    void followsLiveAndStandsStillWhenPaused();
 };
 
 void TestTimeline::lanesFollowTheDescriptors() {
@@ -312,6 +313,12 @@ void TestTimeline::viewPaintsAndSelects() {
     view.showLive();
     QVERIFY(view.isFollowing());
     QCOMPARE(view.selectedCall(), uint64_t(0));
+    view.showCall(s.recorded.front());
+    QVERIFY(!view.isFollowing());
+    QSignalSpy live(&view, &TimelineView::liveSelected);
+    QTest::keyClick(&view, Qt::Key_End);
+    QVERIFY(view.isFollowing());
+    QCOMPARE(live.count(), 1);
 
     // The window zooms by its font: lanes grow with it.
     const int before = view.sizeHint().height();
@@ -327,6 +334,41 @@ void TestTimeline::viewPaintsAndSelects() {
     QImage saved(png);
     QVERIFY(!saved.isNull());
     QVERIFY(hasColour(saved.convertToFormat(QImage::Format_RGB32), set_colours::read()));
+}
+
+// Live, the newest call is at the right edge; paused, a stepped call does not move the picture;
+// resumed, it follows again.
+void TestTimeline::followsLiveAndStandsStillWhenPaused() {
+    Session s;
+    QVERIFY(s.start());
+    TimelineView view(&s.model);
+    view.resize(800, 300);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto newest = [&] { return s.model.bands().empty() ? 0 : s.model.bands().back().number; };
+    auto atRightEdge = [&](uint64_t number) {
+        const QRectF band = view.bandRect(number);
+        return !band.isEmpty() && band.right() > view.width() * 0.9;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(newest() >= 3 && atRightEdge(newest()), kWaitMs);
+
+    s.session.pause();
+    QTRY_VERIFY_WITH_TIMEOUT(s.model.isPaused(), kWaitMs);
+    s.session.refresh();  // delivers what was pending when the pause began
+    const uint64_t held = newest();
+    const QRectF before = view.bandRect(held);
+    QVERIFY(!before.isEmpty());
+    // The view hears changed() first: once this lambda saw the stepped call, so did the view.
+    uint64_t notified = 0;
+    connect(&s.model, &TimelineModel::changed, this, [&] { notified = newest(); });
+    s.session.step();
+    QTRY_VERIFY_WITH_TIMEOUT(notified > held, kWaitMs);
+    QCOMPARE(view.bandRect(held), before);
+    QVERIFY(view.isFollowing());
+
+    s.session.resume();
+    QTRY_VERIFY_WITH_TIMEOUT(!s.model.isPaused(), kWaitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(newest() > held + 2 && atRightEdge(newest()), kWaitMs);
 }
 
 QTEST_MAIN(TestTimeline)

@@ -6,6 +6,8 @@
 #include <QContextMenuEvent>
 #include <QFileDialog>
 #include <QHash>
+#include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
@@ -14,6 +16,7 @@
 #include <QPolygonF>
 #include <QPushButton>
 #include <QStaticText>
+#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -22,6 +25,7 @@
 #include <limits>
 
 #include "core/poller/poller.h"
+#include "ui/models/call_trace_model.h"
 #include "ui/models/trace_format.h"
 #include "ui/views/set_colours.h"
 
@@ -525,6 +529,37 @@ void TimelineView::mouseReleaseEvent(QMouseEvent* event) {
         update();
         emit callSelected(TimelineModel::callRecord(*band));
     }
+}
+
+// End follows the newest call again, as it does in the call list.
+void TimelineView::keyPressEvent(QKeyEvent* event) {
+    if (event->key() == Qt::Key_End) {
+        pressedLive();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+// A band's tooltip is its call as the Python tutorials write it, with how long it blocked.
+bool TimelineView::event(QEvent* event) {
+    if (event->type() != QEvent::ToolTip)
+        return QWidget::event(event);
+    const auto* help = static_cast<QHelpEvent*>(event);
+    const TimelineModel::Band* band = bandAt(help->pos());
+    if (band)
+        QToolTip::showText(help->globalPos(), bandToolTip(*band), this);
+    else
+        QToolTip::hideText();
+    return true;
+}
+
+QString TimelineView::bandToolTip(const TimelineModel::Band& band) const {
+    const ss::CallRecord call = TimelineModel::callRecord(band);
+    constexpr size_t kListItems = 16;
+    return tr("Call #%1 blocked %2 ms\n%3")
+        .arg(call.number)
+        .arg(double(call.durationNs) / 1e6, 0, 'f', 3)
+        .arg(CallTraceModel::pythonLine(call, kListItems));
 }
 
 void TimelineView::contextMenuEvent(QContextMenuEvent* event) {

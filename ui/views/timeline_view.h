@@ -84,6 +84,8 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     // Pixel sizes that follow the font (the window zooms by changing it).
@@ -112,6 +114,7 @@ private:
     void followNewest();
     void pressedLive();
     void saveAsPngInteractively();
+    QString bandToolTip(const TimelineModel::Band& band) const;
 
     QRect laneArea() const;
     Range& range() { return m_axis == Axis::Calls ? m_callRange : m_timeRange; }
