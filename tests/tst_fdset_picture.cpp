@@ -410,7 +410,6 @@ void TestFdSetPicture::whySentences() {
     fin.flags = ss::ReadyFacts::PeerClosed;
     ss::ReadyFacts reset = facts(7);
     reset.flags = ss::ReadyFacts::Reset;
-    reset.soError = ECONNRESET;
     ss::ReadyFacts urgent = facts(8);
     urgent.recvQueue = 1;
     urgent.flags = ss::ReadyFacts::Urgent;

@@ -82,8 +82,6 @@ char* putWhy(char* p, const std::vector<ReadyFacts>& why) {
         p = putFlag(p, ",\"peer_closed\":", f.flags & ReadyFacts::PeerClosed);
         p = putFlag(p, ",\"reset\":", f.flags & ReadyFacts::Reset);
         p = putFlag(p, ",\"urgent\":", f.flags & ReadyFacts::Urgent);
-        if (f.soError != 0)
-            p = putInt(put(p, ",\"so_error\":"), f.soError);
         p = put(p, "}");
     }
     return put(p, "]");

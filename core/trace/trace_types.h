@@ -61,19 +61,21 @@ struct InterestChange {
 };
 
 // What the kernel held for one descriptor that came back ready, sampled right after the wait
-// call returned (only while something watches the trace). -1 where the platform cannot say.
+// call returned (only while something watches the trace). A connection is asked only what
+// explains its readiness; -1 where it was not asked or the platform cannot say.
 struct ReadyFacts {
     enum Flag : uint8_t {
         PeerClosed = 1 << 0,  // the peer sent FIN: recv() will return 0 once the queue is read
-        Reset = 1 << 1,       // SO_ERROR holds ECONNRESET (or another error, in soError)
-        Urgent = 1 << 2,      // an urgent byte is pending (SIOCATMARK)
+        // The connection was reset (TCP state CLOSE). SO_ERROR is never read: reading it clears
+        // the error, and the server's next recv() would then see EOF instead of ECONNRESET.
+        Reset = 1 << 1,
+        Urgent = 1 << 2,  // an urgent byte is pending (SIOCATMARK)
     };
     int32_t fd = -1;
     uint8_t flags = 0;
     int32_t acceptQueue = -1;  // listener: connections waiting to be accepted
     int32_t recvQueue = -1;    // bytes waiting to be read (FIONREAD)
     int32_t sendFree = -1;     // free bytes in the send buffer (SO_SNDBUF - SIOCOUTQ)
-    int32_t soError = 0;       // SO_ERROR, an errno value
 };
 
 struct CallRecord {

@@ -4,7 +4,6 @@
 #include <QStringList>
 
 #include "core/poller/poller.h"
-#include "ui/models/trace_format.h"
 
 QString WhyText::notSampled() {
     return tr("not sampled");
@@ -44,11 +43,11 @@ QString WhyText::listenerReadable(const ss::ReadyFacts& facts) {
               facts.acceptQueue);
 }
 
-// What recv() meets first decides the sentence: a pending error before anything else, then the
+// What recv() meets first decides the sentence: a reset before anything else, then the
 // urgent mark, then the bytes queued ahead of a FIN, and the FIN itself once the queue is empty.
 QString WhyText::connectionReadable(const ss::ReadyFacts& facts) {
-    if ((facts.flags & ss::ReadyFacts::Reset) || facts.soError != 0)
-        return resetText(facts, false);
+    if (facts.flags & ss::ReadyFacts::Reset)
+        return tr("the connection was reset: recv() will fail with ECONNRESET");
     if (facts.flags & ss::ReadyFacts::Urgent)
         return tr("an urgent byte is pending: the read stops at the urgent mark");
     const bool fin = facts.flags & ss::ReadyFacts::PeerClosed;
@@ -66,18 +65,9 @@ QString WhyText::connectionReadable(const ss::ReadyFacts& facts) {
 }
 
 QString WhyText::writable(const ss::ReadyFacts& facts) {
-    if ((facts.flags & ss::ReadyFacts::Reset) || facts.soError != 0)
-        return resetText(facts, true);
+    if (facts.flags & ss::ReadyFacts::Reset)
+        return tr("the connection was reset: send() will fail with ECONNRESET");
     if (facts.sendFree < 0)
         return notSampled();
     return tr("%n byte(s) free in the send buffer: send() will not block", nullptr, facts.sendFree);
-}
-
-QString WhyText::resetText(const ss::ReadyFacts& facts, bool sending) {
-    if (facts.soError == 0 || trace_format::errorName(facts.soError) == QLatin1String("ECONNRESET"))
-        return sending ? tr("the connection was reset: send() will fail with ECONNRESET")
-                       : tr("the connection was reset: recv() will fail with ECONNRESET");
-    const QString error = trace_format::errorName(facts.soError);
-    return sending ? tr("a socket error is pending: send() will fail with %1").arg(error)
-                   : tr("a socket error is pending: recv() will fail with %1").arg(error);
 }

@@ -35,5 +35,4 @@ private:
     static QString listenerReadable(const ss::ReadyFacts& facts);
     static QString connectionReadable(const ss::ReadyFacts& facts);
     static QString writable(const ss::ReadyFacts& facts);
-    static QString resetText(const ss::ReadyFacts& facts, bool sending);
 };
