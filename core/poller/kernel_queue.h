@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/poller/poller.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
@@ -55,7 +56,7 @@ std::unique_ptr<Poller> openKernelQueue(int fd, const char* call, std::string* e
         return std::make_unique<Backend>(fd);
     const int code = errno;
     if (error)
-        *error = std::string(call) + " failed: " + socketErrorText(code);
+        *error = engineText(TextId::CallFailed, {call, socketErrorText(code)});
     return nullptr;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/poller/clock.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
@@ -12,7 +13,7 @@ bool Poller::add(NativeSocket fd, uint8_t interest, std::string* error) {
         return false;
     auto it = lowerBound(fd);
     if (it != m_watches.end() && it->fd == fd)
-        return refuse(error, fd, " is already watched");
+        return refuse(error, fd, TextId::AlreadyWatched);
     Watch w{fd, interest, 0};
     if (!nativeAdd(w, error))
         return false;
@@ -23,7 +24,7 @@ bool Poller::add(NativeSocket fd, uint8_t interest, std::string* error) {
 bool Poller::modify(NativeSocket fd, uint8_t interest, std::string* error) {
     Watch* w = findWatch(fd);
     if (!w)
-        return refuse(error, fd, " is not watched");
+        return refuse(error, fd, TextId::NotWatched);
     if (w->interest == interest)
         return true;  // the point of keeping the table: no system call for no change
     if (!nativeModify(*w, interest, error))
@@ -80,8 +81,8 @@ Poller::Watch* Poller::findWatch(NativeSocket fd) {
 bool Poller::failed(std::string* error, const char* call, NativeSocket fd) {
     const int code = lastSocketError();
     if (error)
-        *error = std::string(call) + "(fd " + std::to_string(fdNumber(fd)) +
-                 ") failed: " + socketErrorText(code);
+        *error = engineText(TextId::WatchCallFailed,
+                            {call, std::to_string(fdNumber(fd)), socketErrorText(code)});
     return false;
 }
 
@@ -95,9 +96,9 @@ std::vector<Poller::Watch>::iterator Poller::lowerBound(NativeSocket fd) {
                             [](const Watch& w, NativeSocket v) { return w.fd < v; });
 }
 
-bool Poller::refuse(std::string* error, NativeSocket fd, const char* why) const {
+bool Poller::refuse(std::string* error, NativeSocket fd, TextId why) const {
     if (error)
-        *error = std::string(m_noun) + " " + std::to_string(fdNumber(fd)) + why;
+        *error = engineText(why, {m_noun, std::to_string(fdNumber(fd))});
     return false;
 }
 

@@ -24,6 +24,7 @@
 #include "core/net/platform.h"
 #include "core/poller/backend_kind.h"
 #include "core/poller/call_draft.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
@@ -145,7 +146,7 @@ private:
     virtual void collect(int ret, std::vector<PollEvent>& out, CallDraft* draft) = 0;
 
     std::vector<Watch>::iterator lowerBound(NativeSocket fd);
-    bool refuse(std::string* error, NativeSocket fd, const char* why) const;
+    bool refuse(std::string* error, NativeSocket fd, TextId why) const;
 
     const char* m_noun;
     std::vector<Watch> m_watches;

@@ -9,6 +9,7 @@
 #include "core/poller/poller.h"
 #include "core/poller/select_poller.h"
 #include "core/poller/wsapoll_poller.h"
+#include "core/trace/engine_text.h"
 
 namespace ss {
 
@@ -37,7 +38,7 @@ std::unique_ptr<Poller> createPoller(BackendKind kind, std::string* error) {
             break;  // not compiled on this platform
     }
     if (error)
-        *error = std::string(backendName(kind)) + " is not available on this platform";
+        *error = engineText(TextId::BackendUnavailable, {backendName(kind)});
     return nullptr;
 }
 

@@ -10,6 +10,8 @@
 #include <sys/time.h>
 #endif
 
+#include "core/trace/engine_text.h"
+
 namespace ss {
 
 namespace {
@@ -103,9 +105,9 @@ private:
         if (watches().size() < FD_SETSIZE)
             return true;
         if (error)
-            *error = "socket " + std::to_string(fdNumber(fd)) + " would be socket number " +
-                     std::to_string(watches().size() + 1) + " > FD_SETSIZE (" +
-                     std::to_string(FD_SETSIZE) + "): select() cannot watch it";
+            *error = engineText(TextId::SocketOverSetsize,
+                                {std::to_string(fdNumber(fd)), std::to_string(watches().size() + 1),
+                                 std::to_string(FD_SETSIZE)});
         return false;
     }
 
@@ -132,10 +134,10 @@ private:
         if (fd >= 0 && fd < FD_SETSIZE)
             return true;
         if (error && fd < 0)
-            *error = "fd " + std::to_string(fd) + " is not a valid descriptor";
+            *error = engineText(TextId::NotAValidDescriptor, {std::to_string(fd)});
         else if (error)
-            *error = "fd " + std::to_string(fd) + " >= FD_SETSIZE (" + std::to_string(FD_SETSIZE) +
-                     "): select() cannot watch it";
+            *error =
+                engineText(TextId::FdOverSetsize, {std::to_string(fd), std::to_string(FD_SETSIZE)});
         return false;
     }
 
