@@ -115,6 +115,31 @@ struct TimelineView::RowLookup {
     int row(uint32_t id) const {
         return id < base || id - base >= rows.size() ? -1 : rows[id - base];
     }
+
+    // The descriptor numbers of the lanes in rows [first, first + count): a band's cells are in
+    // fd order, so the cells outside that range are skipped without looking at them (with a
+    // hundred lanes, most are scrolled out of view).
+    int32_t fdLow = std::numeric_limits<int32_t>::min();
+    int32_t fdHigh = std::numeric_limits<int32_t>::max();
+
+    void limitTo(const std::vector<TimelineModel::Lane>& lanes, int first, int count) {
+        fdLow = std::numeric_limits<int32_t>::max();
+        fdHigh = std::numeric_limits<int32_t>::min();
+        for (int r = std::max(first, 0); r < first + count && r < int(lanes.size()); ++r) {
+            fdLow = std::min(fdLow, lanes[size_t(r)].fd);
+            fdHigh = std::max(fdHigh, lanes[size_t(r)].fd);
+        }
+    }
+    std::pair<const TimelineModel::Cell*, const TimelineModel::Cell*> cells(
+        const TimelineModel::Band& band) const {
+        const TimelineModel::Cell* begin = band.cells.data();
+        const TimelineModel::Cell* end = begin + band.cells.size();
+        begin = std::lower_bound(
+            begin, end, fdLow, [](const TimelineModel::Cell& c, int32_t fd) { return c.fd < fd; });
+        end = std::upper_bound(begin, end, fdHigh,
+                               [](int32_t fd, const TimelineModel::Cell& c) { return fd < c.fd; });
+        return {begin, end};
+    }
 };
 
 // The rectangles of one frame, by colour: QPainter's cost is mostly per call, so a frame draws
@@ -726,7 +751,8 @@ void TimelineView::paintBands(QPainter& p) const {
     const QRect area = laneArea();
     const int width = area.width();
     const int rows = visibleRows();
-    const RowLookup lookup(m_model->lanes());
+    RowLookup lookup(m_model->lanes());
+    lookup.limitTo(m_model->lanes(), m_firstRow, rows);
     std::vector<uint8_t> folded(size_t(width) * size_t(std::max(rows, 0)), 0);
     std::vector<uint8_t> blocked(size_t(width), 0);
     CellBatch batch;
@@ -743,18 +769,21 @@ void TimelineView::paintBands(QPainter& p) const {
         const int c0 = std::clamp(int(std::floor(x0)) - area.left(), 0, width - 1);
         const int c1 = std::clamp(int(std::floor(x1)) - area.left(), c0, width - 1);
         std::fill(blocked.begin() + c0, blocked.begin() + c1 + 1, uint8_t(1));
-        for (const TimelineModel::Cell& cell : band.cells) {
-            const int row = lookup.row(cell.lane) - m_firstRow;
+        const auto [begin, end] = lookup.cells(band);
+        for (const TimelineModel::Cell* cell = begin; cell != end; ++cell) {
+            const int row = lookup.row(cell->lane) - m_firstRow;
             if (row < 0 || row >= rows)
                 continue;
-            const uint8_t bits = uint8_t((cell.in & 7) | ((cell.ready & 7) << kReadyShift));
+            const uint8_t bits = uint8_t((cell->in & 7) | ((cell->ready & 7) << kReadyShift));
             uint8_t* line = folded.data() + size_t(row) * size_t(width);
             for (int c = c0; c <= c1; ++c)
                 line[c] |= bits;
         }
     }
-    foldColumns(batch, folded, blocked, width, rows);
+    const QImage foldedCells = foldColumns(batch, folded, blocked, width, rows);
     batch.draw(p, blockedShade());
+    if (!foldedCells.isNull())
+        p.drawImage(area.topLeft(), foldedCells);
 }
 
 // One band wide enough to draw on its own: per lane and set, an outline for "went in" and a
@@ -762,7 +791,9 @@ void TimelineView::paintBands(QPainter& p) const {
 void TimelineView::addBandCells(CellBatch& batch, const RowLookup& lookup,
                                 const TimelineModel::Band& band, double x0, double x1) const {
     const int rows = visibleRows();
-    for (const TimelineModel::Cell& cell : band.cells) {
+    const auto [begin, end] = lookup.cells(band);
+    for (const TimelineModel::Cell* it = begin; it != end; ++it) {
+        const TimelineModel::Cell& cell = *it;
         const int row = lookup.row(cell.lane);
         if (row < m_firstRow || row >= m_firstRow + rows)
             continue;
@@ -779,36 +810,52 @@ void TimelineView::addBandCells(CellBatch& batch, const RowLookup& lookup,
 
 // Bands narrower than kFoldPixels, folded into pixel columns: runs of equal cells are drawn as
 // one rectangle, so the cost follows the width of the view, not the number of calls.
-void TimelineView::foldColumns(CellBatch& batch, const std::vector<uint8_t>& cells,
-                               const std::vector<uint8_t>& blocked, int width, int rows) const {
+QImage TimelineView::foldColumns(CellBatch& batch, const std::vector<uint8_t>& cells,
+                                 const std::vector<uint8_t>& blocked, int width, int rows) const {
     const QRect area = laneArea();
-    const int shadeHeight = rowsHeight();
+    const int height = rowsHeight();
     for (int c = 0; c < width;) {
         int end = c;
         while (end < width && blocked[size_t(end)] == blocked[size_t(c)])
             ++end;
         if (blocked[size_t(c)])
-            batch.blocked.append(QRect(area.left() + c, area.top(), end - c, shadeHeight));
+            batch.blocked.append(QRect(area.left() + c, area.top(), end - c, height));
         c = end;
     }
+    if (height <= 0 || std::find(blocked.begin(), blocked.end(), 1) == blocked.end())
+        return {};
+    // The folded cells are written straight into an image, one pixel column per column: with a
+    // hundred lanes the runs of ready columns alone are tens of thousands of rectangles.
+    QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    auto span = [&](int x0, int x1, int y0, int y1, QRgb colour) {
+        x0 = std::clamp(x0, 0, width);
+        x1 = std::clamp(x1, x0, width);
+        for (int y = std::max(y0, 0); y < std::min(y1, height); ++y) {
+            QRgb* line = reinterpret_cast<QRgb*>(image.scanLine(y));
+            std::fill(line + x0, line + x1, colour);
+        }
+    };
     // Per lane and set: one outline around each stretch of columns in which the descriptor went
     // in (or came back ready), and a filled run wherever it came back ready. Outlining each
-    // column would draw noise, and up to four rectangles per pixel.
+    // column would draw noise.
     for (int row = 0; row < rows; ++row) {
         const uint8_t* line = cells.data() + size_t(row) * size_t(width);
         for (int set = 0; set < 3; ++set) {
+            const QRect box = cellRect(row + m_firstRow, set, area.left(), area.left() + 1);
+            const int y0 = box.top() - area.top(), y1 = y0 + box.height();
+            const QRgb colour = setColour(set).rgba();
             const uint8_t ready = uint8_t(1u << (set + kReadyShift));
-            const uint8_t any = uint8_t((1u << set) | ready);
-            addRuns(line, width, any, [&](int c0, int c1) {
-                batch.outline(set,
-                              cellRect(row + m_firstRow, set, area.left() + c0, area.left() + c1));
+            addRuns(line, width, uint8_t((1u << set) | ready), [&](int c0, int c1) {
+                span(c0, c1, y0, y0 + 1, colour);
+                span(c0, c1, y1 - 1, y1, colour);
+                span(c0, c0 + 1, y0, y1, colour);
+                span(c1 - 1, c1, y0, y1, colour);
             });
-            addRuns(line, width, ready, [&](int c0, int c1) {
-                batch.fill(set,
-                           cellRect(row + m_firstRow, set, area.left() + c0, area.left() + c1));
-            });
+            addRuns(line, width, ready, [&](int c0, int c1) { span(c0, c1, y0, y1, colour); });
         }
     }
+    return image;
 }
 
 void TimelineView::paintMarks(QPainter& p) const {

@@ -18,6 +18,7 @@
 // thousand rectangles however many calls are in view (bench/timeline_paint measures it).
 #pragma once
 
+#include <QImage>
 #include <QPoint>
 #include <QRectF>
 #include <QString>
@@ -138,8 +139,8 @@ private:
     void paintBands(QPainter& p) const;
     void addBandCells(CellBatch& batch, const RowLookup& lookup, const TimelineModel::Band& band,
                       double x0, double x1) const;
-    void foldColumns(CellBatch& batch, const std::vector<uint8_t>& cells,
-                     const std::vector<uint8_t>& blocked, int width, int rows) const;
+    QImage foldColumns(CellBatch& batch, const std::vector<uint8_t>& cells,
+                       const std::vector<uint8_t>& blocked, int width, int rows) const;
     void paintMarks(QPainter& p) const;
     void paintSelection(QPainter& p) const;
     void paintLegend(QPainter& p) const;
