@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QToolTip>
 #include <QtTest>
 
 #include <algorithm>
@@ -301,6 +302,19 @@ void TestTimeline::viewPaintsAndSelects() {
     QCOMPARE(call.number, recv->afterCall);
     QVERIFY(!view.isFollowing());
     QCOMPARE(view.selectedCall(), recv->afterCall);
+
+    // Tooltips: the band's call, and the first client's lane with its peer address.
+    QHelpEvent overBand(QEvent::ToolTip, band.center().toPoint(),
+                        view.mapToGlobal(band.center().toPoint()));
+    QApplication::sendEvent(&view, &overBand);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::text().contains(QStringLiteral("#%1 ").arg(recv->afterCall)),
+                             kWaitMs);
+    // The size hints differ by four lane heights; the lanes begin where the bands do.
+    const int laneHeight = (view.sizeHint().height() - view.minimumSizeHint().height()) / 4;
+    const QPoint secondLane(4, int(band.top()) + laneHeight + laneHeight / 2);
+    QHelpEvent overLabel(QEvent::ToolTip, secondLane, view.mapToGlobal(secondLane));
+    QApplication::sendEvent(&view, &overLabel);
+    QTRY_VERIFY_WITH_TIMEOUT(QToolTip::text().contains(QStringLiteral("127.0.0.1")), kWaitMs);
 
     // Selected elsewhere, then live again; the time axis keeps the calls in view.
     view.showCall(s.recorded.front());

@@ -565,17 +565,40 @@ void TimelineView::keyPressEvent(QKeyEvent* event) {
     QWidget::keyPressEvent(event);
 }
 
-// A band's tooltip is its call as the Python tutorials write it, with how long it blocked.
+// A band's tooltip is its call as the Python tutorials write it, with how long it blocked; a
+// lane label's is the descriptor's address and lifetime.
 bool TimelineView::event(QEvent* event) {
     if (event->type() != QEvent::ToolTip)
         return QWidget::event(event);
     const auto* help = static_cast<QHelpEvent*>(event);
-    const TimelineModel::Band* band = bandAt(help->pos());
-    if (band)
-        QToolTip::showText(help->globalPos(), bandToolTip(*band), this);
-    else
+    QString text;
+    if (const TimelineModel::Band* band = bandAt(help->pos()))
+        text = bandToolTip(*band);
+    else if (const TimelineModel::Lane* lane = laneAt(help->pos()))
+        text = laneToolTip(*lane);
+    if (text.isEmpty())
         QToolTip::hideText();
+    else
+        QToolTip::showText(help->globalPos(), text, this);
     return true;
+}
+
+const TimelineModel::Lane* TimelineView::laneAt(QPoint pos) const {
+    const QRect area = laneArea();
+    if (pos.x() >= area.left() || pos.y() < area.top() || pos.y() > area.bottom())
+        return nullptr;
+    const size_t row = size_t(m_firstRow + (pos.y() - area.top()) / m_metrics.laneHeight);
+    return row < m_model->lanes().size() ? &m_model->lanes()[row] : nullptr;
+}
+
+QString TimelineView::laneToolTip(const TimelineModel::Lane& lane) const {
+    QString text = laneLabel(lane);
+    if (!lane.detail.empty())
+        text += QLatin1Char('\n') + QString::fromStdString(lane.detail);
+    text += QLatin1Char('\n') + tr("from %1 s").arg(double(lane.startNs) / 1e9, 0, 'f', 3);
+    if (lane.ended)
+        text += QLatin1Char(' ') + tr("until %1 s").arg(double(lane.endNs) / 1e9, 0, 'f', 3);
+    return text;
 }
 
 QString TimelineView::bandToolTip(const TimelineModel::Band& band) const {

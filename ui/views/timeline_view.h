@@ -116,6 +116,8 @@ private:
     void pressedLive();
     void saveAsPngInteractively();
     QString bandToolTip(const TimelineModel::Band& band) const;
+    const TimelineModel::Lane* laneAt(QPoint pos) const;
+    QString laneToolTip(const TimelineModel::Lane& lane) const;
 
     QRect laneArea() const;
     Range& range() { return m_axis == Axis::Calls ? m_callRange : m_timeRange; }
