@@ -200,6 +200,12 @@ void TestTimeline::lanesFollowTheDescriptors() {
     QVERIFY(lanes[3].firstCall > lanes[1].endCall);
     for (size_t row = 0; row < lanes.size(); ++row)
         QCOMPARE(s.model.rowOfLane(lanes[row].id), int(row));
+
+    // A new run starts an empty timeline: its listener, its calls from #1.
+    QVERIFY(s.session.start(selectEchoConfig()));
+    QTRY_VERIFY_WITH_TIMEOUT(s.model.lanes().size() == 1 && !s.model.bands().empty(), kWaitMs);
+    QCOMPARE(s.model.lanes()[0].role, ss::Role::Listener);
+    QCOMPARE(s.model.bands().front().number, uint64_t(1));
 }
 
 void TestTimeline::bandsAreTheRecordedCalls() {
