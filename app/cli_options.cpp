@@ -61,6 +61,10 @@ struct Parser {
                             "WxH"};
     QCommandLineOption presentation{
         "presentation", "Open in presentation mode (F5): large type, only a lesson's docks (GUI)."};
+    QCommandLineOption view{"view",
+                            "Bring a view to the front (GUI): descriptors, fd-sets, timeline, "
+                            "events, plots or cost. May be repeated.",
+                            "name"};
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version."};
 
@@ -69,7 +73,7 @@ struct Parser {
         qt.addOptions({headless, preset,     port,         ports,       listen,   backend,
                        timeout,  serveDir,   maxQueue,     trace,       duration, allowRemote,
                        paused,   slowMotion, listBackends, listPresets, lang,     screenshot,
-                       clients,  size,       presentation, help,        version});
+                       clients,  size,       presentation, view,        help,     version});
     }
 };
 
@@ -156,6 +160,11 @@ void readOtherOptions(const Parser& p, CliOptions& o) {
     if (p.qt.isSet(p.clients))
         o.clients = int(parseInteger(p.qt.value(p.clients), "clients", 0, 100000));
     o.presentation = p.qt.isSet(p.presentation);
+    for (const QString& name : p.qt.values(p.view)) {
+        if (!viewNames().contains(name))
+            fail("unknown view '" + str(name) + "' (" + str(viewNames().join(", ")) + ")");
+        o.views.push_back(str(name));
+    }
 }
 
 // --size sizes the window that --screenshot grabs; on its own it would do nothing.
@@ -238,6 +247,10 @@ CliResult exitWith(int code, std::string out, std::string err) {
 }
 
 }  // namespace
+
+QStringList viewNames() {
+    return {"descriptors", "fd-sets", "timeline", "events", "plots", "cost"};
+}
 
 const char* selectscopeVersion() {
     return SELECTSCOPE_VERSION;

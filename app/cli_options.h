@@ -25,7 +25,8 @@ struct CliOptions {
     // --size for --screenshot; 0 x 0 when not given (the screenshot's own default).
     int windowWidth = 0;
     int windowHeight = 0;
-    bool presentation = false;  // open in presentation mode (F5)
+    bool presentation = false;       // open in presentation mode (F5)
+    std::vector<std::string> views;  // --view: brought to the front, in order
     // Lines for stderr before starting (e.g. the --allow-remote exposure warning).
     std::vector<std::string> warnings;
 };
@@ -49,6 +50,9 @@ struct CliResult {
 constexpr int kExitUsage = 2;
 
 const char* selectscopeVersion();
+
+// What --view accepts: the views MainWindow::showView() brings to the front.
+QStringList viewNames();
 
 // arguments[0] is the program name, as in QCoreApplication::arguments().
 CliResult parseCommandLine(const QStringList& arguments);

@@ -87,6 +87,8 @@ WindowOptions windowOptions(const CliOptions& options, const QStringList& argume
     window.presetName = options.presetName;
     window.startAtOnce = given(arguments, "preset") || given(arguments, "listen");
     window.presentation = options.presentation;
+    for (const std::string& view : options.views)
+        window.views << QString::fromStdString(view);
     return window;
 }
 

@@ -128,8 +128,27 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
         resizeForFirstRun();
     if (m_options.useSettings && !m_options.presentation)
         restorePresentation();
+    for (const QString& view : std::as_const(m_options.views))
+        showView(view);
     if (m_options.startAtOnce)
         startServer(m_options.engine);
+}
+
+bool MainWindow::showView(const QString& name) {
+    const std::pair<const char*, QDockWidget*> views[] = {{"descriptors", m_dockSet.descriptors},
+                                                          {"fd-sets", m_dockSet.fdsets},
+                                                          {"timeline", m_dockSet.timeline},
+                                                          {"events", m_dockSet.events},
+                                                          {"plots", m_dockSet.plots},
+                                                          {"cost", m_dockSet.cost}};
+    for (const auto& [viewName, dock] : views) {
+        if (name != QLatin1String(viewName))
+            continue;
+        dock->show();
+        dock->raise();
+        return true;
+    }
+    return false;
 }
 
 MainWindow::~MainWindow() = default;

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QString>
+#include <QStringList>
 
 #include <string>
 
@@ -47,6 +48,7 @@ struct WindowOptions {
     std::string presetName;     // chosen in the server panel; empty keeps the panel's default
     bool useSettings = true;    // restore and save the layout (off for screenshots and benchmarks)
     bool presentation = false;  // open in presentation mode, whatever the settings say
+    QStringList views;          // brought to the front, in order (see MainWindow::showView)
 };
 
 // The application's top-level window: the server panel, the descriptor table, the call trace,
@@ -88,6 +90,9 @@ public:
     bool isPresentationMode() const { return m_presentation; }
     // The guidance shown over the empty tables until a server first starts.
     QList<FirstStartOverlay*> firstStartGuidance() const;
+    // Brings a view to the front of its tabs and shows its dock: "descriptors", "fd-sets",
+    // "timeline", "events", "plots" or "cost". False for any other name.
+    bool showView(const QString& name);
     // Saves what the window shows as a PNG file; reports success or failure in the status bar,
     // and the failure in *error too.
     bool saveWindowPng(const QString& path, QString* error = nullptr);
