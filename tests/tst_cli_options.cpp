@@ -58,7 +58,7 @@ TEST(CliOptions, DefaultIsTheEchoPreset) {
     ASSERT_EQ(r.action, CliAction::Run) << r.err;
     EXPECT_EQ(r.options.presetName, "echo");
     EXPECT_EQ(listenerTexts(r), Strings{"127.0.0.1:8000/tcp,backlog=5=echo"});
-    EXPECT_EQ(r.options.engine.timeoutMs, 2000);  // the tutorial's select(..., 2)
+    EXPECT_EQ(r.options.engine.timeoutMs, 2000);                   // the tutorial's select(..., 2)
     EXPECT_EQ(r.options.engine.backend, ss::BackendKind::Select);  // select.select(inputs, ...)
     EXPECT_TRUE(r.options.engine.trace.calls && r.options.engine.trace.events);
     EXPECT_FALSE(r.options.headless);
@@ -146,6 +146,16 @@ TEST(CliOptions, GuiOptionsAreStored) {
     EXPECT_EQ(r.options.lang, "zh_CN");
     EXPECT_EQ(r.options.screenshotPath, "shot.png");
     EXPECT_EQ(r.options.clients, 4);
+    EXPECT_FALSE(r.options.presentation);
+    EXPECT_TRUE(r.options.views.empty());
+}
+
+TEST(CliOptions, PresentationAndViews) {
+    const CliResult r = parse({"--presentation", "--view", "fd-sets", "--view", "cost"});
+    ASSERT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_TRUE(r.options.presentation);
+    EXPECT_EQ(r.options.views, (std::vector<std::string>{"fd-sets", "cost"}));
+    EXPECT_NE(parse({"--help"}).out.find("--view <name>"), std::string::npos);
 }
 
 TEST(CliOptions, ScreenshotSize) {
@@ -249,6 +259,8 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
          "1280x720)"},
         {{"--size", "1280x720"},
          "--size sets the window size of --screenshot; give --screenshot FILE too"},
+        {{"--view", "sets"},
+         "unknown view 'sets' (descriptors, fd-sets, timeline, events, plots, cost)"},
         {{"--serve-dir", "/nonexistent/selectscope"},
          "--serve-dir '/nonexistent/selectscope' is not a directory"},
     };

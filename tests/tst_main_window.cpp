@@ -196,6 +196,7 @@ private slots:
     void echoFromThePanels();
     void pauseThenStepMakesOneCall();
     void timelineBandSelectsTheCallEverywhere();
+    void showViewBringsEachViewToTheFront();
     void backpressureShowsInTheTable();
     void layoutIsSavedAndRestored();
     void zoomScalesEveryFont();
@@ -327,6 +328,24 @@ void TstMainWindow::timelineBandSelectsTheCallEverywhere() {
     QVERIFY(window.fdSetView()->isLive());
     QCOMPARE(timeline->selectedCall(), uint64_t(0));
     window.stopServer();
+}
+
+// --view's names, each the front tab of its group afterwards.
+void TstMainWindow::showViewBringsEachViewToTheFront() {
+    MainWindow window(quietOptions());
+    window.setWindowState(Qt::WindowNoState);
+    window.resize(1600, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const std::pair<const char*, const char*> views[] = {
+        {"fd-sets", "fdSetDock"},  {"timeline", "timelineDock"}, {"descriptors", "descriptorDock"},
+        {"cost", "costCurveDock"}, {"plots", "plotsDock"},       {"events", "eventLogDock"}};
+    for (const auto& [name, dockName] : views) {
+        QVERIFY2(window.showView(QLatin1String(name)), name);
+        auto* dock = child<QDockWidget>(&window, dockName);
+        QTRY_VERIFY2_WITH_TIMEOUT(!dock->visibleRegion().isEmpty(), name, kWaitMs);
+    }
+    QVERIFY(!window.showView(QStringLiteral("sets")));
 }
 
 void TstMainWindow::backpressureShowsInTheTable() {
