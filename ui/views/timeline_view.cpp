@@ -147,7 +147,6 @@ struct TimelineView::RowLookup {
 // Everything is an integer rectangle filled without a pen (an outline is four thin ones): the
 // raster engine's fastest path, where a stroked or fractional rectangle goes through the stroker.
 struct TimelineView::CellBatch {
-    QVector<QRect> blocked;
     std::array<QVector<QRect>, 3> ink;  // per set: filled cells and the edges of outlined ones
 
     void fill(int set, const QRect& box) { ink[size_t(set)].append(box); }
@@ -162,11 +161,7 @@ struct TimelineView::CellBatch {
                 out.append(QRect(box.right(), box.top() + 1, 1, box.height() - 2));
         }
     }
-    // fillRect() per rectangle: drawRects() with a translucent brush went through the general
-    // rasterizer and took 20 ms for a few hundred rectangles over the whole view.
-    void draw(QPainter& p, const QColor& shade) const {
-        for (const QRect& box : blocked)
-            p.fillRect(box, shade);
+    void draw(QPainter& p) const {
         for (int set = 0; set < 3; ++set) {
             const QColor colour = setColour(set);
             for (const QRect& box : ink[size_t(set)])
@@ -781,13 +776,13 @@ void TimelineView::paintBands(QPainter& p) const {
     std::vector<uint8_t> folded(size_t(width) * size_t(std::max(rows, 0)), 0);
     std::vector<uint8_t> blocked(size_t(width), 0);
     CellBatch batch;
-    const int shadeHeight = rowsHeight();
     for (size_t i = first; i < last; ++i) {
         const TimelineModel::Band& band = bands[i];
         const double x0 = xOf(bandStart(band)), x1 = xOf(bandEnd(band));
         if (x1 - x0 >= kFoldPixels) {
-            const int left = int(std::lround(x0));
-            batch.blocked.append(QRect(left, area.top(), int(std::lround(x1)) - left, shadeHeight));
+            const int c0 = std::clamp(int(std::lround(x0)) - area.left(), 0, width);
+            const int c1 = std::clamp(int(std::lround(x1)) - area.left(), c0, width);
+            std::fill(blocked.begin() + c0, blocked.begin() + c1, uint8_t(1));
             addBandCells(batch, lookup, band, x0, x1);
             continue;
         }
@@ -805,10 +800,10 @@ void TimelineView::paintBands(QPainter& p) const {
                 line[c] |= bits;
         }
     }
-    const QImage foldedCells = foldColumns(batch, folded, blocked, width, rows);
-    batch.draw(p, blockedShade());
-    if (!foldedCells.isNull())
-        p.drawImage(area.topLeft(), foldedCells);
+    const QImage shadeAndFolded = foldColumns(folded, blocked, width, rows);
+    if (!shadeAndFolded.isNull())
+        p.drawImage(area.topLeft(), shadeAndFolded);
+    batch.draw(p);
 }
 
 // One band wide enough to draw on its own: per lane and set, an outline for "went in" and a
@@ -835,24 +830,25 @@ void TimelineView::addBandCells(CellBatch& batch, const RowLookup& lookup,
 
 // Bands narrower than kFoldPixels, folded into pixel columns: runs of equal cells are drawn as
 // one rectangle, so the cost follows the width of the view, not the number of calls.
-QImage TimelineView::foldColumns(CellBatch& batch, const std::vector<uint8_t>& cells,
+// The blocked time and the folded cells are written straight into one image, one pixel column
+// per column, and drawn with one drawImage(): with a hundred lanes the runs of ready columns are
+// tens of thousands of rectangles, and filling hundreds of tall, narrow translucent rectangles
+// (the blocked time) cost 35 ms a frame, span by span.
+QImage TimelineView::foldColumns(const std::vector<uint8_t>& cells,
                                  const std::vector<uint8_t>& blocked, int width, int rows) const {
     const QRect area = laneArea();
     const int height = rowsHeight();
-    for (int c = 0; c < width;) {
-        int end = c;
-        while (end < width && blocked[size_t(end)] == blocked[size_t(c)])
-            ++end;
-        if (blocked[size_t(c)])
-            batch.blocked.append(QRect(area.left() + c, area.top(), end - c, height));
-        c = end;
-    }
-    if (height <= 0 || std::find(blocked.begin(), blocked.end(), 1) == blocked.end())
+    if (height <= 0 || width <= 0)
         return {};
-    // The folded cells are written straight into an image, one pixel column per column: with a
-    // hundred lanes the runs of ready columns alone are tens of thousands of rectangles.
     QImage image(width, height, QImage::Format_ARGB32_Premultiplied);
-    image.fill(Qt::transparent);
+    std::vector<QRgb> shadeLine(size_t(width), 0);
+    const QRgb shade = qPremultiply(blockedShade().rgba());
+    for (int c = 0; c < width; ++c) {
+        if (blocked[size_t(c)])
+            shadeLine[size_t(c)] = shade;
+    }
+    for (int y = 0; y < height; ++y)
+        std::copy(shadeLine.begin(), shadeLine.end(), reinterpret_cast<QRgb*>(image.scanLine(y)));
     auto span = [&](int x0, int x1, int y0, int y1, QRgb colour) {
         x0 = std::clamp(x0, 0, width);
         x1 = std::clamp(x1, x0, width);

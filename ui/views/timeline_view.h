@@ -141,8 +141,8 @@ private:
     void paintBands(QPainter& p) const;
     void addBandCells(CellBatch& batch, const RowLookup& lookup, const TimelineModel::Band& band,
                       double x0, double x1) const;
-    QImage foldColumns(CellBatch& batch, const std::vector<uint8_t>& cells,
-                       const std::vector<uint8_t>& blocked, int width, int rows) const;
+    QImage foldColumns(const std::vector<uint8_t>& cells, const std::vector<uint8_t>& blocked,
+                       int width, int rows) const;
     void paintMarks(QPainter& p) const;
     void paintSelection(QPainter& p) const;
     void paintLegend(QPainter& p) const;
