@@ -234,7 +234,7 @@ void TimelineView::showCall(const ss::CallRecord& call) {
         Range& r = range();
         const double start = bandStart(*band), end = bandEnd(*band);
         if (start < r.start || end > r.start + r.span)
-            r.start = (start + end) / 2 - r.span / 2;
+            r.start = startInHistory((start + end) / 2 - r.span / 2);
         // Scroll the lanes to the band's first descriptor when none of them is in view.
         const RowLookup rows(m_model->lanes());
         bool seen = band->cells.empty();
@@ -280,10 +280,11 @@ void TimelineView::updateMetrics() {
     m.legend = 2 * (fm.height() + 4) + 4;  // the sets on one line, the marks on the next
     // Three set rows of at least 5 pixels; a lane label in the font, with air around it.
     m.laneHeight = std::max(3 * 5 + 4, fm.height() * 2);
+    // Wide enough for "fd 9999 connection"; a longer label (a closed lane's) is elided, and
+    // its tooltip is whole.
     TimelineModel::Lane widest;
-    widest.fd = 99999;
+    widest.fd = 9999;
     widest.role = ss::Role::Connection;
-    widest.ended = true;
     int labelWidth = fm.horizontalAdvance(laneLabel(widest));
     widest.role = ss::Role::Listener;
     labelWidth = std::max(labelWidth, fm.horizontalAdvance(laneLabel(widest)));
@@ -451,9 +452,18 @@ void TimelineView::setFollowing(bool following) {
     emit followingChanged(following);
 }
 
+// The newest call at the right edge; while the whole history is shorter than the view, it
+// starts at the left edge instead and grows to the right, as a sweep on an oscilloscope does.
 void TimelineView::followNewest() {
-    Range& r = range();
-    r.start = newestDomain() - r.span * (1 - kFollowMargin);
+    range().start = startInHistory(newestDomain() - range().span * (1 - kFollowMargin));
+}
+
+// A view that would begin before the oldest call begins at it (with the usual margin).
+double TimelineView::startInHistory(double start) const {
+    const auto& bands = m_model->bands();
+    if (bands.empty())
+        return start;
+    return std::max(start, bandStart(bands.front()) - range().span * kFollowMargin);
 }
 
 void TimelineView::pressedLive() {
@@ -729,7 +739,9 @@ void TimelineView::paintLabels(QPainter& p) const {
                                        : palette().windowText().color();
         p.setPen(text);
         const QRect box(pad, area.top() + (row - m_firstRow) * h, m_metrics.gutter - 2 * pad, h);
-        p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft, laneLabel(lane));
+        const QString label =
+            fontMetrics().elidedText(laneLabel(lane), Qt::ElideRight, box.width());
+        p.drawText(box, Qt::AlignVCenter | Qt::AlignLeft, label);
     }
     p.restore();
 }

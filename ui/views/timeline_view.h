@@ -113,6 +113,7 @@ private:
     void onModelChanged();
     void setFollowing(bool following);
     void followNewest();
+    double startInHistory(double start) const;
     void pressedLive();
     void saveAsPngInteractively();
     QString bandToolTip(const TimelineModel::Band& band) const;
