@@ -80,8 +80,9 @@ CostCurvePanel::CostCurvePanel(QWidget* parent) : QWidget(parent), m_sizes(defau
     createPlot();
     createCurves();
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(m_plot, 1);
+    // Measure first: in a short dock the button is in view before the chart is.
     layout->addWidget(createControls());
+    layout->addWidget(m_plot, 1);
     m_thread.setObjectName(QStringLiteral("wait cost"));
     applyFonts();
     updateLiveDot();
