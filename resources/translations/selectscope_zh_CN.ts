@@ -102,17 +102,17 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+113"/>
+        <location line="+122"/>
         <source>Jump to live</source>
         <translation>回到实时</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-120"/>
         <source>Show the newest call again and follow the server (End).</source>
         <translation>重新显示最新的调用，并继续跟随服务端（End 键）。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+122"/>
         <source>Jump to live (1 call behind)</source>
         <translation>回到实时（落后 1 次调用）</translation>
     </message>
@@ -606,14 +606,123 @@
     </message>
 </context>
 <context>
+    <name>CostCurvePanel</name>
+    <message>
+        <location filename="../../ui/panels/cost_curve_panel.cpp" line="+130"/>
+        <source>Cost of one wait call</source>
+        <translation>一次等待调用的开销</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>watched descriptors</source>
+        <translation>被监视的描述符数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>µs per wait call</source>
+        <translation>每次等待调用的微秒数</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Measure</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Time one non-blocking wait call of every backend of this build on this machine, with 10 to 10,000 watched descriptors. Takes a few seconds.</source>
+        <translation>在这台机器上，为本程序的每个后端测量一次非阻塞等待调用的耗时，被监视的描述符从 10 到 10,000 个。需要几秒钟。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save the cost curve</source>
+        <translation>保存开销曲线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PNG picture (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cost curve saved to %1</source>
+        <translation>开销曲线已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save the cost curve to %1</source>
+        <translation>无法把开销曲线保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Measuring the cost of one wait call…</source>
+        <translation>正在测量一次等待调用的开销…</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 (stops at FD_SETSIZE = %2)</source>
+        <translation>%1（止于 FD_SETSIZE = %2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 was not measured with %2 descriptors: it can only watch descriptors below FD_SETSIZE (%3).</source>
+        <translation>%1 没有在 %2 个描述符下测量：它只能监视小于 FD_SETSIZE（%3）的描述符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 was not measured with %2 descriptors: this process may open only %3 descriptors.</source>
+        <translation>%1 没有在 %2 个描述符下测量：本进程最多只能打开 %3 个描述符。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The cost of a wait call cannot be measured with %1 on this platform.</source>
+        <translation>在此平台上无法测量 %1 的等待调用开销。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 could not be measured with %2 descriptors: %3</source>
+        <translation>%1 无法在 %2 个描述符下测量：%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Measurement cancelled: the curves keep the %n point(s) measured so far.</source>
+        <translation>
+            <numerusform>测量已取消：曲线保留目前已测得的 %n 个点。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Cost curve measured: %n point(s).</source>
+        <translation>
+            <numerusform>开销曲线测量完成：%n 个点。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>live server: %1, %n descriptor(s): %2 µs per call</source>
+        <translation>
+            <numerusform>运行中的服务端：%1，%n 个描述符：每次调用 %2 微秒</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DescriptorTableModel</name>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="+139"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="+297"/>
         <source>Behaviour: %1</source>
         <translation>处理方式：%1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-144"/>
         <source>In #%1</source>
         <translation>传入 #%1</translation>
     </message>
@@ -1009,6 +1118,267 @@
     </message>
 </context>
 <context>
+    <name>FdSetView</name>
+    <message>
+        <location filename="../../ui/views/fdset_view.cpp" line="+90"/>
+        <source>beyond nfds: the kernel does not look at it</source>
+        <translation>超出 nfds：内核不会检查它</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+371"/>
+        <source>not in the set</source>
+        <translation>不在集合中</translation>
+    </message>
+    <message>
+        <location line="-369"/>
+        <source>passed in the set</source>
+        <translation>放入了集合</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed and returned ready</source>
+        <translation>放入并返回为就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>passed, cleared by the kernel</source>
+        <translation>放入了，但被内核清除</translation>
+    </message>
+    <message>
+        <location line="+135"/>
+        <source>fd %1 (%2): %3</source>
+        <translation>fd %1（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fd %1: %2</source>
+        <translation>fd %1：%2</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save the fd_set picture</source>
+        <translation>保存 fd_set 图</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>fd_set picture saved to %1</source>
+        <translation>fd_set 图已保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not save the fd_set picture to %1</source>
+        <translation>无法把 fd_set 图保存到 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No wait call yet: start the server, or select a call in the call trace.</source>
+        <translation>还没有等待调用：请启动服务端，或在调用列表中选择一次调用。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>failed with %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned %1</source>
+        <translation>返回 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no timeout: blocks until ready</source>
+        <translation>无超时：一直阻塞到有描述符就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeout %1 ms</source>
+        <translation>超时 %1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1() call #%2: %3, %4</source>
+        <translation>%1() 第 %2 次调用：%3，%4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>, nfds = %1</source>
+        <translation>，nfds = %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (held; Live follows the newest call)</source>
+        <translation>（已固定；“实时”会跟随最新调用）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>select() overwrites your sets: rebuild them before every call.</source>
+        <translation>select() 会改写你传入的集合：每次调用前都要重新构建它们。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>FD_SETSIZE = %1: select() cannot watch descriptor %1 or above (the red line). nfds = %2: the kernel scans bits 0 to %3.</source>
+        <translation>FD_SETSIZE = %1：select() 无法监视编号为 %1 及以上的描述符（红线处）。nfds = %2：内核扫描第 0 到第 %3 位。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The kernel returned</source>
+        <translation>内核返回的</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>You passed</source>
+        <translation>你传入的</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1, fd %2: %3</source>
+        <translation>%1，fd %2：%3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>passed</source>
+        <translation>传入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned ready</source>
+        <translation>返回为就绪</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>cleared by the kernel</source>
+        <translation>被内核清除</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>NULL: the set was empty, so the server passed a null pointer.</source>
+        <translation>NULL：集合为空，所以服务端传入了空指针。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>The WSAPOLLFD array: %n entry(s), passed whole on every call; the kernel fills in revents.</source>
+        <translation>
+            <numerusform>WSAPOLLFD 数组：%n 项，每次调用都整体传入；由内核填写 revents。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The pollfd array: %n entry(s), passed whole on every call; the kernel fills in revents.</source>
+        <translation>
+            <numerusform>pollfd 数组：%n 项，每次调用都整体传入；由内核填写 revents。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+16"/>
+        <location line="+10"/>
+        <source>fd</source>
+        <translation>fd</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-17"/>
+        <source>The filters registered with the kqueue: %n descriptor(s), kept by the kernel between calls.</source>
+        <translation>
+            <numerusform>在 kqueue 中注册的过滤器：%n 个描述符，由内核在调用之间保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The interest list: %n descriptor(s), kept by the kernel between calls; only epoll_ctl changes it.</source>
+        <translation>
+            <numerusform>兴趣列表：%n 个描述符，由内核在调用之间保存；只有 epoll_ctl 会改变它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+10"/>
+        <source>filters</source>
+        <translation>过滤器</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+10"/>
+        <source>events</source>
+        <translation>事件</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-5"/>
+        <source>The eventlist this call returned: %n event(s).</source>
+        <translation>
+            <numerusform>本次调用返回的事件列表：%n 个事件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The ready list this call returned: %n event(s), at most maxevents; the descriptors that are not ready cost nothing.</source>
+        <translation>
+            <numerusform>本次调用返回的就绪列表：%n 个事件，最多 maxevents 个；没有就绪的描述符不产生任何开销。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The changelist since the previous wait:</source>
+        <translation>自上次等待以来的变更列表：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoll_ctl calls since the previous wait:</source>
+        <translation>自上次等待以来的 epoll_ctl 调用：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>none: the interest list did not change.</source>
+        <translation>无：兴趣列表没有变化。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>… %n more not shown</source>
+        <translation>
+            <numerusform>… 还有 %n 项未显示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>… %n more not ready, not shown</source>
+        <translation>
+            <numerusform>… 还有 %n 项未就绪，未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Why is it ready?</source>
+        <translation>为什么就绪？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing came back ready in this call.</source>
+        <translation>这次调用没有返回任何就绪的描述符。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The kernel state was not sampled for this call.</source>
+        <translation>这次调用没有采样内核状态。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>… %n more ready descriptor(s) not shown</source>
+        <translation>
+            <numerusform>… 还有 %n 个就绪的描述符未显示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LoadPanel</name>
     <message>
         <location filename="../../ui/panels/load_panel.cpp" line="+100"/>
@@ -1196,12 +1566,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+99"/>
+        <location filename="../../ui/main_window.cpp" line="+106"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+71"/>
         <source>Zoom: %1 %</source>
         <translation>缩放：%1 %</translation>
     </message>
@@ -1218,7 +1588,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>服务端的每一次等待调用（select、poll、epoll_wait……）都会显示在这里，每次调用一行。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -1251,6 +1621,21 @@ Then connect a client, type a message and press Send.</source>
         <location line="+1"/>
         <source>Load</source>
         <translation>负载测试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fd_set picture</source>
+        <translation>fd_set 图</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cost of a wait call</source>
+        <translation>等待调用的开销</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1313,7 +1698,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+70"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
@@ -1333,7 +1718,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>&lt;h3&gt;SelectScope %1&lt;/h3&gt;&lt;p&gt;一台观察 IO 多路复用的“示波器”：一个小型服务端的每一次 select()、poll() 和 epoll_wait() 调用，都在发生的同时呈现出来。&lt;/p&gt;&lt;p&gt;SelectScope 是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证的条款重新分发和/或修改它，许可证版本可以是第 3 版，也可以是（由您选择）任何更新的版本（GPL-3.0-or-later）。&lt;/p&gt;&lt;p&gt;图表使用了 Emanuel Eichhammer 开发的 QCustomPlot，它依据 GNU 通用公共许可证第 3 版（GPL-3.0）授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+191"/>
         <source>Could not save the window to %1: %2</source>
         <translation>无法将窗口保存到 %1：%2</translation>
     </message>
@@ -1935,6 +2320,138 @@ Then connect a client, type a message and press Send.</source>
     </message>
 </context>
 <context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../ui/views/timeline_view.cpp" line="+186"/>
+        <source>Axis: call numbers</source>
+        <translation>横轴：调用序号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Axis: time</source>
+        <translation>横轴：时间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call numbers: every wait call equally wide. Time: a call is as long as it blocked, the gap after it is the work the server did before the next call.</source>
+        <translation>调用序号：每次等待调用一样宽。时间：调用的长度就是它阻塞的时间，之后的空隙是服务端在下一次调用前所做的工作。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+430"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location line="-429"/>
+        <source>Follow the newest wait call again.</source>
+        <translation>重新跟随最新的等待调用。</translation>
+    </message>
+    <message>
+        <location line="+411"/>
+        <source>from %1 s</source>
+        <translation>从 %1 秒起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>until %1 s</source>
+        <translation>直到 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Call #%1 blocked %2 ms
+%3</source>
+        <translation>第 %1 次调用阻塞了 %2 毫秒
+%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save as PNG…</source>
+        <translation>另存为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Save the timeline as PNG</source>
+        <translation>把时间线保存为 PNG</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeline.png</source>
+        <translation>timeline.png</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>fd %1 %2 (closed)</source>
+        <translation>fd %1 %2（已关闭）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fd %1 %2</source>
+        <translation>fd %1 %2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No wait calls yet</source>
+        <translation>还没有等待调用</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Calls %1 to %2</source>
+        <translation>第 %1 到第 %2 次调用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 s to %2 s</source>
+        <translation>%1 秒到 %2 秒</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(paused)</source>
+        <translation>（已暂停）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(held: press Live to follow)</source>
+        <translation>（已固定：按“实时”继续跟随）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+234"/>
+        <location line="+11"/>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>read</source>
+        <translation>读</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>write</source>
+        <translation>写</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>except</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>outline: went in, filled: came back ready</source>
+        <translation>空心：传入；实心：返回为就绪</translation>
+    </message>
+</context>
+<context>
     <name>TraceText</name>
     <message>
         <location filename="../../ui/models/trace_format.cpp" line="+24"/>
@@ -2109,7 +2626,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="-206"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="-204"/>
         <location filename="../../ui/models/event_log_model.cpp" line="-43"/>
         <source>Fd</source>
         <translation>fd</translation>
@@ -2445,6 +2962,67 @@ Then connect a client, type a message and press Send.</source>
         <location line="+1"/>
         <source>The first bytes of the data in hexadecimal.</source>
         <translation>数据开头的若干字节，以十六进制显示。</translation>
+    </message>
+</context>
+<context>
+    <name>WhyText</name>
+    <message>
+        <location filename="../../ui/models/why_text.cpp" line="+9"/>
+        <source>not sampled</source>
+        <translation>未采样</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>urgent data is pending: recv() with MSG_OOB reads it</source>
+        <translation>有紧急数据待读：用带 MSG_OOB 的 recv() 读取</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+28"/>
+        <source>%n connection(s) waiting in the accept queue: accept() will not block</source>
+        <translation>
+            <numerusform>accept 队列中有 %n 个连接在等待：accept() 不会阻塞</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the connection was reset: recv() will fail with ECONNRESET</source>
+        <translation>连接已被重置：recv() 会以 ECONNRESET 失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an urgent byte is pending: the read stops at the urgent mark</source>
+        <translation>有一个紧急字节待读：读取会停在紧急标记处</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n byte(s) waiting in the receive queue, then the peer&apos;s FIN: recv() returns them, then 0</source>
+        <translation>
+            <numerusform>接收队列中有 %n 字节，之后是对端的 FIN：recv() 先返回这些字节，然后返回 0</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n byte(s) waiting in the receive queue: recv() will return them</source>
+        <translation>
+            <numerusform>接收队列中有 %n 字节在等待：recv() 会返回它们</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the peer sent FIN: recv() will return 0</source>
+        <translation>对端发送了 FIN：recv() 会返回 0</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the connection was reset: send() will fail with ECONNRESET</source>
+        <translation>连接已被重置：send() 会以 ECONNRESET 失败</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n byte(s) free in the send buffer: send() will not block</source>
+        <translation>
+            <numerusform>发送缓冲区有 %n 字节空闲：send() 不会阻塞</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
