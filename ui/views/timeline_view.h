@@ -11,27 +11,23 @@
 // still. The wheel zooms around the pointer (Shift+wheel scrolls the lanes), dragging pans, and
 // Live (or showLive()) follows again. Clicking a band selects that call for every view.
 //
-// Painted with QPainter on a plain QWidget rather than with QCustomPlot: a frame holds thousands
-// of bands times several lanes of per-set cells and marks. QCustomPlot would need one plottable
-// item per cell and rebuild them per frame; here the bands narrower than a few pixels are folded
-// into one cell per pixel column and lane before anything is drawn, so a frame costs a few
-// thousand rectangles however many calls are in view (bench/timeline_paint measures it).
+// This class holds the geometry (what is in view, where a call or lane is drawn) and the
+// interaction; TimelinePainter paints each frame (why with QPainter is told there).
 #pragma once
 
-#include <QImage>
 #include <QPoint>
 #include <QRectF>
 #include <QString>
 #include <QWidget>
 
 #include <cstdint>
-#include <vector>
+#include <deque>
+#include <utility>
 
 #include "core/trace/trace_types.h"
 #include "ui/models/timeline_model.h"
 
 class QComboBox;
-class QPainter;
 class QPushButton;
 
 class TimelineView : public QWidget {
@@ -89,6 +85,13 @@ protected:
     bool event(QEvent* event) override;
 
 private:
+    // The painter reads the geometry below as it stands when a frame is painted.
+    friend class TimelinePainter;
+
+    // On the call axis a band takes this part of its call's slot; the rest is the work the server
+    // did before its next call (where that work's events are marked).
+    static constexpr double kBandFraction = 0.7;
+
     // Pixel sizes that follow the font (the window zooms by changing it).
     struct Metrics {
         int topBar = 0;
@@ -102,11 +105,6 @@ private:
         double start = 0;
         double span = 100;
     };
-    // Lane id to row, built once per frame (defined in the .cpp).
-    struct RowLookup;
-    // The rectangles of one frame, drawn together (defined in the .cpp).
-    struct CellBatch;
-
     void createControls();
     void updateMetrics();
     void layoutControls();
@@ -120,6 +118,7 @@ private:
     const TimelineModel::Lane* laneAt(QPoint pos) const;
     QString laneToolTip(const TimelineModel::Lane& lane) const;
 
+    QRect topBarText() const;
     QRect laneArea() const;
     Range& range() { return m_axis == Axis::Calls ? m_callRange : m_timeRange; }
     const Range& range() const { return m_axis == Axis::Calls ? m_callRange : m_timeRange; }
@@ -131,30 +130,13 @@ private:
     double domainAt(double x) const;
     // The bands that overlap the visible range, as indices into model()->bands().
     std::pair<size_t, size_t> visibleBands() const;
+    // The first mark that may be in view, in model()->marks().
+    std::deque<TimelineModel::Mark>::const_iterator firstVisibleMark() const;
     const TimelineModel::Band* bandAt(QPoint pos) const;
     void clampRows();
     void convertRange(Axis from, Axis to);
 
-    void paintTopBar(QPainter& p) const;
-    void paintRuler(QPainter& p) const;
-    void paintLabels(QPainter& p) const;
-    void paintLaneLifetimes(QPainter& p) const;
-    void paintBands(QPainter& p) const;
-    void addBandCells(CellBatch& batch, const RowLookup& lookup, const TimelineModel::Band& band,
-                      double x0, double x1) const;
-    QImage foldColumns(const std::vector<uint8_t>& cells, const std::vector<uint8_t>& blocked,
-                       int width, int rows) const;
-    void paintMarks(QPainter& p) const;
-    void paintSelection(QPainter& p) const;
-    void paintLegend(QPainter& p) const;
-    void blitMarks(QPainter& p, ss::EventKind kind, const std::vector<QPointF>& at,
-                   double size) const;
-    void drawMarks(QPainter& p, ss::EventKind kind, const std::vector<QPointF>& at,
-                   double size) const;
     QString laneLabel(const TimelineModel::Lane& lane) const;
-    QRect cellRect(int row, int set, double x0, double x1) const;
-    QColor blockedShade() const;
-    int rowsHeight() const;
 
     TimelineModel* m_model;
     QPushButton* m_live = nullptr;
