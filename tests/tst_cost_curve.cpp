@@ -21,6 +21,7 @@
 
 #include "core/poller/backend_kind.h"
 #include "core/server/listener_spec.h"
+#include "tests/support/view_checks.h"
 #include "ui/engine_session.h"
 #include "ui/panels/cost_curve_panel.h"
 
@@ -42,33 +43,6 @@ int pointCount(const CostCurvePanel& panel) {
     for (ss::BackendKind kind : ss::availableBackends())
         points += panel.curve(kind)->dataCount();
     return points;
-}
-
-// Distinct colours in a sample of the image: a blank widget has one or two.
-int colourCount(const QImage& image) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 3) {
-        for (int x = 0; x < image.width(); x += 3)
-            colours.insert(image.pixel(x, y));
-    }
-    return static_cast<int>(colours.size());
-}
-
-ss::EngineConfig echoConfig(ss::BackendKind backend) {
-    std::string error;
-    ss::EngineConfig config;
-    config.listeners.push_back(*ss::parseListenSpec("127.0.0.1:0=echo", &error));
-    config.backend = backend;
-    config.timeoutMs = 100;
-    return config;
-}
-
-int listenerPort(const EngineSession& session) {
-    for (const ss::DescriptorInfo& d : session.lastDescriptors()) {
-        if (d.role == ss::Role::Listener)
-            return QString::fromStdString(d.local).section(QLatin1Char(':'), -1).toInt();
-    }
-    return 0;
 }
 
 }  // namespace
@@ -171,10 +145,10 @@ void TestCostCurve::liveDotFollowsTheRunningBackend() {
     panel.setSizes({2, 50});
     panel.setCellBudgetMs(kSmallBudgetMs);
     EngineSession session;
-    QVERIFY(session.start(echoConfig(first)));
-    QTRY_VERIFY_WITH_TIMEOUT(listenerPort(session) > 0, kWaitMs);
+    QVERIFY(session.start(view_checks::echoOnFreePort(first)));
+    QTRY_VERIFY_WITH_TIMEOUT(view_checks::listenerPort(session) > 0, kWaitMs);
     QTcpSocket client;
-    client.connectToHost(QStringLiteral("127.0.0.1"), quint16(listenerPort(session)));
+    client.connectToHost(QStringLiteral("127.0.0.1"), quint16(view_checks::listenerPort(session)));
     QVERIFY(client.waitForConnected(kWaitMs));
     panel.setSource(&session);
     QVERIFY(!panel.hasLiveDot());  // no curve to put it on yet
@@ -228,14 +202,15 @@ void TestCostCurve::rendersAndSavesAPicture() {
     panel.plot()->replot();
     const QImage shot = panel.grab().toImage();
     QVERIFY(shot.save(QStringLiteral("/tmp/selectscope_cost_curve.png")));
-    QVERIFY2(colourCount(shot) > 20, qPrintable(QString::number(colourCount(shot))));
+    QVERIFY2(view_checks::distinctColours(shot) > 20,
+             qPrintable(QString::number(view_checks::distinctColours(shot))));
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("curve.png"));
     QVERIFY(panel.savePng(path));
     const QImage saved(path);
     QVERIFY(saved.width() >= 1280 && saved.height() >= 720);
-    QVERIFY(colourCount(saved) > 20);
+    QVERIFY(view_checks::distinctColours(saved) > 20);
     QVERIFY(!panel.savePng(dir.filePath(QStringLiteral("no/such/folder/curve.png"))));
 }
 

@@ -19,6 +19,7 @@
 #include "core/poller/poller.h"
 #include "core/server/listener_spec.h"
 #include "core/server/presets.h"
+#include "tests/support/view_checks.h"
 #include "ui/engine_session.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/fdset_picture.h"
@@ -31,15 +32,6 @@ using Fds = std::vector<int32_t>;
 namespace {
 
 constexpr int kWaitMs = 5000;
-
-ss::EngineConfig echoConfig(ss::BackendKind backend) {
-    std::string error;
-    ss::EngineConfig config;
-    config.listeners.push_back(*ss::parseListenSpec("127.0.0.1:0=echo", &error));
-    config.backend = backend;
-    config.timeoutMs = 100;
-    return config;
-}
 
 ss::EngineConfig rwSplitConfig() {
     const ss::Preset* preset = ss::findPreset("rw-split");
@@ -161,25 +153,6 @@ void saveForTheEye(const ss::CallRecord& call, const char* name) {
     view.savePng(QStringLiteral("/tmp/tst_fdset_live_%1.png").arg(QLatin1String(name)));
 }
 
-int colourCount(const QImage& image) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    return colours.size();
-}
-
-bool hasColour(const QImage& image, const QColor& colour) {
-    for (int y = 0; y < image.height(); ++y) {
-        for (int x = 0; x < image.width(); ++x) {
-            if (image.pixel(x, y) == colour.rgb())
-                return true;
-        }
-    }
-    return false;
-}
-
 }  // namespace
 
 class TestFdSetPicture : public QObject {
@@ -267,7 +240,7 @@ void TestFdSetPicture::selectPictureFromTheEngine() {
 // poll with echo: one pollfd row per watched descriptor, listener first, with events and the
 // revents the kernel filled in.
 void TestFdSetPicture::pollPictureFromTheEngine() {
-    LoopbackRun run(echoConfig(ss::BackendKind::Poll));
+    LoopbackRun run(view_checks::echoOnFreePort(ss::BackendKind::Poll));
     QVERIFY(run.started());
     QTRY_VERIFY_WITH_TIMEOUT(run.port() > 0, kWaitMs);
     QTcpSocket* client = run.connectClient();
@@ -302,7 +275,7 @@ void TestFdSetPicture::epollInterestListFromTheEngine() {
 #ifndef __linux__
     QSKIP("epoll is Linux only");
 #else
-    LoopbackRun run(echoConfig(ss::BackendKind::Epoll));
+    LoopbackRun run(view_checks::echoOnFreePort(ss::BackendKind::Epoll));
     QVERIFY(run.started());
     QTRY_VERIFY_WITH_TIMEOUT(run.port() > 0, kWaitMs);
     QTcpSocket* first = run.connectClient();
@@ -456,7 +429,7 @@ void TestFdSetPicture::whySentences() {
 
 // Live, the view shows the source's newest call; a held call stays while the server goes on.
 void TestFdSetPicture::viewFollowsTheLiveCall() {
-    LoopbackRun run(echoConfig(ss::BackendKind::Poll));
+    LoopbackRun run(view_checks::echoOnFreePort(ss::BackendKind::Poll));
     FdSetView view;
     view.setSource(&run.session());
     QVERIFY(run.started());
@@ -485,9 +458,10 @@ void TestFdSetPicture::viewRendersThePicture() {
     view.resize(900, view.heightForWidth(900));
     const QImage image = view.grab().toImage();
     QVERIFY(!image.isNull());
-    QVERIFY2(colourCount(image) >= 6, qPrintable(QString::number(colourCount(image))));
-    QVERIFY(hasColour(image, set_colours::read()));
-    QVERIFY(hasColour(image, set_colours::except()));
+    QVERIFY2(view_checks::distinctColours(image) >= 6,
+             qPrintable(QString::number(view_checks::distinctColours(image))));
+    QVERIFY(view_checks::hasColour(image, set_colours::read()));
+    QVERIFY(view_checks::hasColour(image, set_colours::except()));
     const QStringList why = view.whyLines();
     QCOMPARE(why.size(), 1);
     QVERIFY2(why[0].startsWith("fd 5: 5 "), qPrintable(why[0]));
@@ -518,7 +492,7 @@ void TestFdSetPicture::viewRendersThePicture() {
         call.changes = {{ss::InterestChange::Op::Add, 5, ss::kRead}};
         view.showCall(call);
         view.resize(900, view.heightForWidth(900));
-        QVERIFY(colourCount(view.grab().toImage()) >= 4);
+        QVERIFY(view_checks::distinctColours(view.grab().toImage()) >= 4);
     }
     view.grab().save(QStringLiteral("/tmp/tst_fdset_epoll.png"));
 }
@@ -541,7 +515,7 @@ void TestFdSetPicture::viewStaysUsableWithAThousandDescriptors() {
     const int height = view.heightForWidth(900);
     QVERIFY2(height < 2000, qPrintable(QString::number(height)));
     view.resize(900, height);
-    QVERIFY(colourCount(view.grab().toImage()) >= 4);
+    QVERIFY(view_checks::distinctColours(view.grab().toImage()) >= 4);
     view.grab().save(QStringLiteral("/tmp/tst_fdset_1000.png"));
 
     call.backend = ss::BackendKind::Poll;

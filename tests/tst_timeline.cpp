@@ -18,6 +18,7 @@
 
 #include "core/poller/poller.h"
 #include "core/server/listener_spec.h"
+#include "tests/support/view_checks.h"
 #include "ui/engine_session.h"
 #include "ui/models/timeline_model.h"
 #include "ui/views/set_colours.h"
@@ -28,29 +29,12 @@ namespace {
 constexpr int kWaitMs = 5000;
 using Lane = TimelineModel::Lane;
 
-int listenerPort(const EngineSession& session) {
-    for (const ss::DescriptorInfo& d : session.lastDescriptors()) {
-        if (d.role == ss::Role::Listener)
-            return QString::fromStdString(d.local).section(QLatin1Char(':'), -1).toInt();
-    }
-    return 0;
-}
-
 int listenerFd(const EngineSession& session) {
     for (const ss::DescriptorInfo& d : session.lastDescriptors()) {
         if (d.role == ss::Role::Listener)
             return d.fd;
     }
     return -1;
-}
-
-ss::EngineConfig selectEchoConfig() {
-    std::string error;
-    ss::EngineConfig config;
-    config.listeners.push_back(*ss::parseListenSpec("127.0.0.1:0=echo", &error));
-    config.backend = ss::BackendKind::Select;
-    config.timeoutMs = 100;
-    return config;
 }
 
 const TimelineModel::Mark* findMark(const TimelineModel& model, uint32_t lane, ss::EventKind kind) {
@@ -82,13 +66,14 @@ public:
     ~Session() { session.stop(); }
 
     bool start() {
-        if (!session.start(selectEchoConfig()))
+        if (!session.start(view_checks::echoOnFreePort()))
             return false;
-        return QTest::qWaitFor([this] { return listenerPort(session) > 0; }, kWaitMs);
+        return QTest::qWaitFor([this] { return view_checks::listenerPort(session) > 0; }, kWaitMs);
     }
     // Connects a client and waits until the model gave it its lane (so accept order is fixed).
     bool connectClient(QTcpSocket& client, size_t lanes) {
-        client.connectToHost(QStringLiteral("127.0.0.1"), quint16(listenerPort(session)));
+        client.connectToHost(QStringLiteral("127.0.0.1"),
+                             quint16(view_checks::listenerPort(session)));
         if (!client.waitForConnected(kWaitMs))
             return false;
         return QTest::qWaitFor([&] { return model.lanes().size() == lanes; }, kWaitMs);
@@ -129,25 +114,6 @@ bool runLesson(Session& s) {
     // The session keeps running (stopping it would close every descriptor): the asserts below
     // run without an event loop, so the model holds still while they look.
     return true;
-}
-
-bool hasColour(const QImage& image, QColor colour) {
-    const QRgb wanted = colour.rgb();
-    for (int y = 0; y < image.height(); ++y) {
-        const QRgb* line = reinterpret_cast<const QRgb*>(image.constScanLine(y));
-        if (std::find(line, line + image.width(), wanted) != line + image.width())
-            return true;
-    }
-    return false;
-}
-
-int distinctColours(const QImage& image) {
-    QSet<QRgb> colours;
-    for (int y = 0; y < image.height(); y += 2) {
-        for (int x = 0; x < image.width(); x += 2)
-            colours.insert(image.pixel(x, y));
-    }
-    return int(colours.size());
 }
 
 // Whether any call passed (or got back) a descriptor in this set.
@@ -202,7 +168,7 @@ void TestTimeline::lanesFollowTheDescriptors() {
         QCOMPARE(s.model.rowOfLane(lanes[row].id), int(row));
 
     // A new run starts an empty timeline: its listener, its calls from #1.
-    QVERIFY(s.session.start(selectEchoConfig()));
+    QVERIFY(s.session.start(view_checks::echoOnFreePort()));
     QTRY_VERIFY_WITH_TIMEOUT(s.model.lanes().size() == 1 && !s.model.bands().empty(), kWaitMs);
     QCOMPARE(s.model.lanes()[0].role, ss::Role::Listener);
     QCOMPARE(s.model.bands().front().number, uint64_t(1));
@@ -289,12 +255,13 @@ void TestTimeline::viewPaintsAndSelects() {
     if (qEnvironmentVariableIsSet("SELECTSCOPE_TIMELINE_PNG"))
         image.save(qEnvironmentVariable("SELECTSCOPE_TIMELINE_PNG"));
     QCOMPARE(image.size(), QSize(1000, 420));
-    QVERIFY2(distinctColours(image) >= 8, qPrintable(QString::number(distinctColours(image))));
-    QVERIFY(hasColour(image, set_colours::read()));
+    QVERIFY2(view_checks::distinctColours(image) >= 8,
+             qPrintable(QString::number(view_checks::distinctColours(image))));
+    QVERIFY(view_checks::hasColour(image, set_colours::read()));
     if (setUsed(s.model, ss::kWrite))
-        QVERIFY(hasColour(image, set_colours::write()));
+        QVERIFY(view_checks::hasColour(image, set_colours::write()));
     if (setUsed(s.model, ss::kExcept))
-        QVERIFY(hasColour(image, set_colours::except()));
+        QVERIFY(view_checks::hasColour(image, set_colours::except()));
 
     // Click the band in which the first client's "hello" woke the server.
     const TimelineModel::Mark* recv = findMark(s.model, s.model.lanes()[1].id, ss::EventKind::Recv);
@@ -328,8 +295,8 @@ void TestTimeline::viewPaintsAndSelects() {
     QVERIFY(!view.bandRect(s.recorded.front().number).isEmpty());
     view.setAxis(TimelineView::Axis::Time);
     QVERIFY(!view.bandRect(recv->afterCall).isEmpty());
-    QVERIFY(hasColour(view.grab().toImage().convertToFormat(QImage::Format_RGB32),
-                      set_colours::read()));
+    QVERIFY(view_checks::hasColour(view.grab().toImage().convertToFormat(QImage::Format_RGB32),
+                                   set_colours::read()));
     view.showLive();
     QVERIFY(view.isFollowing());
     QCOMPARE(view.selectedCall(), uint64_t(0));
@@ -353,7 +320,8 @@ void TestTimeline::viewPaintsAndSelects() {
     QVERIFY(view.savePng(png));
     QImage saved(png);
     QVERIFY(!saved.isNull());
-    QVERIFY(hasColour(saved.convertToFormat(QImage::Format_RGB32), set_colours::read()));
+    QVERIFY(
+        view_checks::hasColour(saved.convertToFormat(QImage::Format_RGB32), set_colours::read()));
 }
 
 // Live, the newest call is at the right edge; paused, a stepped call does not move the picture;
