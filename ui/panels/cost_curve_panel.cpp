@@ -356,11 +356,12 @@ void CostCurvePanel::finishMeasuring(bool cancelled) {
     int points = 0;
     for (const auto& entry : m_curves)
         points += entry.second->dataCount();
-    if (cancelled)
+    if (cancelled) {
         emit statusMessage(tr(
             "Measurement cancelled: the curves keep the %n point(s) measured so far.", "", points));
-    else if (m_skipped == 0)
+    } else if (m_skipped == 0) {
         emit statusMessage(tr("Cost curve measured: %n point(s).", "", points));
+    }
     emit measurementFinished(cancelled);
 }
 

@@ -191,7 +191,11 @@ void TimelinePainter::paintRuler(QPainter& p) const {
     const int decimals = calls ? 0 : std::max(0, int(-std::floor(std::log10(step / 1e9))));
     const int baseline = m_metrics.topBar + m_metrics.ruler - 4;
     p.setPen(m_view.palette().windowText().color());
-    for (double d = std::ceil(r.start / step) * step; d <= r.start + r.span; d += step) {
+    // The ticks are counted in whole steps, so that rounding does not add up along the ruler.
+    const double firstTick = std::ceil(r.start / step);
+    const int ticks = int(std::floor((r.start + r.span) / step) - firstTick) + 1;
+    for (int i = 0; i < ticks; ++i) {
+        const double d = (firstTick + i) * step;
         const int x =
             int(std::lround(m_view.xOf(d + (calls ? TimelineView::kBandFraction / 2 : 0))));
         const QString label = calls ? QStringLiteral("#%1").arg(qint64(d))

@@ -475,7 +475,7 @@ const TimelineModel::Lane* TimelineView::laneAt(QPoint pos) const {
     const QRect area = laneArea();
     if (pos.x() >= area.left() || pos.y() < area.top() || pos.y() > area.bottom())
         return nullptr;
-    const size_t row = size_t(m_firstRow + (pos.y() - area.top()) / m_metrics.laneHeight);
+    const size_t row = size_t(m_firstRow) + size_t((pos.y() - area.top()) / m_metrics.laneHeight);
     return row < m_model->lanes().size() ? &m_model->lanes()[row] : nullptr;
 }
 
