@@ -119,7 +119,8 @@ Preset httpPreset() {
             "Part 7: the selectors server that answers GET (tutorial port 80 needs privileges)",
             {tcp(8088, kind(BehaviourKind::Http), 5)},
             1000,
-            bestBackend()};
+            bestBackend(),
+            PythonApi::Selectors};
 }
 
 Preset chatPreset() {

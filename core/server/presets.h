@@ -3,6 +3,7 @@
 // byte, on the tutorial's own port unless the user moves it.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,9 @@
 #include "core/server/listener_spec.h"
 
 namespace ss {
+
+// The Python API the tutorial's server is written with: the call list can show each call in it.
+enum class PythonApi : uint8_t { Select, Selectors };
 
 struct Preset {
     std::string name;      // "rw-split"
@@ -22,6 +26,7 @@ struct Preset {
     // select.select (and the blocking ones, whose lesson leads to it), the best available one
     // for the selectors servers, as selectors.DefaultSelector picks.
     BackendKind backend = BackendKind::Select;
+    PythonApi api = PythonApi::Select;
 };
 
 const std::vector<Preset>& builtinPresets();
