@@ -362,6 +362,9 @@ void MainWindow::connectSource() {
 // a call: the descriptor table, the fd_set picture and the timeline, until Back to live (or
 // Live); a descriptor selected in the table is the one whose queues the plots follow.
 void MainWindow::connectViews() {
+    // The Python column speaks the Python API of the preset's tutorial (select or selectors).
+    connect(m_serverPanel, &ServerPanel::presetApplied, m_callModel,
+            [this](const ss::Preset& preset) { m_callModel->setPythonApi(preset.api); });
     connect(m_callView, &CallTraceView::callSelected, m_descriptorView, &DescriptorView::showCall);
     connect(m_callView, &CallTraceView::liveSelected, m_descriptorView, &DescriptorView::showLive);
     connect(m_callView, &CallTraceView::callSelected, m_fdSetView, &FdSetView::showCall);

@@ -5,10 +5,11 @@
 #include <iterator>
 #include <limits>
 
-#include <QHash>
 #include <QStringList>
 
 #include "core/poller/poller.h"
+#include "ui/models/python_text.h"
+#include "ui/models/selectors_text.h"
 #include "ui/models/trace_format.h"
 #include "ui/to_qstring.h"
 
@@ -53,132 +54,12 @@ const trace_format::ColumnText kColumns[] = {
 };
 static_assert(std::size(kColumns) == CallTraceModel::ColumnCount);
 
-// The Python column speaks the tutorials' language. select() takes the three lists and returns
-// three lists:
-//   r, w, x = select.select([3, 5], [5], [3, 5], 1.0)  ->  [5], [5], []
-//   r, w, x = select.select([3], [], [])  ->  [3], [], []          (timeout -1: no 4th argument)
-// poll and epoll objects hold the interest list themselves (register() was called before), so
-// their line shows only the timeout and the (fd, events) pairs that came back:
-//   poll.poll(1000)  ->  [(5, POLLIN)]         timeout in milliseconds, poll.poll() blocks
-//   ep.poll(1.0)  ->  [(5, EPOLLIN|EPOLLOUT)]  timeout in seconds, ep.poll() blocks
-//   kq.control(None, 2, 1.0)  ->  [(5, KQ_FILTER_READ)]   (a simplified view of the kevents)
-// WSAPoll has no Python binding; it is shown in the poll form. A failed call shows the error
-// Python would raise, e.g.  ->  OSError(EINTR).
-
-struct EventNames {
-    const char* in;
-    const char* out;
-    const char* pri;
-    const char* hup;
-    const char* err;
-};
-
 // How many descriptors a list shows in a cell (the rest are behind an ellipsis; the tooltip has
 // them all). A cell is at most about 40 characters wide, so a few dozen is already more than fits;
 // building and laying out the text of a thousand descriptors for every visible cell, 30 times a
 // second, was most of the window's work under load.
 constexpr size_t kCellItems = 48;
 constexpr size_t kWhole = SIZE_MAX;
-
-QString pyList(const std::vector<int32_t>& fds, size_t limit) {
-    return QLatin1Char('[') + trace_format::fdList(fds, limit) + QLatin1Char(']');
-}
-
-// 1000 -> "1.0", 250 -> "0.25": what a Python programmer would type.
-QString pySeconds(int ms) {
-    if (ms % 1000 == 0)
-        return QString::number(ms / 1000) + QStringLiteral(".0");
-    QString text = QString::number(ms / 1000.0, 'f', 3);
-    while (text.endsWith(QLatin1Char('0')))
-        text.chop(1);
-    return text;
-}
-
-// The (fd, events) pairs in the order the descriptors first appear; `where` finds a pair by fd.
-using Pairs = std::vector<std::pair<int32_t, QStringList>>;
-void addBits(Pairs& pairs, QHash<int32_t, size_t>& where, const std::vector<int32_t>& fds,
-             const char* name) {
-    for (int32_t fd : fds) {
-        auto it = where.constFind(fd);
-        if (it == where.cend()) {
-            it = where.insert(fd, pairs.size());
-            pairs.push_back({fd, QStringList()});
-        }
-        pairs[*it].second << QLatin1String(name);
-    }
-}
-
-QString pyEvents(const ss::CallRecord& call, const EventNames& names, size_t limit) {
-    Pairs pairs;
-    QHash<int32_t, size_t> where;
-    addBits(pairs, where, call.readyRead, names.in);
-    addBits(pairs, where, call.readyWrite, names.out);
-    addBits(pairs, where, call.readyExcept, names.pri);
-    addBits(pairs, where, call.readyHangup, names.hup);
-    addBits(pairs, where, call.readyError, names.err);
-    const trace_format::ListWindow window = trace_format::listWindow(pairs.size(), limit);
-    auto item = [&pairs](size_t i) {
-        return QStringLiteral("(%1, %2)").arg(pairs[i].first).arg(pairs[i].second.join('|'));
-    };
-    QStringList items;
-    for (size_t i = 0; i < window.head; ++i)
-        items << item(i);
-    if (window.cut()) {
-        items << QString(QChar(0x2026));
-        for (size_t i = pairs.size() - window.tail; i < pairs.size(); ++i)
-            items << item(i);
-    }
-    return QLatin1Char('[') + items.join(QStringLiteral(", ")) + QLatin1Char(']');
-}
-
-QString pySelect(const ss::CallRecord& call, size_t limit) {
-    QString args = pyList(call.inRead, limit) + QStringLiteral(", ") + pyList(call.inWrite, limit) +
-                   QStringLiteral(", ") + pyList(call.inExcept, limit);
-    if (call.timeoutMs >= 0)
-        args += QStringLiteral(", ") + pySeconds(call.timeoutMs);
-    return QStringLiteral("r, w, x = select.select(%1)").arg(args);
-}
-
-QString pyCall(const ss::CallRecord& call, size_t limit) {
-    const bool blocks = call.timeoutMs < 0;
-    switch (call.backend) {
-        case ss::BackendKind::Select:
-            return pySelect(call, limit);
-        case ss::BackendKind::Poll:
-        case ss::BackendKind::WsaPoll:
-            return blocks ? QStringLiteral("poll.poll()")
-                          : QStringLiteral("poll.poll(%1)").arg(call.timeoutMs);
-        case ss::BackendKind::Epoll:
-            return QStringLiteral("ep.poll(%1)")
-                .arg(blocks ? QString() : pySeconds(call.timeoutMs));
-        case ss::BackendKind::Kqueue:
-            return QStringLiteral("kq.control(None, %1, %2)")
-                .arg(std::max<size_t>(1, call.inRead.size() + call.inWrite.size()))
-                .arg(blocks ? QStringLiteral("None") : pySeconds(call.timeoutMs));
-    }
-    return {};
-}
-
-QString pyResult(const ss::CallRecord& call, size_t limit) {
-    static constexpr EventNames kPoll{"POLLIN", "POLLOUT", "POLLPRI", "POLLHUP", "POLLERR"};
-    static constexpr EventNames kEpoll{"EPOLLIN", "EPOLLOUT", "EPOLLPRI", "EPOLLHUP", "EPOLLERR"};
-    static constexpr EventNames kKqueue{"KQ_FILTER_READ", "KQ_FILTER_WRITE", "KQ_FILTER_READ",
-                                        "KQ_EV_EOF", "KQ_EV_ERROR"};
-    if (call.ret < 0)
-        return QStringLiteral("OSError(%1)").arg(trace_format::errorName(call.err));
-    switch (call.backend) {
-        case ss::BackendKind::Select:
-            return pyList(call.readyRead, limit) + QStringLiteral(", ") +
-                   pyList(call.readyWrite, limit) + QStringLiteral(", ") +
-                   pyList(call.readyExcept, limit);
-        case ss::BackendKind::Epoll:
-            return pyEvents(call, kEpoll, limit);
-        case ss::BackendKind::Kqueue:
-            return pyEvents(call, kKqueue, limit);
-        default:
-            return pyEvents(call, kPoll, limit);
-    }
-}
 
 // The select() set a column shows (ss::kRead, kWrite or kExcept); 0 for the other columns.
 uint8_t setBit(int column) {
@@ -200,18 +81,6 @@ uint8_t setBit(int column) {
 bool isNullSet(const ss::CallRecord& call, int column) {
     const uint8_t bit = setBit(column);
     return bit != 0 && (call.nullSets & bit) != 0;
-}
-
-// select.select(rlist, wlist, xlist): the names of the arguments CPython passed as NULL.
-QString nullArguments(const ss::CallRecord& call) {
-    QStringList names;
-    if (call.nullSets & ss::kRead)
-        names << QStringLiteral("rlist");
-    if (call.nullSets & ss::kWrite)
-        names << QStringLiteral("wlist");
-    if (call.nullSets & ss::kExcept)
-        names << QStringLiteral("xlist");
-    return names.join(QStringLiteral(", "));
 }
 
 // Longer Python lines stay out of the other cells' tooltips: a call with hundreds of descriptors
@@ -259,12 +128,13 @@ int CallTraceModel::columnCount(const QModelIndex& parent) const {
 QVariant CallTraceModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ss::CallRecord& c = call(index.row());
+    const int row = index.row();
+    const ss::CallRecord& c = call(row);
     switch (role) {
         case Qt::DisplayRole:
-            return displayText(c, index.column(), kCellItems);
+            return displayText(row, index.column(), kCellItems);
         case SortRole:
-            return sortKey(c, index.column());
+            return sortKey(row, index.column());
         case FdsRole:
             return QVariant::fromValue(allFds(c));
         case Qt::TextAlignmentRole: {
@@ -273,9 +143,11 @@ QVariant CallTraceModel::data(const QModelIndex& index, int role) const {
             return numeric ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
         }
         case Qt::ToolTipRole:
-            return toolTip(c, index.column());
+            return toolTip(row, index.column());
         case PythonResultRole:
-            return pythonResult(c, kCellItems);
+            return shownPythonResult(row, kCellItems);
+        case SelectorsOpsRole:
+            return SelectorsText::opLines(selectorsStep(row));
     }
     return {};
 }
@@ -287,39 +159,71 @@ QVariant CallTraceModel::headerData(int section, Qt::Orientation orientation, in
 }
 
 QString CallTraceModel::pythonLine(const ss::CallRecord& call, size_t limit) {
-    return pyCall(call, limit) + pythonResult(call, limit);
+    return python_text::selectCall(call, limit) + pythonResult(call, limit);
 }
 
 QString CallTraceModel::pythonResult(const ss::CallRecord& call, size_t limit) {
-    return QStringLiteral("  ->  ") + pyResult(call, limit);
+    return QStringLiteral("  ->  ") + python_text::selectResult(call, limit);
+}
+
+QString CallTraceModel::selectorsLine(int row, size_t limit) const {
+    return SelectorsText::line(call(row), selectorsStep(row), limit);
+}
+
+QString CallTraceModel::shownPythonLine(int row, size_t limit) const {
+    return m_pythonApi == ss::PythonApi::Selectors ? selectorsLine(row, limit)
+                                                   : pythonLine(call(row), limit);
+}
+
+QString CallTraceModel::shownPythonResult(int row, size_t limit) const {
+    if (m_pythonApi == ss::PythonApi::Selectors)
+        return SelectorsText::result(call(row), selectorsStep(row), limit);
+    return pythonResult(call(row), limit);
 }
 
 // The whole text of the cell, which the view may have elided. The Python column adds which empty
-// lists went in as NULL; the other cells add the call's Python line when it is short.
-QString CallTraceModel::toolTip(const ss::CallRecord& c, int column) const {
+// lists went in as NULL, or in the selectors form the calls on the selector object since the
+// previous wait call; the other cells add the call's Python line when it is short.
+QString CallTraceModel::toolTip(int row, int column) const {
+    const ss::CallRecord& c = call(row);
     QStringList lines;
     if (column == Python) {
+        if (m_pythonApi == ss::PythonApi::Selectors)
+            return selectorsToolTip(row);
         lines << pythonLine(c);
-        const QString nulls = nullArguments(c);
+        const QString nulls = python_text::nullArguments(c);
         if (!nulls.isEmpty())
             lines << tr("%1: an empty list, which CPython passes to select() as a NULL pointer.")
                          .arg(nulls);
         return lines.join(QLatin1Char('\n'));
     }
-    const QString text = displayText(c, column, kWhole);
+    const QString text = displayText(row, column, kWhole);
     if (!text.isEmpty())
         lines << text;
     if (isNullSet(c, column))
         lines << tr(
             "The set was empty, so the server passed a NULL pointer instead, as CPython "
             "does; the kernel reports nothing for it.");
-    const QString python = pythonLine(c);
+    const QString python = shownPythonLine(row, kWhole);
     if (python.size() <= kPythonInTipChars)
         lines << python;
     return lines.join(QLatin1Char('\n'));
 }
 
-QString CallTraceModel::displayText(const ss::CallRecord& c, int column, size_t limit) const {
+QString CallTraceModel::selectorsToolTip(int row) const {
+    const SelectorsStep& step = selectorsStep(row);
+    QStringList lines;
+    if (!step.ops.empty())
+        lines << tr("Since the previous call:") << SelectorsText::opLines(step) << QString();
+    lines << selectorsLine(row);
+    const QString unknown = SelectorsText::unknownNote(step);
+    if (!unknown.isEmpty())
+        lines << unknown;
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString CallTraceModel::displayText(int row, int column, size_t limit) const {
+    const ss::CallRecord& c = call(row);
     // The C word, as strace writes it: not translated.
     if (isNullSet(c, column))
         return QStringLiteral("NULL");
@@ -352,12 +256,13 @@ QString CallTraceModel::displayText(const ss::CallRecord& c, int column, size_t 
             return c.durationNs < 1000000 ? tr("%1 µs").arg(c.durationNs / 1000)
                                           : tr("%1 ms").arg(c.durationNs / 1e6, 0, 'f', 1);
         case Python:
-            return m_pythonView ? pythonLine(c, limit) : QString();
+            return m_pythonView ? shownPythonLine(row, limit) : QString();
     }
     return {};
 }
 
-QVariant CallTraceModel::sortKey(const ss::CallRecord& c, int column) const {
+QVariant CallTraceModel::sortKey(int row, int column) const {
+    const ss::CallRecord& c = call(row);
     switch (column) {
         case Number:
             return quint64(c.number);
@@ -370,7 +275,7 @@ QVariant CallTraceModel::sortKey(const ss::CallRecord& c, int column) const {
         case Blocked:
             return qint64(c.durationNs);
     }
-    return displayText(c, column, kCellItems);
+    return displayText(row, column, kCellItems);
 }
 
 // The calls arrive in number order, so the table is sorted by number.
@@ -384,6 +289,39 @@ int CallTraceModel::rowOfCall(uint64_t number) const {
 }
 
 void CallTraceModel::appendCalls(const std::vector<ss::CallRecord>& calls) {
+    std::vector<SelectorsStep> steps;
+    steps.reserve(calls.size());
+    for (const ss::CallRecord& c : calls)
+        steps.push_back(m_registry.applyCall(c));
+    insertCalls(calls, std::move(steps));
+}
+
+// One ordered stream was split into calls and events: they go to the selectors registry merged
+// back by time, events first on a tie (an accept and its register() happen before the call that
+// passes the new descriptor in). Lost records leave the registry knowing nothing it could have
+// missed, before this batch and after it.
+void CallTraceModel::appendBatch(const TraceBatch& batch) {
+    const bool lost = batch.droppedTotal > m_droppedSeen;
+    m_droppedSeen = batch.droppedTotal;
+    if (lost)
+        m_registry.forget();
+    std::vector<SelectorsStep> steps;
+    steps.reserve(batch.calls.size());
+    auto event = batch.events.begin();
+    for (const ss::CallRecord& c : batch.calls) {
+        for (; event != batch.events.end() && event->timeNs <= c.startNs; ++event)
+            m_registry.applyEvent(*event);
+        steps.push_back(m_registry.applyCall(c));
+    }
+    for (; event != batch.events.end(); ++event)
+        m_registry.applyEvent(*event);
+    if (lost)
+        m_registry.forget();
+    insertCalls(batch.calls, std::move(steps));
+}
+
+void CallTraceModel::insertCalls(const std::vector<ss::CallRecord>& calls,
+                                 std::vector<SelectorsStep> steps) {
     // A batch larger than the cap keeps only its newest calls.
     const size_t cap = static_cast<size_t>(m_maxRows);
     const size_t skip = calls.size() > cap ? calls.size() - cap : 0;
@@ -392,13 +330,12 @@ void CallTraceModel::appendCalls(const std::vector<ss::CallRecord>& calls) {
         return;
     trimTo(cap - incoming);
     const int first = rowCount();
+    const auto from = static_cast<std::ptrdiff_t>(skip);
     beginInsertRows(QModelIndex(), first, first + static_cast<int>(incoming) - 1);
-    m_calls.insert(m_calls.end(), calls.begin() + static_cast<std::ptrdiff_t>(skip), calls.end());
+    m_calls.insert(m_calls.end(), calls.begin() + from, calls.end());
+    m_steps.insert(m_steps.end(), std::make_move_iterator(steps.begin() + from),
+                   std::make_move_iterator(steps.end()));
     endInsertRows();
-}
-
-void CallTraceModel::appendBatch(const TraceBatch& batch) {
-    appendCalls(batch.calls);
 }
 
 void CallTraceModel::setMaxRows(int rows) {
@@ -415,8 +352,21 @@ void CallTraceModel::setPythonView(bool on) {
     emit pythonViewChanged(on);
 }
 
+void CallTraceModel::setPythonApi(ss::PythonApi api) {
+    if (api == m_pythonApi)
+        return;
+    m_pythonApi = api;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::DisplayRole, Qt::ToolTipRole, PythonResultRole, SortRole});
+    emit pythonApiChanged(api);
+}
+
+// A new trace: its descriptors have nothing to do with the last one's.
 void CallTraceModel::clear() {
     trimTo(0);
+    m_registry.forget();
+    m_droppedSeen = 0;
 }
 
 void CallTraceModel::trimTo(size_t rows) {
@@ -425,5 +375,6 @@ void CallTraceModel::trimTo(size_t rows) {
     const size_t excess = m_calls.size() - rows;
     beginRemoveRows(QModelIndex(), 0, static_cast<int>(excess) - 1);
     m_calls.erase(m_calls.begin(), m_calls.begin() + static_cast<std::ptrdiff_t>(excess));
+    m_steps.erase(m_steps.begin(), m_steps.begin() + static_cast<std::ptrdiff_t>(excess));
     endRemoveRows();
 }

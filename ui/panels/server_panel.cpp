@@ -386,6 +386,7 @@ void ServerPanel::applyPreset(int index) {
         m_backend->setCurrentIndex(backend);
     showError(QString());
     updateControls();
+    emit presetApplied(preset);
 }
 
 bool ServerPanel::selectPreset(const QString& name) {

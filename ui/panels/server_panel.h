@@ -9,6 +9,7 @@
 #include "core/poller/backend_kind.h"
 #include "core/server/engine_config.h"
 #include "core/server/listener_spec.h"
+#include "core/server/presets.h"
 #include "ui/trace_source.h"
 
 class CollapsibleSection;
@@ -84,6 +85,8 @@ signals:
     void slowMotionChanged(int delayMs);
     void timeoutChanged(int timeoutMs);
     void backendChangeRequested(ss::BackendKind kind);
+    // A built-in preset replaced the listeners (picked in the list, or by selectPreset()).
+    void presetApplied(const ss::Preset& preset);
     void statusMessage(const QString& message);
 
 protected:

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -11,6 +12,7 @@
 #include <QList>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSignalBlocker>
 #include <QStringList>
 #include <QStyle>
 #include <QStyledItemDelegate>
@@ -36,13 +38,17 @@ constexpr CallTraceModel::Column kSetColumns[] = {
 
 // Elides a comma-separated list between two of its items, keeping its ends: "3, 4, 5, …, 301,
 // 302". Qt's own middle elision cuts through numbers, and "…99" would read as descriptor 99.
-// Painting measures only the items that are shown, not a list of hundreds.
-QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int width) {
+// Painting measures only the items that are shown, not a list of hundreds. Items that hold ", "
+// themselves, as the selectors form's "(fd 5, EVENT_READ) → read" do, name what each item
+// begins with (`opening`), so that only a ", " followed by it parts two items.
+QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int width,
+                          const QString& opening = QString()) {
     // Only a text near the cell's width needs measuring whole; a far longer one cannot fit.
     if (text.size() * metrics.averageCharWidth() <= 2 * width &&
         metrics.horizontalAdvance(text) <= width)
         return text;
     const QString separator = QStringLiteral(", ");
+    const QString boundary = separator + opening;
     const qsizetype step = separator.size();
     const QString gap = separator + QChar(0x2026) + separator;
     const int separatorWidth = metrics.horizontalAdvance(separator);
@@ -56,11 +62,11 @@ QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int 
         qsizetype begin = 0, end = 0;
         if (front) {
             begin = headItems == 0 ? 0 : headEnd + step;
-            end = text.indexOf(separator, begin);
+            end = text.indexOf(boundary, begin);
             end = end < 0 ? text.size() : end;
         } else {
             end = tailItems == 0 ? text.size() : tailBegin - step;
-            begin = end < step ? -1 : text.lastIndexOf(separator, end - step);
+            begin = end < step ? -1 : text.lastIndexOf(boundary, end - step);
             begin = begin < 0 ? 0 : begin + step;
         }
         if (front ? begin >= tailBegin : end <= headEnd)
@@ -88,14 +94,15 @@ QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int 
 }
 
 // `line` ends with `result`. The arguments give way first, between two of their items, so that
-// the function's name and the timeout stay; the result gives way only when it alone is too wide.
+// the function's name and the timeout stay; the result gives way only when it alone is too wide,
+// between two of its items, which begin with `opening` (see elideBetweenItems).
 QString elideArguments(const QString& line, const QString& result, const QFontMetrics& metrics,
-                       int width) {
+                       int width, const QString& opening) {
     if (result.isEmpty() || !line.endsWith(result) || metrics.horizontalAdvance(line) <= width)
         return line;
     const int resultWidth = metrics.horizontalAdvance(result);
     if (resultWidth >= width)
-        return elideBetweenItems(result.trimmed(), metrics, width);
+        return elideBetweenItems(result.trimmed(), metrics, width, opening);
     const QString call = line.left(line.size() - result.size());
     return elideBetweenItems(call, metrics, width - resultWidth) + result;
 }
@@ -149,7 +156,11 @@ private:
         if (index.column() != CallTraceModel::Python)
             return elideBetweenItems(item.text, item.fontMetrics, width);
         const QString result = index.data(CallTraceModel::PythonResultRole).toString();
-        return elideArguments(item.text, result, item.fontMetrics, width);
+        // The selectors form's (key, mask) pairs hold a comma each: "(fd 5, EVENT_READ) → read".
+        const auto* model = qobject_cast<const CallTraceModel*>(index.model());
+        const bool pairs = model && model->pythonApi() == ss::PythonApi::Selectors;
+        return elideArguments(item.text, result, item.fontMetrics, width,
+                              pairs ? QStringLiteral("(") : QString());
     }
 };
 
@@ -177,6 +188,7 @@ QWidget* CallTraceView::createToolRow() {
            "e.g. r, w, x = select.select([3, 5], [], [], 1.0)."));
     connect(m_pythonView, &QCheckBox::toggled, m_model, &CallTraceModel::setPythonView);
     connect(m_model, &CallTraceModel::pythonViewChanged, this, &CallTraceView::applyPythonView);
+    createApiChoice();
     auto* hint = new QLabel(tr("Select a call to highlight its descriptors."));
     hint->setEnabled(false);  // drawn in the palette's quieter colour
     // A hint, not a control: it gives way (cut at the right) rather than widen the dock.
@@ -191,9 +203,30 @@ QWidget* CallTraceView::createToolRow() {
     auto* layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_pythonView);
+    layout->addWidget(m_pythonApi);
     layout->addWidget(hint, 1);
     layout->addWidget(m_jump);
     return row;
+}
+
+// The module names are Python, not words: they stay untranslated.
+void CallTraceView::createApiChoice() {
+    m_pythonApi = new QComboBox;
+    m_pythonApi->setObjectName(QStringLiteral("pythonApi"));
+    m_pythonApi->addItem(QStringLiteral("select"), int(ss::PythonApi::Select));
+    m_pythonApi->addItem(QStringLiteral("selectors"), int(ss::PythonApi::Selectors));
+    m_pythonApi->setToolTip(
+        tr("Which Python module the line is written with: select.select(), or the selectors "
+           "module's sel.select() with the callback each ready key holds. A preset picks the one "
+           "its tutorial uses."));
+    m_pythonApi->setItemData(0, QStringLiteral("r, w, x = select.select([3, 5], [], [], 1.0)"),
+                             Qt::ToolTipRole);
+    m_pythonApi->setItemData(1, QStringLiteral("events = sel.select(1.0)"), Qt::ToolTipRole);
+    connect(m_pythonApi, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_model->setPythonApi(static_cast<ss::PythonApi>(m_pythonApi->itemData(index).toInt()));
+    });
+    connect(m_model, &CallTraceModel::pythonApiChanged, this, &CallTraceView::applyPythonApi);
+    applyPythonApi(m_model->pythonApi());
 }
 
 void CallTraceView::createTable() {
@@ -251,8 +284,16 @@ bool CallTraceView::selectCall(uint64_t number) {
     return true;
 }
 
+void CallTraceView::applyPythonApi(ss::PythonApi api) {
+    const QSignalBlocker blocker(m_pythonApi);
+    m_pythonApi->setCurrentIndex(m_pythonApi->findData(int(api)));
+    if (m_table && m_model->pythonView())
+        traceTableFitter(m_table)->schedule();  // the lines changed their width
+}
+
 void CallTraceView::applyPythonView(bool on) {
     m_pythonView->setChecked(on);
+    m_pythonApi->setEnabled(on);
     for (int column = 0; column < CallTraceModel::ColumnCount; ++column) {
         const bool hidden = column == CallTraceModel::Python ? !on : on && replacedByPython(column);
         m_table->setColumnHidden(column, hidden);

@@ -2,21 +2,25 @@
 // The wait calls as the window shows them: a table of the CallTraceModel that follows the newest
 // call unless the user scrolled away or selected one (then "Jump to live", or End, goes back),
 // and a "Python view" toggle that shows each call as the tutorials' line of Python instead of
-// the raw sets. Long descriptor lists elide in the middle and the Python line elides its
-// arguments, never its result; every cell's tooltip holds the whole text. Selecting a call
-// reports it, and every descriptor it involved, so other views can show that call.
+// the raw sets, written with the select module or with the selectors module (a combo box picks
+// it; a preset's tutorial picks it first, see CallTraceModel::setPythonApi). Long descriptor
+// lists elide in the middle and the Python line elides its arguments, never its result; every
+// cell's tooltip holds the whole text. Selecting a call reports it, and every descriptor it
+// involved, so other views can show that call.
 #pragma once
 
 #include <QSet>
 #include <QString>
 #include <QWidget>
 
+#include "core/server/presets.h"
 #include "core/trace/trace_types.h"
 
 class CallTraceModel;
 class FollowTail;
 class CallCellDelegate;
 class QCheckBox;
+class QComboBox;
 class QModelIndex;
 class QPushButton;
 class QTableView;
@@ -55,8 +59,10 @@ signals:
 
 private:
     QWidget* createToolRow();
+    void createApiChoice();
     void createTable();
     void applyPythonView(bool on);
+    void applyPythonApi(ss::PythonApi api);
     void onSelectionChanged();
     void onRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last);
     void onJumpedToLive();
@@ -65,6 +71,7 @@ private:
 
     CallTraceModel* m_model;
     QCheckBox* m_pythonView = nullptr;
+    QComboBox* m_pythonApi = nullptr;
     QPushButton* m_jump = nullptr;
     QTableView* m_table = nullptr;
     CallCellDelegate* m_cellDelegate = nullptr;
