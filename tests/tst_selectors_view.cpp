@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTcpSocket>
 #include <QtTest>
 
@@ -71,6 +72,7 @@ private slots:
     void timeoutsAndErrorsAsPythonWritesThem();
     void pythonColumnSwitchesForm();
     void viewAndPresetPickTheForm();
+    void crowdedLineElidesBetweenPairs();
     void httpPresetOnLoopback_data();
     void httpPresetOnLoopback();
 };
@@ -232,6 +234,34 @@ void TestSelectorsView::viewAndPresetPickTheForm() {
     QCOMPARE(combo->currentText(), QStringLiteral("select"));
 }
 
+// Forty ready connections do not fit the column: the pairs give way between two pairs, never
+// inside one, and the statements before the call between two statements.
+void TestSelectorsView::crowdedLineElidesBetweenPairs() {
+    CM model;
+    model.setPythonApi(ss::PythonApi::Selectors);
+    model.setPythonView(true);
+    TraceBatch batch;
+    std::vector<int32_t> fds;
+    for (int fd = 4; fd < 44; ++fd) {
+        batch.events.push_back(
+            socketEvent(ss::EventKind::Watch, ss::Role::Connection, fd, 5, ss::kRead));
+        fds.push_back(fd);
+    }
+    batch.calls = {call(1, 10, fds, fds)};
+    model.appendBatch(batch);
+    CallTraceView view(&model);
+    view.resize(1200, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTRY_VERIFY_WITH_TIMEOUT(!view.table()->isColumnHidden(CM::Python), kWaitMs);
+    const QString shown = view.shownText(0, CM::Python);
+    QVERIFY2(shown.size() < model.index(0, CM::Python).data().toString().size(), qPrintable(shown));
+    QVERIFY2(shown.startsWith(QStringLiteral("->  [(fd 4, EVENT_READ) → read, ")),
+             qPrintable(shown));
+    QVERIFY2(shown.contains(QStringLiteral(" → read, …, (fd ")), qPrintable(shown));
+    QVERIFY2(shown.endsWith(QStringLiteral("(fd 43, EVENT_READ) → read]")), qPrintable(shown));
+}
+
 void TestSelectorsView::httpPresetOnLoopback_data() {
     QTest::addColumn<int>("backend");
     const ss::Preset* http = ss::findPreset("http");
@@ -293,7 +323,8 @@ void TestSelectorsView::httpPresetOnLoopback() {
     // Shown as the Python column's text once the form is selectors.
     calls.setPythonView(true);
     calls.setPythonApi(ss::PythonApi::Selectors);
-    QCOMPARE(calls.index(1, CM::Python).data().toString(), readLine);
+    QCOMPARE(calls.index(1, CM::Python).data().toString(),
+             QStringLiteral("sel.register(%1, selectors.EVENT_READ, read); ").arg(conn) + readLine);
     const QString tip = calls.index(2, CM::Python).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("sel.unregister(%1)\n").arg(conn)), qPrintable(tip));
     session.stop();

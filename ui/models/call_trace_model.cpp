@@ -170,9 +170,12 @@ QString CallTraceModel::selectorsLine(int row, size_t limit) const {
     return SelectorsText::line(call(row), selectorsStep(row), limit);
 }
 
+// The selectors form puts the calls on the selector object since the previous wait call in
+// front, as the statements that ran before it: "sel.register(4, ...); events = sel.select()".
 QString CallTraceModel::shownPythonLine(int row, size_t limit) const {
-    return m_pythonApi == ss::PythonApi::Selectors ? selectorsLine(row, limit)
-                                                   : pythonLine(call(row), limit);
+    if (m_pythonApi == ss::PythonApi::Selectors)
+        return SelectorsText::statements(selectorsStep(row), limit) + selectorsLine(row, limit);
+    return pythonLine(call(row), limit);
 }
 
 QString CallTraceModel::shownPythonResult(int row, size_t limit) const {

@@ -85,7 +85,8 @@ public:
     // The call of a row in the selectors form, e.g.
     //   events = sel.select(1.0)  ->  [(fd 5, EVENT_READ) → read]
     QString selectorsLine(int row, size_t limit = SIZE_MAX) const;
-    // The row's line and its tail in the form pythonApi() picks.
+    // The row's line and its tail in the form pythonApi() picks; the selectors form's line
+    // begins with the row's ops, "sel.register(4, selectors.EVENT_READ, read); events = ...".
     QString shownPythonLine(int row, size_t limit = SIZE_MAX) const;
     QString shownPythonResult(int row, size_t limit = SIZE_MAX) const;
 

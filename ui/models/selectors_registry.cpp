@@ -164,9 +164,11 @@ SelectorsCallback SelectorsRegistry::callbackOf(int32_t fd, const ss::CallRecord
     const auto role = m_roles.find(fd);
     if (role != m_roles.end())
         return callbackForRole(role->second);
-    for (const ss::ReadyFacts& facts : call.why) {
-        if (facts.fd == fd && facts.acceptQueue >= 0)
-            return SelectorsCallback::Accept;
-    }
+    // The facts are in fd order, one entry per ready descriptor.
+    const auto facts =
+        std::lower_bound(call.why.begin(), call.why.end(), fd,
+                         [](const ss::ReadyFacts& f, int32_t wanted) { return f.fd < wanted; });
+    if (facts != call.why.end() && facts->fd == fd && facts->acceptQueue >= 0)
+        return SelectorsCallback::Accept;
     return SelectorsCallback::Unknown;
 }

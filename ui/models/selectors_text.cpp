@@ -75,6 +75,20 @@ QStringList SelectorsText::opLines(const SelectorsStep& step) {
     return lines;
 }
 
+QString SelectorsText::statements(const SelectorsStep& step, size_t limit) {
+    const size_t count = step.ops.size();
+    const trace_format::ListWindow window = trace_format::listWindow(count, limit);
+    QString text;
+    for (size_t i = 0; i < window.head; ++i)
+        text += opLine(step.ops[i]) + QStringLiteral("; ");
+    if (window.cut()) {
+        text += QString(QChar(0x2026)) + QStringLiteral("; ");
+        for (size_t i = count - window.tail; i < count; ++i)
+            text += opLine(step.ops[i]) + QStringLiteral("; ");
+    }
+    return text;
+}
+
 QString SelectorsText::call(const ss::CallRecord& call) {
     if (call.timeoutMs < 0)
         return QStringLiteral("events = sel.select()");

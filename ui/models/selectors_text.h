@@ -29,6 +29,9 @@ public:
     static QString opLine(const SelectorsOp& op);
     // Every op of the step, one line each.
     static QStringList opLines(const SelectorsStep& step);
+    // The ops as the statements before the call on one line, "sel.register(4, ...); "; empty
+    // without ops. With a limit, at most that many around an ellipsis.
+    static QString statements(const SelectorsStep& step, size_t limit = SIZE_MAX);
     // "events = sel.select(1.0)", or "events = sel.select()" for a call that blocks.
     static QString call(const ss::CallRecord& call);
     // "  ->  [(fd 5, EVENT_READ) → read]", or "  ->  OSError(EINTR)" for a failed call. With a

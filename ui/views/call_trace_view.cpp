@@ -38,16 +38,16 @@ constexpr CallTraceModel::Column kSetColumns[] = {
 
 // Elides a comma-separated list between two of its items, keeping its ends: "3, 4, 5, …, 301,
 // 302". Qt's own middle elision cuts through numbers, and "…99" would read as descriptor 99.
-// Painting measures only the items that are shown, not a list of hundreds. Items that hold ", "
-// themselves, as the selectors form's "(fd 5, EVENT_READ) → read" do, name what each item
-// begins with (`opening`), so that only a ", " followed by it parts two items.
+// Painting measures only the items that are shown, not a list of hundreds. Items that hold the
+// separator themselves, as the selectors form's "(fd 5, EVENT_READ) → read" do, name what each
+// item begins with (`opening`), so that only a separator followed by it parts two items.
 QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int width,
+                          const QString& separator = QStringLiteral(", "),
                           const QString& opening = QString()) {
     // Only a text near the cell's width needs measuring whole; a far longer one cannot fit.
     if (text.size() * metrics.averageCharWidth() <= 2 * width &&
         metrics.horizontalAdvance(text) <= width)
         return text;
-    const QString separator = QStringLiteral(", ");
     const QString boundary = separator + opening;
     const qsizetype step = separator.size();
     const QString gap = separator + QChar(0x2026) + separator;
@@ -94,17 +94,23 @@ QString elideBetweenItems(const QString& text, const QFontMetrics& metrics, int 
 }
 
 // `line` ends with `result`. The arguments give way first, between two of their items, so that
-// the function's name and the timeout stay; the result gives way only when it alone is too wide,
-// between two of its items, which begin with `opening` (see elideBetweenItems).
+// the function's name and the timeout stay; the result gives way only when it alone is too wide.
+// The select form's items are descriptors. The selectors form gives way between its statements
+// ("sel.register(...); events = sel.select()"), then between its (key, mask) pairs.
 QString elideArguments(const QString& line, const QString& result, const QFontMetrics& metrics,
-                       int width, const QString& opening) {
+                       int width, bool selectors) {
     if (result.isEmpty() || !line.endsWith(result) || metrics.horizontalAdvance(line) <= width)
         return line;
     const int resultWidth = metrics.horizontalAdvance(result);
     if (resultWidth >= width)
-        return elideBetweenItems(result.trimmed(), metrics, width, opening);
+        return selectors ? elideBetweenItems(result.trimmed(), metrics, width, QStringLiteral(", "),
+                                             QStringLiteral("("))
+                         : elideBetweenItems(result.trimmed(), metrics, width);
     const QString call = line.left(line.size() - result.size());
-    return elideBetweenItems(call, metrics, width - resultWidth) + result;
+    const int room = width - resultWidth;
+    return (selectors ? elideBetweenItems(call, metrics, room, QStringLiteral("; "))
+                      : elideBetweenItems(call, metrics, room)) +
+           result;
 }
 
 QSet<int> fdsOf(const QModelIndex& index) {
@@ -156,11 +162,9 @@ private:
         if (index.column() != CallTraceModel::Python)
             return elideBetweenItems(item.text, item.fontMetrics, width);
         const QString result = index.data(CallTraceModel::PythonResultRole).toString();
-        // The selectors form's (key, mask) pairs hold a comma each: "(fd 5, EVENT_READ) → read".
         const auto* model = qobject_cast<const CallTraceModel*>(index.model());
-        const bool pairs = model && model->pythonApi() == ss::PythonApi::Selectors;
-        return elideArguments(item.text, result, item.fontMetrics, width,
-                              pairs ? QStringLiteral("(") : QString());
+        const bool selectors = model && model->pythonApi() == ss::PythonApi::Selectors;
+        return elideArguments(item.text, result, item.fontMetrics, width, selectors);
     }
 };
 
