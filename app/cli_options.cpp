@@ -37,6 +37,9 @@ struct Parser {
                             "P"};
     QCommandLineOption ports{"ports", "Move the preset's listeners to these ports, in order.",
                              "A,B,C"};
+    QCommandLineOption asWritten{
+        "as-written",
+        "Run the preset as its tutorial's code behaves, flaws included (see --list-presets)."};
     QCommandLineOption listen{
         "listen", "Add a listener: [HOST:]PORT[/udp][,opts][=BEHAVIOUR]. Repeatable.", "spec"};
     QCommandLineOption backend{"backend", "select, poll, epoll, kqueue, wsapoll or auto.", "name"};
@@ -70,10 +73,11 @@ struct Parser {
 
     Parser() {
         qt.setApplicationDescription("SelectScope: an oscilloscope for I/O multiplexing.");
-        qt.addOptions({headless, preset,     port,         ports,       listen,   backend,
-                       timeout,  serveDir,   maxQueue,     trace,       duration, allowRemote,
-                       paused,   slowMotion, listBackends, listPresets, lang,     screenshot,
-                       clients,  size,       presentation, view,        help,     version});
+        qt.addOptions({headless,     preset,       asWritten,   port,       ports,
+                       listen,       backend,      timeout,     serveDir,   maxQueue,
+                       trace,        duration,     allowRemote, paused,     slowMotion,
+                       listBackends, listPresets,  lang,        screenshot, clients,
+                       size,         presentation, view,        help,       version});
     }
 };
 
@@ -105,8 +109,14 @@ void buildListeners(const Parser& p, CliOptions& o) {
         o.presetName = "echo";
     if (o.presetName.empty() && moved)
         fail("--port and --ports move a preset's listeners; give the port inside --listen");
+    o.asWritten = p.qt.isSet(p.asWritten);
+    if (o.asWritten && !p.qt.isSet(p.preset))
+        fail("--as-written applies to a preset: give --preset NAME");
     if (!o.presetName.empty()) {
-        const ss::Preset preset = loadPreset(p, o.presetName);
+        ss::Preset preset = loadPreset(p, o.presetName);
+        if (o.asWritten && !ss::applyAsWritten(preset))
+            fail("preset " + o.presetName +
+                 " behaves as its tutorial's code does already; --as-written changes nothing");
         o.engine.listeners = preset.listeners;
         o.engine.timeoutMs = preset.timeoutMs;
         o.engine.backend = preset.backend;  // --backend, read after, overrides it
@@ -199,6 +209,8 @@ std::string formatPresetList() {
         for (const ss::ListenerSpec& l : preset.listeners)
             out += ss::formatListenSpec(l) + ' ';
         out += ' ' + preset.summary + '\n';
+        for (const ss::PresetFlaw& flaw : preset.flaws)
+            out += "    --as-written: " + flaw.what + '\n';
     }
     return out;
 }

@@ -14,7 +14,8 @@
 // Everything the GUI or the headless runner needs to start.
 struct CliOptions {
     bool headless = false;
-    std::string presetName;   // empty when only --listen was given
+    std::string presetName;  // empty when only --listen was given
+    bool asWritten = false;  // the preset's listeners behave as the tutorial's code, flaws included
     ss::EngineConfig engine;  // listeners, backend, timeout, trace mode, limits, teaching controls
     std::string traceName = "all";  // calls, events, all or none, as typed
     double durationSeconds = 0;     // 0: run until SIGINT or SIGTERM

@@ -92,7 +92,9 @@ void Acceptor::adoptListener(NativeSocket fd, std::shared_ptr<const ListenerSpec
 }
 
 void Acceptor::acceptFrom(Channel& listener) {
-    for (int i = 0; i < kAcceptsPerWakeup; ++i) {
+    // The tutorials call accept() once per readable listener; the presets drain the backlog.
+    const int most = listener.spec->asWritten.acceptOnce ? 1 : kAcceptsPerWakeup;
+    for (int i = 0; i < most; ++i) {
         sockaddr_storage peer{};
         socklen_t len = sizeof peer;
         const NativeSocket fd = accept(listener.fd, reinterpret_cast<sockaddr*>(&peer), &len);
@@ -136,11 +138,14 @@ void Acceptor::acceptOne(Channel& listener, NativeSocket fd) {
     owned->behaviour = makeBehaviour(listener.spec->behaviour, m_resources);
     Channel& ch = m_connections.insert(std::move(owned));
     listener.members.push_back(&ch);
+    m_connections.accepted(ch);
     ++m_stats.openConnections;
     m_observer.emit(EventKind::Accept, &ch, 0, fdNumber(listener.fd), 0, {}, ch.peer);
     if (!ch.unwatchedByDesign()) {
         m_connections.updateInterest(ch);
         // Refused: the poller cannot hold it (select's FD_SETSIZE). Closed at once, never FD_SET.
+        if (m_connections.crashed())
+            return;  // --as-written: select() raised; the loop stops and closes everything
         if (!ch.watched)
             return m_connections.closeChannel(ch, CloseReason::Refused, 0);
     }

@@ -44,7 +44,10 @@ struct Channel {
     bool peerEof = false;          // recv returned 0: the peer will send nothing more
     bool backpressured = false;    // queue over the limit: not in the read set
     bool closeAfterFlush = false;  // the behaviour is done; close once the queue drains
-    bool closeNow = false;         // close after the current handler returns, because:
+    // --as-written: the tutorial's code removed it from its lists but never closed it. It stays
+    // open, and in the write set only while a reply is queued for it.
+    bool dropped = false;
+    bool closeNow = false;  // close after the current handler returns, because:
     CloseReason closeReason = CloseReason::ServerClosed;
     int closeErr = 0;
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/server/connections.h"
+#include "core/server/python_errors.h"
 #include "core/trace/engine_text.h"
 
 #include <algorithm>
@@ -35,15 +36,24 @@ void Connections::reserveReadBuffer(size_t recvSize) {
 }
 
 void Connections::handleConnection(Channel& ch, uint8_t ready) {
+    const AsWritten& aw = ch.spec->asWritten;
+    bool dropAfter = false;  // --as-written: `for e in c: lib.remove(e)` runs after the reads
     if (ready & kExcept) {
-        if (ch.spec->exceptPolicy == ExceptPolicy::Close) {
+        if (aw.exceptUnwatches) {
+            dropAfter = true;
+        } else if (ch.spec->exceptPolicy == ExceptPolicy::Close) {
             closeChannel(ch, CloseReason::ExceptionalSet, 0);
             return;
+        } else {
+            readUrgent(ch);
         }
-        readUrgent(ch);
     }
-    if ((ready & kWrite) && !ch.out.empty())
-        flush(ch);
+    if (ready & kWrite) {
+        if (!ch.out.empty())
+            flush(ch);
+        else
+            noteSpin(ch, SpinReason::WritableNothingQueued);
+    }
     if (ch.closeNow)
         return afterHandler(ch);
     if (ready & (kRead | kHangup | kError)) {
@@ -57,6 +67,8 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
                 markClose(ch, CloseReason::Error, 0);
         }
     }
+    if (dropAfter)
+        ch.dropped = true;
     afterHandler(ch);
 }
 
@@ -65,23 +77,78 @@ void Connections::readFrom(Channel& ch) {
     const size_t cap = ch.spec->recvSize;
     const ssize_type n = recvBytes(ch.fd, buf, cap);
     if (n > 0) {
+        const std::string_view data(buf, size_t(n));
         ch.bytesIn += size_t(n);
         m_stats.bytesIn += size_t(n);
-        m_observer.emit(EventKind::Recv, &ch, n, 0, 0, std::string_view(buf, size_t(n)));
+        m_observer.emit(EventKind::Recv, &ch, n, 0, 0, data);
+        const AsWritten& aw = ch.spec->asWritten;
+        if (aw.decodesUtf8) {
+            const std::string error = pythonDecodeError(data);
+            if (!error.empty())
+                return raise(ch, aw.onDecodeError, error);
+        }
         ch.behaviour->onData(ch, buf, size_t(n), m_readBuffer.size() - size_t(n), *this);
         return;
     }
-    if (n == 0) {
-        ch.peerEof = true;
-        if (ch.out.empty() && !ch.closeAfterFlush)
-            return markClose(ch, CloseReason::PeerClosed, 0);
-        m_observer.emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
-        return;
-    }
+    if (n == 0)
+        return readEof(ch);
     const int err = lastSocketError();
     if (isWouldBlock(err) || isInterrupted(err))
         return;
+    if (ch.spec->asWritten.on)
+        return raiseSocketError(ch, ch.spec->asWritten.onRecvError, err);
     markClose(ch, reasonFor(err), err);
+}
+
+void Connections::readEof(Channel& ch) {
+    const AsWritten& aw = ch.spec->asWritten;
+    if (aw.eofIsMessage) {
+        // The tutorial's code answers b'' like any message and keeps the socket in its list,
+        // so the next call reports it readable again, at once.
+        if (ch.peerEof) {
+            noteSpin(ch, SpinReason::EofNeverClosed);
+            m_observer.emit(EventKind::Recv, &ch, 0);
+        } else {
+            ch.peerEof = true;
+            m_observer.emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
+        }
+        ch.behaviour->onData(ch, m_readBuffer.data(), 0, m_readBuffer.size(), *this);
+        return;
+    }
+    ch.peerEof = true;
+    if (aw.eofUnwatches) {
+        m_observer.emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
+        ch.dropped = true;
+        return;
+    }
+    if (ch.out.empty() && !ch.closeAfterFlush)
+        return markClose(ch, CloseReason::PeerClosed, 0);
+    m_observer.emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
+}
+
+void Connections::raise(Channel& ch, AsWritten::Fault fault, const std::string& what, int err) {
+    m_observer.emit(EventKind::Exception, &ch, 0, int64_t(fault), err, {}, what);
+    switch (fault) {
+        case AsWritten::Fault::Close:
+            markClose(ch, err ? reasonFor(err) : CloseReason::Error, err);
+            break;
+        case AsWritten::Fault::Unwatch:
+            ch.dropped = true;
+            break;
+        case AsWritten::Fault::Crash:
+            if (m_crash.empty())
+                m_crash = what;
+            break;
+    }
+}
+
+void Connections::raiseSocketError(Channel& ch, AsWritten::Fault fault, int err) {
+    raise(ch, fault, pythonSocketError(err, ch.spec->asWritten.python2), err);
+}
+
+void Connections::noteSpin(const Channel& ch, SpinReason reason) {
+    if (m_spin.reason == SpinReason::None)
+        m_spin = {reason, fdNumber(ch.fd)};
 }
 
 void Connections::readUrgent(Channel& ch) {
@@ -101,6 +168,8 @@ void Connections::flush(Channel& ch) {
             const int err = lastSocketError();
             if (isWouldBlock(err) || isInterrupted(err))
                 break;
+            if (ch.spec->asWritten.on)
+                return raiseSocketError(ch, ch.spec->asWritten.onSendError, err);
             return markClose(ch, reasonFor(err), err);
         }
         // Emitted before consume(): chunk points into a message that consume() may free.
@@ -119,6 +188,8 @@ void Connections::flush(Channel& ch) {
 void Connections::afterHandler(Channel& ch) {
     if (ch.closeNow)
         return closeChannel(ch, ch.closeReason, ch.closeErr);
+    if (ch.dropped || ch.spec->asWritten.eofIsMessage)
+        return updateInterest(ch);  // the tutorial's code never closes these
     if (ch.out.empty() && ch.closeAfterFlush)
         return closeChannel(ch, CloseReason::ServerClosed, 0);
     if (ch.out.empty() && ch.peerEof)
@@ -128,25 +199,54 @@ void Connections::afterHandler(Channel& ch) {
         closeChannel(ch, ch.closeReason, ch.closeErr);
 }
 
-void Connections::reply(Channel& ch, std::string_view bytes) {
+void Connections::reply(Channel& from, std::string_view bytes) {
+    Channel* to = replyTarget(from);
+    if (!to)
+        return;
+    send(*to, from, bytes);
+    if (to == &from)
+        return;
+    // A misrouted reply: the socket it went to is settled here, as broadcast() settles its own.
+    if (to->closeNow)
+        closeChannel(*to, to->closeReason, to->closeErr);
+    else
+        updateInterest(*to);
+}
+
+void Connections::send(Channel& ch, Channel& from, std::string_view bytes) {
     if (ch.closeNow)
         return;
+    const AsWritten& aw = from.spec->asWritten;
     if (ch.spec->writeMode == WriteMode::Direct && ch.out.empty()) {
         const ssize_type n = sendBytes(ch.fd, bytes.data(), bytes.size());
         if (n < 0) {
             const int err = lastSocketError();
             if (!isWouldBlock(err) && !isInterrupted(err))
-                return markClose(ch, reasonFor(err), err);
+                return aw.on ? raiseSocketError(from, aw.onSendError, err)
+                             : markClose(ch, reasonFor(err), err);
         } else {
             ch.bytesOut += size_t(n);
             m_stats.bytesOut += size_t(n);
             m_observer.emit(EventKind::Send, &ch, n, 0, 0, bytes.substr(0, size_t(n)));
             bytes.remove_prefix(size_t(n));
         }
-        if (bytes.empty())
-            return;
+        if (bytes.empty() || aw.sendOnce)
+            return;  // send(), unlike sendall(), forgets what did not fit
     }
     queueBytes(ch, bytes);
+}
+
+Channel* Connections::replyTarget(Channel& ch) {
+    if (!ch.spec->asWritten.replyToLastAccepted)
+        return &ch;
+    if (!m_lastAccepted) {
+        // `conn` names a socket object the program closed: send() raises, and the except
+        // around it handles that for the socket that was read.
+        raise(ch, ch.spec->asWritten.onSendError,
+              pythonClosedSocketError(ch.spec->asWritten.python2));
+        return nullptr;
+    }
+    return m_lastAccepted;
 }
 
 void Connections::queueBytes(Channel& ch, std::string_view bytes) {
@@ -170,7 +270,7 @@ void Connections::broadcast(Channel& from, std::string_view bytes) {
             closeChannel(*to, to->closeReason, 0);
             continue;
         }
-        reply(*to, bytes);
+        send(*to, *to, bytes);
         if (to->closeNow)
             closeChannel(*to, to->closeReason, to->closeErr);
         else
@@ -214,7 +314,9 @@ uint8_t Connections::wantedInterest(const Channel& ch) const {
             want = kRead | (ch.pendingDatagrams.empty() ? 0 : kWrite);
             break;
         case Role::Connection:
-            if (!ch.peerEof && !ch.backpressured)
+            if (ch.dropped)
+                return ch.out.empty() ? 0 : kWrite;  // still in the tutorial's write list
+            if ((!ch.peerEof || ch.spec->asWritten.eofIsMessage) && !ch.backpressured)
                 want |= kRead;
             if (!ch.out.empty())
                 want |= kWrite;
@@ -231,9 +333,12 @@ void Connections::updateInterest(Channel& ch) {
     const uint8_t want = wantedInterest(ch);
     std::string error;
     if (!ch.watched) {
-        if (want == 0 && ch.unwatchedByDesign())
+        if (want == 0 && (ch.unwatchedByDesign() || ch.dropped))
             return;
         if (!m_poller->add(ch.fd, want, &error)) {
+            if (ch.spec && ch.spec->asWritten.diesAtSetSize && m_poller->descriptorLimit() > 0 &&
+                fdNumber(ch.fd) >= m_poller->descriptorLimit())
+                return raise(ch, AsWritten::Fault::Crash, std::string(kSelectOutOfRange));
             ++m_stats.refused;
             m_observer.emit(EventKind::Refuse, &ch, 0, m_poller->descriptorLimit(), 0, {}, error);
             return markClose(ch, CloseReason::Refused, 0);
@@ -246,6 +351,14 @@ void Connections::updateInterest(Channel& ch) {
     }
     if (want == ch.interest)
         return;
+    if (want == 0 && ch.dropped) {
+        m_poller->remove(ch.fd);
+        ch.watched = false;
+        ch.interest = 0;
+        --m_stats.watchedDescriptors;
+        m_observer.emit(EventKind::Unwatch, &ch);
+        return;
+    }
     if (!m_poller->modify(ch.fd, want, &error)) {
         m_observer.emit(EventKind::Error, &ch, 0, 0, 0, {}, error);
         return markClose(ch, CloseReason::Error, 0);
@@ -279,6 +392,8 @@ void Connections::closeChannel(Channel& ch, CloseReason reason, int err) {
         member->listener = nullptr;
     if (ch.acceptResumeNs)
         --m_restingListeners;
+    if (m_lastAccepted == &ch)
+        m_lastAccepted = nullptr;
     if (ch.role == Role::Connection) {
         --m_stats.openConnections;
         ++m_stats.closed;

@@ -5,11 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/poller/poller.h"
 #include "core/server/behaviour.h"
+#include "core/server/busy_loop.h"
 #include "core/server/channel.h"
 #include "core/server/loop_observer.h"
 
@@ -32,6 +35,8 @@ public:
 
     // A connection the poller reported ready.
     void handleConnection(Channel& ch, uint8_t ready);
+    // A connection was accepted: the last one is where --as-written's misrouted replies go.
+    void accepted(Channel& ch) { m_lastAccepted = &ch; }
     // Closes ch if a handler marked it, or once its queue drained; else updates its interest.
     void afterHandler(Channel& ch);
     void updateInterest(Channel& ch);
@@ -47,6 +52,14 @@ public:
     int restingListeners() const { return m_restingListeners; }
     int64_t earliestListenerResumeNs() const;
 
+    // --as-written: the tutorial's server raised an exception nothing caught; what it printed.
+    // The loop stops serving once it sees this.
+    bool crashed() const { return !m_crash.empty(); }
+    const std::string& crash() const { return m_crash; }
+    // What the handlers of this iteration saw that the server did not act on (busy_loop.h);
+    // cleared by the call.
+    SpinSign takeSpinSign() { return std::exchange(m_spin, SpinSign{}); }
+
     // One buffer for every read, with room after recvSize bytes for suffix transforms.
     void reserveReadBuffer(size_t recvSize);
     char* readBuffer() { return m_readBuffer.data(); }
@@ -54,6 +67,15 @@ public:
 
 private:
     void readFrom(Channel& ch);
+    void readEof(Channel& ch);
+    // Writes bytes to ch at once, or queues them; errors count against from's handler.
+    void send(Channel& ch, Channel& from, std::string_view bytes);
+    // --as-written: the tutorial's code raised `what` while handling ch, and does `fault`.
+    void raise(Channel& ch, AsWritten::Fault fault, const std::string& what, int err = 0);
+    void raiseSocketError(Channel& ch, AsWritten::Fault fault, int err);
+    void noteSpin(const Channel& ch, SpinReason reason);
+    // Where a reply to ch goes: ch, or for --as-written's misrouting the last accepted one.
+    Channel* replyTarget(Channel& ch);
     void readUrgent(Channel& ch);
     void flush(Channel& ch);
     void queueBytes(Channel& ch, std::string_view bytes);
@@ -67,6 +89,9 @@ private:
     Poller* m_poller = nullptr;
     std::vector<char> m_readBuffer;
     int m_restingListeners = 0;
+    Channel* m_lastAccepted = nullptr;
+    std::string m_crash;
+    SpinSign m_spin;
 };
 
 }  // namespace ss

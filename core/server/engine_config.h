@@ -68,6 +68,15 @@ struct EngineStats {
     bool paused = false;
     int slowMotionMs = 0;
     int timeoutMs = 0;
+    // Over the last quarter second of the loop (busy_loop.h).
+    double callsPerSecond = 0;
+    double loopCpuPercent = 0;  // the engine thread's CPU use
+    bool busyLoop = false;      // the loop spins; busyFd and busyReason say on what
+    int32_t busyFd = -1;
+    uint8_t busyReason = 0;  // SpinReason
+    // --as-written: the tutorial's server died (an exception nothing caught). The loop makes no
+    // more calls until it is started again.
+    bool stopped = false;
 };
 
 }  // namespace ss

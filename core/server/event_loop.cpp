@@ -169,7 +169,7 @@ void EventLoop::run() {
         processCommands();
         if (m_stopping)
             break;
-        if (m_paused && m_stepsPending == 0) {
+        if (m_dead || (m_paused && m_stepsPending == 0)) {
             waitForCommand(-1);
             continue;
         }
@@ -197,7 +197,8 @@ bool EventLoop::iterate() {
             return false;  // handle it before waiting
         m_interrupt.enterWait();
     }
-    const int ret = m_poller->wait(effectiveTimeout(), m_ready, &err, draft);
+    const int timeoutMs = effectiveTimeout();
+    const int ret = m_poller->wait(timeoutMs, m_ready, &err, draft);
     m_interrupt.leaveWait(m_commandMutex);
     m_observer.callMade(m_poller->kind(), draft);
     if (ret < 0) {
@@ -212,11 +213,58 @@ bool EventLoop::iterate() {
         }
         return true;
     }
-    for (const PollEvent& ev : m_ready)
+    for (const PollEvent& ev : m_ready) {
         dispatch(ev);
+        if (m_connections.crashed()) {
+            die();
+            return true;
+        }
+    }
     if (m_connections.restingListeners() > 0)
         m_acceptor.resumeListeners();
+    judgeIteration(ret, timeoutMs);
     return true;
+}
+
+void EventLoop::judgeIteration(int ret, int timeoutMs) {
+    SpinSign sign = m_connections.takeSpinSign();
+    if (sign.reason == SpinReason::None && ret == 0 && timeoutMs == 0)
+        sign.reason = SpinReason::ZeroTimeoutIdle;
+    const bool fired = m_busy.note(monotonicNs(), sign, threadCpuNs);
+    EngineStats& counters = m_observer.counters();
+    counters.callsPerSecond = m_busy.callsPerSecond();
+    counters.loopCpuPercent = m_busy.cpuPercent();
+    counters.busyLoop = m_busy.spinning();
+    counters.busyFd = m_busy.spinning() ? m_busy.sign().fd : -1;
+    counters.busyReason = uint8_t(m_busy.spinning() ? m_busy.sign().reason : SpinReason::None);
+    if (!fired)
+        return;
+    const SpinSign s = m_busy.sign();
+    const std::string fd = std::to_string(s.fd);
+    std::string why;
+    switch (s.reason) {
+        case SpinReason::EofNeverClosed:
+            why = engineText(TextId::SpinEofNeverClosed, {fd});
+            break;
+        case SpinReason::WritableNothingQueued:
+            why = engineText(TextId::SpinWritableNothingQueued, {fd});
+            break;
+        default:
+            why = engineText(TextId::SpinZeroTimeout);
+            break;
+    }
+    m_observer.emit(EventKind::BusyLoop, s.fd >= 0 ? m_channels.find(NativeSocket(s.fd)) : nullptr,
+                    int64_t(m_busy.callsPerSecond()), int64_t(s.reason), 0, {}, why);
+}
+
+void EventLoop::die() {
+    m_dead = true;
+    m_observer.note(engineText(TextId::ServerDied, {m_connections.crash()}));
+    closeAll();
+    m_observer.counters().stopped = true;
+    m_observer.counters().busyLoop = false;
+    m_observer.publishStats();
+    m_observer.publishSnapshot();
 }
 
 int EventLoop::effectiveTimeout() const {

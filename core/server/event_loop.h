@@ -17,6 +17,7 @@
 
 #include "core/poller/poller.h"
 #include "core/server/acceptor.h"
+#include "core/server/busy_loop.h"
 #include "core/server/channel.h"
 #include "core/server/connections.h"
 #include "core/server/datagrams.h"
@@ -82,6 +83,11 @@ private:
     bool iterate();
     int effectiveTimeout() const;
     void dispatch(const PollEvent& ev);
+    // After a wait call's events are handled: feeds the busy-loop detector.
+    void judgeIteration(int ret, int timeoutMs);
+    // --as-written: the tutorial's server died. Its sockets close, as the process's would, and
+    // the loop makes no more calls until it is started again.
+    void die();
     void processCommands();
     void apply(LoopCommand& command);
     void addListener(LoopCommand& c);
@@ -104,9 +110,11 @@ private:
     std::unique_ptr<Poller> m_poller;
     std::vector<PollEvent> m_ready;
     CallDraft m_draft;
+    BusyLoopDetector m_busy;
 
     // Loop-private mode; changed only by commands, on the loop thread.
     bool m_stopping = false;
+    bool m_dead = false;
     bool m_paused = false;
     int m_stepsPending = 0;
     int m_slowMotionMs = 0;

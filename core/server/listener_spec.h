@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,30 @@ enum class WriteMode : uint8_t { Direct, Queued };
 // byte, or close it as the queue tutorial does ("for e in eList: ... e.close()").
 enum class ExceptPolicy : uint8_t { Read, Close };
 
+// What a tutorial's own code does where it goes wrong, reproduced by --as-written. The presets
+// fill it in (presets.h); the default is the corrected behaviour every preset has otherwise.
+struct AsWritten {
+    // What the tutorial's code does when a call on a connection raises: its `except` removes the
+    // socket from the lists and leaves it open, closes it, or there is no `except` and the server
+    // dies with a traceback.
+    enum class Fault : uint8_t { Close, Unwatch, Crash };
+    bool on = false;
+    bool acceptOnce = false;           // one accept() per readable listener, no retry until EAGAIN
+    bool eofIsMessage = false;         // recv() == b'' is answered like a message; the socket stays
+    bool eofUnwatches = false;         // recv() == b'' removes it from the lists; it stays open
+    bool decodesUtf8 = false;          // str(data, encoding='utf-8') on every chunk received
+    bool sendOnce = false;             // send() instead of sendall(): what does not fit is lost
+    bool replyToLastAccepted = false;  // conn.send() names the last accepted socket, not this one
+    bool exceptUnwatches = false;      // `for e in c: lib.remove(e)`: silent, still open
+    bool diesAtSetSize = false;  // select.select() raises ValueError once an fd reaches FD_SETSIZE
+    Fault onRecvError = Fault::Close;
+    Fault onDecodeError = Fault::Close;
+    Fault onSendError = Fault::Close;
+    // Python 2 (`except socket.error, e`) names socket errors socket.error, not OSError's
+    // subclasses.
+    bool python2 = false;
+};
+
 struct ListenerSpec {
     Endpoint endpoint;
     bool udp = false;
@@ -42,6 +67,7 @@ struct ListenerSpec {
     ExceptPolicy exceptPolicy = ExceptPolicy::Read;
     size_t recvSize = 1024;  // bytes per recv(), as the tutorials' recv(1024)
     int backlog = 128;
+    AsWritten asWritten;
 };
 
 // "echo", "upper+suffix:!", "greet:你好+suffix:好", "welcome:欢迎访问", "framed-file", "http" ...

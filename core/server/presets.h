@@ -16,6 +16,13 @@ namespace ss {
 // The Python API the tutorial's server is written with: the call list can show each call in it.
 enum class PythonApi : uint8_t { Select, Selectors };
 
+// One way the tutorial's server, as written, behaves differently from the preset: what happens,
+// and the line of the tutorial that causes it.
+struct PresetFlaw {
+    std::string what;  // English; the window shows it translated ("PresetText" context)
+    std::string line;  // the tutorial's Python, verbatim
+};
+
 struct Preset {
     std::string name;      // "rw-split"
     std::string summary;   // one English line for --list-presets and the GUI
@@ -27,7 +34,14 @@ struct Preset {
     // for the selectors servers, as selectors.DefaultSelector picks.
     BackendKind backend = BackendKind::Select;
     PythonApi api = PythonApi::Select;
+    // What --as-written changes; empty when the tutorial's code has no flaw to show.
+    AsWritten asWritten;
+    std::vector<PresetFlaw> flaws;
 };
+
+// The preset as its tutorial's code behaves, flaws included: every listener gets the preset's
+// AsWritten. Returns false (and changes nothing) for a preset without flaws.
+bool applyAsWritten(Preset& preset);
 
 const std::vector<Preset>& builtinPresets();
 const Preset* findPreset(std::string_view name);

@@ -79,6 +79,10 @@ const char* const kTemplates[] = {
                       "UDP listeners support echo, upper, suffix and discard, not %1"),
     QT_TRANSLATE_NOOP("EngineText", "the load generator is already started"),
     QT_TRANSLATE_NOOP("EngineText", "need at least one connection, a message size and a port"),
+    QT_TRANSLATE_NOOP("EngineText", "fd %1 readable at EOF and never closed"),
+    QT_TRANSLATE_NOOP("EngineText", "fd %1 writable with nothing queued"),
+    QT_TRANSLATE_NOOP("EngineText", "timeout 0 with nothing to do"),
+    QT_TRANSLATE_NOOP("EngineText", "the server stopped: %1"),
 };
 static_assert(std::size(kTemplates) == size_t(TextId::Count));
 

@@ -67,6 +67,11 @@ enum class TextId : uint16_t {
     UdpBehaviours,
     LoadAlreadyStarted,
     LoadNeedsSettings,
+    // A loop that spins (busy_loop.h), and a tutorial's server that died (--as-written).
+    SpinEofNeverClosed,
+    SpinWritableNothingQueued,
+    SpinZeroTimeout,
+    ServerDied,
     Count
 };
 

@@ -120,6 +120,14 @@ char* putEventAux(char* p, const SocketEvent& e) {
                 return p;
             p = put(p, ",\"fd_limit\":");
             break;
+        case EventKind::Exception:
+            p = put(p, ",\"then\":");
+            return putString(p, e.aux == 0   ? "closed"
+                                : e.aux == 1 ? "unwatched"
+                                             : "server-stopped");
+        case EventKind::BusyLoop:
+            p = put(p, ",\"reason\":");
+            return putString(p, spinReasonName(e.aux));
         case EventKind::Close: {
             const bool known = e.aux >= 0 && e.aux <= 0xFF;
             p = put(p, ",\"reason\":");

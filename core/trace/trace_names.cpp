@@ -61,6 +61,24 @@ std::string_view eventKindName(EventKind kind) {
             return "accept-paused";
         case EventKind::Note:
             return "note";
+        case EventKind::Exception:
+            return "exception";
+        case EventKind::BusyLoop:
+            return "busy-loop";
+    }
+    return "unknown";
+}
+
+std::string_view spinReasonName(int64_t reason) {
+    switch (static_cast<SpinReason>(reason)) {
+        case SpinReason::None:
+            return "none";
+        case SpinReason::EofNeverClosed:
+            return "eof-never-closed";
+        case SpinReason::WritableNothingQueued:
+            return "writable-nothing-queued";
+        case SpinReason::ZeroTimeoutIdle:
+            return "zero-timeout-idle";
     }
     return "unknown";
 }

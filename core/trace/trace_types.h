@@ -37,8 +37,26 @@ enum class EventKind : uint8_t {
     Wakeup,           // the wake-up descriptor was drained; bytes = commands handled
     AcceptPaused,     // accept failed with EMFILE/ENFILE; listeners rest briefly (aux = ms)
     Note,             // free text from the engine (listener removed, preset started ...)
+    // --as-written: the tutorial's code raised; text = the Python exception line, aux = what
+    // its code did about it (AsWritten::Fault: 0 closed the socket, 1 dropped it from the lists,
+    // 2 nothing caught it and the server stopped).
+    Exception,
+    // The loop spins: wait calls return at once with nothing the server acts on. bytes = wait
+    // calls per second, aux = SpinReason (busy_loop.h), text says why.
+    BusyLoop,
 };
+constexpr EventKind kLastEventKind = EventKind::BusyLoop;
 std::string_view eventKindName(EventKind kind);
+
+// Why a loop was found spinning (EventKind::BusyLoop, server/busy_loop.h).
+enum class SpinReason : uint8_t {
+    None,
+    EofNeverClosed,         // recv() returned 0 again on a socket the server keeps watching
+    WritableNothingQueued,  // reported writable while the server had nothing to send to it
+    ZeroTimeoutIdle,        // a zero timeout returned nothing, and the loop called again
+};
+// "eof-never-closed", "writable-nothing-queued", "zero-timeout-idle": the JSON names.
+std::string_view spinReasonName(int64_t reason);
 
 enum class CloseReason : uint8_t {
     PeerClosed,      // recv returned 0 and nothing remained to send

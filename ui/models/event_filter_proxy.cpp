@@ -3,7 +3,7 @@
 
 #include "ui/models/event_log_model.h"
 
-static_assert(static_cast<unsigned>(ss::EventKind::Note) < 32, "one bit per kind in m_kinds");
+static_assert(static_cast<unsigned>(ss::kLastEventKind) < 32, "one bit per kind in m_kinds");
 
 EventFilterProxy::EventFilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
     setSortRole(EventLogModel::SortRole);

@@ -48,6 +48,8 @@ const char* const kKinds[] = {
     QT_TRANSLATE_NOOP("TraceText", "wakeup"),
     QT_TRANSLATE_NOOP("TraceText", "accept paused"),
     QT_TRANSLATE_NOOP("TraceText", "note"),
+    QT_TRANSLATE_NOOP("TraceText", "exception"),
+    QT_TRANSLATE_NOOP("TraceText", "busy loop"),
 };
 const char* const kReasons[] = {QT_TRANSLATE_NOOP("TraceText", "peer closed"),
                                 QT_TRANSLATE_NOOP("TraceText", "peer reset"),
@@ -57,7 +59,7 @@ const char* const kReasons[] = {QT_TRANSLATE_NOOP("TraceText", "peer closed"),
                                 QT_TRANSLATE_NOOP("TraceText", "exceptional set")};
 static_assert(std::size(kRoles) == size_t(ss::Role::Wakeup) + 1);
 static_assert(std::size(kStates) == size_t(ss::ConnState::Unwatched) + 1);
-static_assert(std::size(kKinds) == size_t(ss::EventKind::Note) + 1);
+static_assert(std::size(kKinds) == size_t(ss::kLastEventKind) + 1);
 static_assert(std::size(kReasons) == size_t(ss::CloseReason::ExceptionalSet) + 1);
 
 template <size_t N>

@@ -23,7 +23,7 @@
 #include "ui/views/trace_table.h"
 
 namespace {
-constexpr int kLastKind = static_cast<int>(ss::EventKind::Note);
+constexpr int kLastKind = static_cast<int>(ss::kLastEventKind);
 constexpr int kMaxFd = 1 << 20;
 }  // namespace
 
