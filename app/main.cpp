@@ -85,6 +85,7 @@ WindowOptions windowOptions(const CliOptions& options, const QStringList& argume
     WindowOptions window;
     window.engine = options.engine;
     window.presetName = options.presetName;
+    window.asWritten = options.asWritten;
     window.startAtOnce = given(arguments, "preset") || given(arguments, "listen");
     window.presentation = options.presentation;
     for (const std::string& view : options.views)

@@ -5,10 +5,12 @@
 // window saved as PNG and the first start's guidance. Every wait is bounded.
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -195,6 +197,7 @@ private slots:
     void initTestCase();
     void echoFromThePanels();
     void pauseThenStepMakesOneCall();
+    void asWrittenEchoShowsTheBusyLoopBadge();
     void timelineBandSelectsTheCallEverywhere();
     void showViewBringsEachViewToTheFront();
     void backpressureShowsInTheTable();
@@ -264,6 +267,57 @@ void TstMainWindow::echoFromThePanels() {
     QCOMPARE(table->rowCount(), 1);
     child<QPushButton>(server, "stop")->click();
     QVERIFY(!window.session()->isRunning());
+}
+
+// Seed 002's echo server as written: the client leaves, the socket stays in the read set, and
+// the status bar names the spinning loop with its rate, the fd and the reason.
+void TstMainWindow::asWrittenEchoShowsTheBusyLoopBadge() {
+    MainWindow window(quietOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ServerPanel* server = window.serverPanel();
+    auto* preset = child<QComboBox>(server, "preset");
+    auto* asWritten = child<QCheckBox>(server, "asWritten");
+    preset->setCurrentIndex(preset->findText(QStringLiteral("udp-upper")));
+    QVERIFY(!asWritten->isEnabled());  // nothing to show: the tutorial's code has no flaw
+    preset->setCurrentIndex(preset->findText(QStringLiteral("echo")));
+    QVERIFY(asWritten->isEnabled());
+    auto* flaws = child<QLabel>(server, "asWrittenFlaws");
+    QVERIFY(flaws->isHidden());
+    asWritten->setChecked(true);
+    QVERIFY(flaws->isVisible());
+    QVERIFY(flaws->text().contains(QStringLiteral("r.send(data)")));
+    child<QListWidget>(server, "listeners")->setCurrentRow(0);
+    child<QPushButton>(server, "remove")->click();
+    child<QLineEdit>(server, "port")->setText(QStringLiteral("0"));
+    child<QComboBox>(server, "behaviour")->setEditText(QStringLiteral("echo"));
+    child<QPushButton>(server, "add")->click();
+    child<QPushButton>(server, "start")->click();
+    QVERIFY(!asWritten->isEnabled());  // it applies from the next start
+    QTRY_VERIFY_WITH_TIMEOUT(listenerPort(window) != 0, kWaitMs);
+    ClientPanel* clients = window.clientPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(child<QSpinBox>(clients, "portSpin")->value(),
+                              int(listenerPort(window)), kWaitMs);
+    clients->connectClient();
+    ClientConnection* client = clients->model()->connectionAt(0);
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), ClientConnection::State::Connected, kWaitMs);
+    child<QLineEdit>(clients, "inputEdit")->setText(QStringLiteral("hello"));
+    clients->sendInput();
+    QTRY_COMPARE_WITH_TIMEOUT(client->bytesReceived(), qint64(5), kWaitMs);
+    auto* badge = child<QLabel>(server, "busyLoop");
+    QVERIFY(badge->isHidden());
+    clients->closeSelected();
+    QTRY_VERIFY_WITH_TIMEOUT(badge->isVisible(), kWaitMs);
+    const int fd = window.session()->lastStats().busyFd;
+    QVERIFY(fd >= 3);
+    QVERIFY2(badge->text().startsWith(QStringLiteral("busy loop: ")), qPrintable(badge->text()));
+    QVERIFY2(badge->text().endsWith(
+                 QStringLiteral(" calls/s, fd %1 readable at EOF and never closed").arg(fd)),
+             qPrintable(badge->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        child<QLabel>(&window, "statusRate")->text().contains(QStringLiteral(" · CPU ")), kWaitMs);
+    child<QPushButton>(server, "stop")->click();
+    QVERIFY(badge->isHidden());
 }
 
 void TstMainWindow::pauseThenStepMakesOneCall() {

@@ -122,6 +122,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     m_plotsPanel->setFontScale(m_zoom->factor());
     if (!m_options.presetName.empty())
         selectPreset(m_options.presetName);
+    m_serverPanel->setAsWritten(m_options.asWritten);
     if (m_options.useSettings && dock_layout::restore(this))
         m_defaultLayout = false;  // the saved sizes win
     else

@@ -46,6 +46,7 @@ struct WindowOptions {
     ss::EngineConfig engine;
     bool startAtOnce = false;
     std::string presetName;     // chosen in the server panel; empty keeps the panel's default
+    bool asWritten = false;     // the preset as its tutorial's code behaves (--as-written)
     bool useSettings = true;    // restore and save the layout (off for screenshots and benchmarks)
     bool presentation = false;  // open in presentation mode, whatever the settings say
     QStringList views;          // brought to the front, in order (see MainWindow::showView)

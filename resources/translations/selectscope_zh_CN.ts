@@ -53,7 +53,7 @@
 <context>
     <name>CallTraceModel</name>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="+305"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="+199"/>
         <source>%1: an empty list, which CPython passes to select() as a NULL pointer.</source>
         <translation>%1：一个空列表，CPython 会把它作为 NULL 指针传给 select()。</translation>
     </message>
@@ -61,6 +61,11 @@
         <location line="+8"/>
         <source>The set was empty, so the server passed a NULL pointer instead, as CPython does; the kernel reports nothing for it.</source>
         <translation>这个集合是空的，所以服务端像 CPython 一样传入了 NULL 指针；内核不会为它报告任何结果。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Since the previous call:</source>
+        <translation>自上一次调用以来：</translation>
     </message>
     <message>
         <location line="+27"/>
@@ -86,7 +91,7 @@
 <context>
     <name>CallTraceView</name>
     <message>
-        <location filename="../../ui/views/call_trace_view.cpp" line="+173"/>
+        <location filename="../../ui/views/call_trace_view.cpp" line="+188"/>
         <source>Python view</source>
         <translation>Python 写法</translation>
     </message>
@@ -96,23 +101,28 @@
         <translation>把每次调用显示成教程里那样的一行 Python 代码，例如 r, w, x = select.select([3, 5], [], [], 1.0)。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Select a call to highlight its descriptors.</source>
         <translation>选中一次调用，即可高亮显示它涉及的文件描述符。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+122"/>
+        <location line="+151"/>
         <source>Jump to live</source>
         <translation>回到实时</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-149"/>
         <source>Show the newest call again and follow the server (End).</source>
         <translation>重新显示最新的调用，并继续跟随服务端（End 键）。</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+20"/>
+        <source>Which Python module the line is written with: select.select(), or the selectors module&apos;s sel.select() with the callback each ready key holds. A preset picks the one its tutorial uses.</source>
+        <translation>这一行用哪个 Python 模块来写：select.select()，或者 selectors 模块的 sel.select()，并写出每个就绪 key 保存的回调函数。预设会选它的教程所用的那一种。</translation>
+    </message>
+    <message>
+        <location line="+131"/>
         <source>Jump to live (1 call behind)</source>
         <translation>回到实时（落后 1 次调用）</translation>
     </message>
@@ -608,7 +618,7 @@
 <context>
     <name>CostCurvePanel</name>
     <message>
-        <location filename="../../ui/panels/cost_curve_panel.cpp" line="+130"/>
+        <location filename="../../ui/panels/cost_curve_panel.cpp" line="+131"/>
         <source>Cost of one wait call</source>
         <translation>一次等待调用的开销</translation>
     </message>
@@ -707,7 +717,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+30"/>
+        <location line="+31"/>
         <source>live server: %1, %n descriptor(s): %2 µs per call</source>
         <translation>
             <numerusform>运行中的服务端：%1，%n 个描述符：每次调用 %2 微秒</numerusform>
@@ -1029,6 +1039,26 @@
         <location line="+1"/>
         <source>need at least one connection, a message size and a port</source>
         <translation>至少需要一个连接、一个消息大小和一个端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fd %1 readable at EOF and never closed</source>
+        <translation>fd %1 在 EOF 处可读，却从未被关闭</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fd %1 writable with nothing queued</source>
+        <translation>fd %1 可写，却没有排队待发的数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>timeout 0 with nothing to do</source>
+        <translation>超时为 0，却无事可做</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the server stopped: %1</source>
+        <translation>服务端已停止：%1</translation>
     </message>
 </context>
 <context>
@@ -1571,7 +1601,7 @@
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Zoom: %1 %</source>
         <translation>缩放：%1 %</translation>
     </message>
@@ -1698,7 +1728,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+73"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
@@ -1924,6 +1954,81 @@ Then connect a client, type a message and press Send.</source>
         <source>Every message is sent to all other clients of the listener.</source>
         <translation>每条消息都会转发给同一监听端口上的所有其他客户端。</translation>
     </message>
+    <message>
+        <location filename="../../core/server/presets.cpp" line="+36"/>
+        <source>Once a descriptor reaches 1024 (FD_SETSIZE), select.select() raises ValueError and the server stops; the preset refuses that one client.</source>
+        <translation>一旦描述符达到 1024（FD_SETSIZE），select.select() 抛出 ValueError，服务端停止；预设只拒绝那一个客户端。</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>A client that half-closes gets 好 back on every call, without end: recv() returns b&apos;&apos; at EOF, the socket stays in lib, and &apos;&apos; + &apos;好&apos; is answered.</source>
+        <translation>半关闭的客户端在每次调用时都会收到“好”，没完没了：recv() 在 EOF 处返回 b&apos;&apos;，套接字仍留在 lib 中，&apos;&apos; + &apos;好&apos; 被当作回复发出。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A character split across two recv(1024) calls makes str() raise UnicodeDecodeError; the client is dropped from the list, silent and still open. Any socket error does the same.</source>
+        <translation>一个字符被两次 recv(1024) 切开，str() 抛出 UnicodeDecodeError；该客户端被移出列表，不再有回应，但仍然打开。任何套接字错误都一样。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>A client that half-closes gets 好 back on every call, without end: the empty message of EOF is queued and answered.</source>
+        <translation>半关闭的客户端在每次调用时都会收到“好”，没完没了：EOF 的空消息被放入队列并得到回复。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A character split across two recv(1024) calls raises UnicodeDecodeError outside any try, and the server stops.</source>
+        <translation>一个字符被两次 recv(1024) 切开，在任何 try 之外抛出 UnicodeDecodeError，服务端停止。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A reply to a client that has gone raises BrokenPipeError or ConnectionResetError outside any try, and the server stops.</source>
+        <translation>回复一个已经离开的客户端，会在任何 try 之外抛出 BrokenPipeError 或 ConnectionResetError，服务端停止。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An urgent byte puts the socket in the except set; it is only removed from the lists, silent and still open, not closed.</source>
+        <translation>紧急字节使套接字出现在异常集合中；它只是被移出列表，不再有回应，仍然打开，并没有关闭。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>When a client leaves, recv() returns &apos;&apos; but the socket stays in inputs: select() reports it readable on every call and the loop spins at full speed.</source>
+        <translation>客户端离开时，recv() 返回 &apos;&apos;，但套接字仍留在 inputs 中：select() 每次调用都报告它可读，循环全速空转。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>send() writes what fits in the socket buffer; the rest of the message is lost.</source>
+        <translation>send() 只写入套接字缓冲区放得下的部分；消息的其余部分丢失。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A send() to a client that has gone raises socket.error outside the try, and the server stops.</source>
+        <translation>向已经离开的客户端 send()，会在 try 之外抛出 socket.error，服务端停止。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>When a client leaves, its socket is removed from inputs but never closed: it stays open and silent.</source>
+        <translation>客户端离开时，它的套接字被移出 inputs，却从未关闭：它保持打开，不再有回应。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A client that resets its connection makes recv() raise ConnectionResetError outside any try, and the server stops.</source>
+        <translation>客户端重置连接，使 recv() 在任何 try 之外抛出 ConnectionResetError，服务端停止。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>sendall() to a client that has gone raises BrokenPipeError; only queue.Empty is caught, and the server stops.</source>
+        <translation>向已经离开的客户端 sendall() 会抛出 BrokenPipeError；只捕获了 queue.Empty，服务端停止。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The reply goes to the last accepted connection, not to the socket that was read: with two clients, A&apos;s reply goes to B.</source>
+        <translation>回复发给了最后接受的连接，而不是被读取的那个套接字：有两个客户端时，A 的回复发给了 B。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When a client leaves, recv() returns b&apos;&apos; and conn.send(b&apos;&apos;) raises nothing: the socket stays in read_list, readable on every call, and the loop spins.</source>
+        <translation>客户端离开时，recv() 返回 b&apos;&apos;，conn.send(b&apos;&apos;) 不抛出任何异常：套接字仍留在 read_list 中，每次调用都可读，循环空转。</translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotSession</name>
@@ -1964,9 +2069,17 @@ Then connect a client, type a message and press Send.</source>
     </message>
 </context>
 <context>
+    <name>SelectorsText</name>
+    <message>
+        <location filename="../../ui/models/selectors_text.cpp" line="+125"/>
+        <source>?: the descriptor was registered before the oldest record this list has seen, so the callback in its key&apos;s data is not known.</source>
+        <translation>?：该描述符在本列表所见最早的记录之前就已注册，所以不知道其 key 的 data 中保存的回调函数。</translation>
+    </message>
+</context>
+<context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/panels/server_panel.cpp" line="+111"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+115"/>
         <source>A ready-made server from the tutorials; it fills in the listeners and the timeout below.</source>
         <translation>教程里现成的服务端示例；选中后会自动填好下面的监听端口和超时。</translation>
     </message>
@@ -1976,17 +2089,37 @@ Then connect a client, type a message and press Send.</source>
         <translation>所选预设的服务端做些什么。</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+114"/>
         <source>The ports the server listens on and what it does with the data it receives on each.</source>
         <translation>服务端监听的端口，以及它如何处理每个端口上收到的数据。</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-102"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-9"/>
+        <source>As written, with the tutorial&apos;s mistakes</source>
+        <translation>按教程原样运行，包括其中的错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From the next start, the server behaves exactly as the tutorial&apos;s code does, flaws included; the list below says what changes.</source>
+        <translation>从下一次启动起，服务端的行为与教程代码完全相同，包括其中的缺陷；下面的列表说明有哪些变化。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What the tutorial&apos;s code does differently, and the line that causes it.</source>
+        <translation>教程代码的不同行为，以及导致它的那一行代码。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The server&apos;s loop spins: its wait calls return at once with something ready that it never acts on, and it burns a whole core.</source>
+        <translation>服务端的循环在空转：它的等待调用立即返回，带回一个它从不处理的就绪描述符，白白占满一个 CPU 核。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Let students connect over the network</source>
         <translation>允许学生通过网络连接</translation>
     </message>
@@ -2037,18 +2170,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+246"/>
+        <location line="+286"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+246"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-284"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -2073,7 +2206,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="+333"/>
+        <location line="+378"/>
         <source> (UDP)</source>
         <translation>（UDP）</translation>
     </message>
@@ -2088,7 +2221,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>学生请连接 %1</translation>
     </message>
     <message>
-        <location line="-416"/>
+        <location line="-461"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
@@ -2118,7 +2251,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>FD_SETSIZE：</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-72"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
@@ -2138,7 +2271,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>停止服务端并关闭所有套接字。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+74"/>
         <source>Backend:</source>
         <translation>后端：</translation>
     </message>
@@ -2148,7 +2281,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>超时：</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-95"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2178,24 +2311,24 @@ Then connect a client, type a message and press Send.</source>
         <translation>让已暂停的服务端恢复自由运行。</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+138"/>
         <source>Make the server wait this long after every call, so you can follow each one.</source>
         <translation>让服务端在每次调用后等待这么长时间，便于逐次观察。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+145"/>
+        <location line="+185"/>
         <location line="+103"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-340"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+249"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -2226,7 +2359,7 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="-88"/>
-        <location line="+202"/>
+        <location line="+209"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2234,51 +2367,51 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>StatusBarWidgets</name>
     <message>
-        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+18"/>
+        <location filename="../../ui/panels/status_bar_widgets.cpp" line="+21"/>
         <source>What the server is doing now, and the system call it waits with.</source>
         <translation>服务端当前的状态，以及它用来等待的系统调用。</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+75"/>
-        <location line="+54"/>
+        <location line="+78"/>
+        <location line="+67"/>
         <source>The addresses the server listens on.</source>
         <translation>服务端监听的地址。</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-143"/>
         <source>Descriptors in the server&apos;s interest list, the wake-up descriptor included.</source>
         <translation>服务端监视列表中的文件描述符数量，包括唤醒文件描述符。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Wait calls the server made per second.</source>
-        <translation>服务端每秒执行的等待调用次数。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Trace records the window could not keep up with and dropped. The counters and the descriptor table stay exact.</source>
         <translation>窗口来不及处理而丢弃的跟踪记录。计数器和文件描述符表仍然准确。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>%1 · %2</source>
         <comment>server state · backend</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-21"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
         <location line="+15"/>
+        <source>Stopped by an exception</source>
+        <translation>因异常而停止</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
@@ -2288,7 +2421,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>慢动作（%1 毫秒）</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+23"/>
+        <source>Calls/s: %1 · CPU %2 %</source>
+        <translation>每秒调用：%1 · CPU %2 %</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Listening: 1 port</source>
         <translation>监听：1 个端口</translation>
     </message>
@@ -2298,23 +2436,23 @@ Then connect a client, type a message and press Send.</source>
         <translation>监听：%1 个端口</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-89"/>
         <source>Watched: %1</source>
         <translation>监视：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-91"/>
+        <source>Wait calls the server made per second, and how much of one CPU core its thread used over the last quarter second.</source>
+        <translation>服务端每秒执行的等待调用次数，以及它的线程在最近四分之一秒内占用了一个 CPU 核的多少。</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Dropped trace records: %1</source>
         <translation>丢弃的跟踪记录：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Calls/s: %1</source>
-        <translation>每秒调用：%1</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <location line="+33"/>
+        <location line="+43"/>
+        <location line="+39"/>
         <source>Listening: %1</source>
         <translation>正在监听：%1</translation>
     </message>
@@ -2322,7 +2460,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../ui/views/timeline_view.cpp" line="+186"/>
+        <location filename="../../ui/views/timeline_view.cpp" line="+48"/>
         <source>Axis: call numbers</source>
         <translation>横轴：调用序号</translation>
     </message>
@@ -2338,17 +2476,17 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+430"/>
+        <location line="+449"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-448"/>
         <source>Follow the newest wait call again.</source>
         <translation>重新跟随最新的等待调用。</translation>
     </message>
     <message>
-        <location line="+411"/>
+        <location line="+430"/>
         <source>from %1 s</source>
         <translation>从 %1 秒起</translation>
     </message>
@@ -2385,7 +2523,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
         <source>fd %1 %2 (closed)</source>
         <translation>fd %1 %2（已关闭）</translation>
     </message>
@@ -2395,7 +2533,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>fd %1 %2</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../ui/views/timeline_painter.cpp" line="+158"/>
         <source>No wait calls yet</source>
         <translation>还没有等待调用</translation>
     </message>
@@ -2415,38 +2553,38 @@ Then connect a client, type a message and press Send.</source>
         <translation>（已暂停）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>(held: press Live to follow)</source>
         <translation>（已固定：按“实时”继续跟随）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location line="+234"/>
-        <location line="+11"/>
+        <location line="+231"/>
+        <location line="+20"/>
         <source>%1 B</source>
         <translation>%1 字节</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+112"/>
         <source>read</source>
         <translation>读</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>write</source>
         <translation>写</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>except</source>
         <translation>异常</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>outline: went in, filled: came back ready</source>
         <translation>空心：传入；实心：返回为就绪</translation>
     </message>
@@ -2454,7 +2592,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>TraceText</name>
     <message>
-        <location filename="../../ui/models/trace_format.cpp" line="+24"/>
+        <location filename="../../ui/models/trace_format.cpp" line="+25"/>
         <source>listener</source>
         <translation>监听</translation>
     </message>
@@ -2546,12 +2684,12 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-15"/>
         <source>urgent</source>
         <translation>紧急数据</translation>
     </message>
@@ -2596,6 +2734,16 @@ Then connect a client, type a message and press Send.</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>busy loop</source>
+        <translation>忙循环</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>peer closed</source>
         <translation>对端关闭</translation>
@@ -2624,6 +2772,11 @@ Then connect a client, type a message and press Send.</source>
         <location line="+9"/>
         <source>unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>busy loop: %1 calls/s, %2</source>
+        <translation>忙循环：每秒 %1 次调用，%2</translation>
     </message>
     <message>
         <location filename="../../ui/models/descriptor_table_model.cpp" line="-204"/>
@@ -2768,7 +2921,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>已打开、已半关闭（客户端停止了发送）、背压中（队列清空之前不再读取）、正在关闭或已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="-334"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="-240"/>
         <source>#</source>
         <translation>#</translation>
     </message>

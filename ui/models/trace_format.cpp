@@ -2,6 +2,7 @@
 #include "ui/models/trace_format.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 #include <algorithm>
@@ -108,6 +109,26 @@ QString engineText(const std::string& text) {
     for (const std::string& arg : parsed.args)
         result = result.arg(engineText(arg));
     return result;
+}
+
+QString busyLoop(const ss::EngineStats& stats) {
+    if (!stats.busyLoop)
+        return {};
+    const std::string fd = std::to_string(stats.busyFd);
+    std::string why;
+    switch (static_cast<ss::SpinReason>(stats.busyReason)) {
+        case ss::SpinReason::EofNeverClosed:
+            why = ss::engineText(ss::TextId::SpinEofNeverClosed, {fd});
+            break;
+        case ss::SpinReason::WritableNothingQueued:
+            why = ss::engineText(ss::TextId::SpinWritableNothingQueued, {fd});
+            break;
+        default:
+            why = ss::engineText(ss::TextId::SpinZeroTimeout);
+            break;
+    }
+    return QCoreApplication::translate("TraceText", "busy loop: %1 calls/s, %2")
+        .arg(QLocale().toString(qint64(stats.callsPerSecond)), engineText(why));
 }
 
 QString errorName(int err) {

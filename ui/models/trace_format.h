@@ -31,6 +31,9 @@ QString eventText(const ss::SocketEvent& event);
 // the same arguments, each translated in turn when it is a sentence of the engine itself ("cannot
 // listen on %1: %2" with "port %1 is already in use"). Any other text passes as it is.
 QString engineText(const std::string& text);
+// "busy loop: 331,287 calls/s, fd 4 readable at EOF and never closed"; empty unless the stats
+// say the loop spins.
+QString busyLoop(const ss::EngineStats& stats);
 // "EINTR", or the number when the code has no symbolic name here.
 QString errorName(int err);
 // "3, 5". With a limit, a longer list keeps its first and last items around an ellipsis,

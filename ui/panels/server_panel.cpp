@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QFormLayout>
@@ -95,6 +96,9 @@ ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_presetSummary);
     layout->addLayout(createButtonRow());
     layout->addWidget(m_errorLabel);
+    layout->addWidget(m_busyLoop);
+    layout->addWidget(m_asWritten);
+    layout->addWidget(m_flaws);
     layout->addLayout(createNetworkSwitch());
     layout->addWidget(createBackendRow());
     layout->addWidget(createMoreSettings());
@@ -117,6 +121,16 @@ QLayout* ServerPanel::createPresetRow() {
     m_presetSummary = prepared(new QLabel(this), "presetSummary",
                                tr("What the server of the chosen preset does."));
     m_presetSummary->setWordWrap(true);
+    m_asWritten =
+        prepared(new QCheckBox(tr("As written, with the tutorial's mistakes"), this), "asWritten",
+                 tr("From the next start, the server behaves exactly as the tutorial's "
+                    "code does, flaws included; the list below says what changes."));
+    m_flaws = prepared(new QLabel(this), "asWrittenFlaws",
+                       tr("What the tutorial's code does differently, and the line that causes "
+                          "it."));
+    m_flaws->setWordWrap(true);
+    m_flaws->setTextFormat(Qt::RichText);
+    m_flaws->hide();
     auto* label = new QLabel(tr("Preset:"), this);
     label->setBuddy(m_preset);
     auto* row = rowOf({label, m_preset});
@@ -141,6 +155,13 @@ QLayout* ServerPanel::createButtonRow() {
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
     m_errorLabel->hide();
+    m_busyLoop = prepared(new QLabel(this), "busyLoop",
+                          tr("The server's loop spins: its wait calls return at once with "
+                             "something ready that it never acts on, and it burns a whole core."));
+    m_busyLoop->setWordWrap(true);
+    m_busyLoop->setStyleSheet(QStringLiteral(
+        "QLabel { background: #c62828; color: white; font-weight: bold; padding: 2px 6px; }"));
+    m_busyLoop->hide();
     auto* row = new FlowLayout;
     for (QPushButton* button :
          {m_startButton, m_stopButton, m_pauseButton, m_stepButton, m_runButton})
@@ -283,6 +304,7 @@ void ServerPanel::collapseMoreSettings() {
 
 void ServerPanel::connectControls() {
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ServerPanel::applyPreset);
+    connect(m_asWritten, &QCheckBox::toggled, this, &ServerPanel::showFlaws);
     connect(m_addButton, &QPushButton::clicked, this, &ServerPanel::addListenerFromEditor);
     connect(m_portEdit, &QLineEdit::returnPressed, this, &ServerPanel::addListenerFromEditor);
     connect(m_removeButton, &QPushButton::clicked, this, &ServerPanel::removeSelectedListener);
@@ -339,6 +361,10 @@ ss::EngineConfig ServerPanel::buildConfig() const {
     config.slowMotionMs = m_slowMotion->value();
     config.startPaused = false;
     config.allowRemote = allowsNetwork();
+    if (asWritten()) {
+        for (ss::ListenerSpec& listener : config.listeners)
+            listener.asWritten = currentPreset()->asWritten;
+    }
     if (config.allowRemote) {
         for (ss::ListenerSpec& listener : config.listeners) {
             if (ss::isLoopbackHost(listener.endpoint.host))
@@ -384,9 +410,43 @@ void ServerPanel::applyPreset(int index) {
     const int backend = m_backend->findData(static_cast<int>(preset.backend));
     if (backend >= 0)
         m_backend->setCurrentIndex(backend);
+    showFlaws();
     showError(QString());
     updateControls();
     emit presetApplied(preset);
+}
+
+const ss::Preset* ServerPanel::currentPreset() const {
+    const auto& presets = ss::builtinPresets();
+    const int index = m_preset->currentIndex();
+    return index >= 0 && index < int(presets.size()) ? &presets[size_t(index)] : nullptr;
+}
+
+void ServerPanel::setAsWritten(bool on) {
+    m_asWritten->setChecked(on);
+}
+
+bool ServerPanel::asWritten() const {
+    const ss::Preset* preset = currentPreset();
+    return m_asWritten->isChecked() && preset && preset->asWritten.on;
+}
+
+// One line per flaw: what happens, then the tutorial's line in code type.
+void ServerPanel::showFlaws() {
+    const ss::Preset* preset = currentPreset();
+    if (!asWritten() || !preset) {
+        m_flaws->hide();
+        return;
+    }
+    QStringList items;
+    for (const ss::PresetFlaw& flaw : preset->flaws)
+        items << QStringLiteral("<li>%1<br><code>%2</code></li>")
+                     .arg(QCoreApplication::translate("PresetText", flaw.what.c_str())
+                              .toHtmlEscaped(),
+                          toQString(flaw.line).toHtmlEscaped());
+    m_flaws->setText(QStringLiteral("<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">%1</ul>")
+                         .arg(items.join(QString())));
+    m_flaws->show();
 }
 
 bool ServerPanel::selectPreset(const QString& name) {
@@ -533,6 +593,7 @@ void ServerPanel::setRunning(bool running) {
         m_highestFd = -1;
         m_activeBackend = currentBackend();
         m_studentAddress->hide();
+        m_busyLoop->hide();
     }
     updateControls();
     updateGauge();
@@ -554,6 +615,10 @@ void ServerPanel::updateStats(const ss::EngineStats& stats) {
     if (stats.paused != m_paused) {
         setPaused(stats.paused);
     }
+    const QString busy = trace_format::busyLoop(stats);
+    if (busy != m_busyLoop->text())
+        m_busyLoop->setText(busy);
+    m_busyLoop->setVisible(!busy.isEmpty());
     updateGauge();
 }
 
@@ -603,6 +668,8 @@ void ServerPanel::updateControls() {
                                          m_removeButton, m_allowNetwork}) {
         editable->setEnabled(!m_running);
     }
+    const ss::Preset* preset = currentPreset();
+    m_asWritten->setEnabled(!m_running && preset && preset->asWritten.on);
     m_startButton->setEnabled(!m_running);
     m_stopButton->setEnabled(m_running);
     const bool canPause = m_capabilities.testFlag(TraceSource::Capability::Pause);

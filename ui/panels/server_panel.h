@@ -65,6 +65,10 @@ public slots:
     void updateDescriptors(const std::vector<ss::DescriptorInfo>& rows);
     // Replaces the listeners and the timeout with those of a built-in preset.
     void applyPreset(int index);
+    // Runs the preset as its tutorial's code behaves, flaws included (--as-written), from the
+    // next start; only for a preset that has flaws.
+    void setAsWritten(bool on);
+    bool asWritten() const;
     // Picks the built-in preset of that name; false when there is none.
     bool selectPreset(const QString& name);
     // Keeps the listener list at most `rows` lines high (a preset has one to three listeners),
@@ -114,6 +118,8 @@ private:
     void onSlowMotionMoved(int delayMs);
     void setPaused(bool paused);
     void updateControls();
+    void showFlaws();
+    const ss::Preset* currentPreset() const;
     void updateGauge();
     void onNetworkToggled(bool allow);
     void updateStudentAddress(const std::vector<ss::DescriptorInfo>& rows);
@@ -132,6 +138,9 @@ private:
 
     QComboBox* m_preset = nullptr;
     QLabel* m_presetSummary = nullptr;
+    QCheckBox* m_asWritten = nullptr;
+    QLabel* m_flaws = nullptr;     // what "as written" changes, while it is on
+    QLabel* m_busyLoop = nullptr;  // the badge of a spinning loop
     QListWidget* m_listenerList = nullptr;
     QLineEdit* m_portEdit = nullptr;
     QComboBox* m_protocol = nullptr;

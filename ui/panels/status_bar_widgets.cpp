@@ -9,7 +9,10 @@
 
 #include <algorithm>
 
+#include "core/server/listener_spec.h"
+#include "core/trace/engine_text.h"
 #include "core/trace/trace_types.h"
+#include "ui/models/trace_format.h"
 #include "ui/to_qstring.h"
 #include "ui/trace_source.h"
 
@@ -22,7 +25,9 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar), m_bar(bar) {
     m_watched = addField(bar, "statusWatched",
                          tr("Descriptors in the server's interest list, the wake-up descriptor "
                             "included."));
-    m_rate = addField(bar, "statusRate", tr("Wait calls the server made per second."));
+    m_rate = addField(bar, "statusRate",
+                      tr("Wait calls the server made per second, and how much of one CPU core "
+                         "its thread used over the last quarter second."));
     m_dropped = addField(bar, "statusDropped",
                          tr("Trace records the window could not keep up with and dropped. The "
                             "counters and the descriptor table stay exact."));
@@ -38,6 +43,7 @@ void StatusBarWidgets::setSource(TraceSource* source) {
     connect(source, &TraceSource::descriptorsUpdated, this, &StatusBarWidgets::updateDescriptors);
     connect(source, &TraceSource::started, this, &StatusBarWidgets::showStarted);
     connect(source, &TraceSource::stopped, this, &StatusBarWidgets::showStopped);
+    connect(source, &TraceSource::batchReady, this, &StatusBarWidgets::noteExceptions);
     if (source->isRunning())
         updateStats(source->lastStats());
 }
@@ -103,7 +109,9 @@ void StatusBarWidgets::showStopped() {
 
 void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
     m_backendName = toQString(ss::backendName(stats.backend));
-    if (stats.paused)
+    if (stats.stopped)
+        showState(tr("Stopped by an exception"), "#b71c1c");
+    else if (stats.paused)
         showState(tr("Paused"), "#e65100");
     else if (stats.slowMotionMs > 0)
         showState(tr("Slow motion (%1 ms)").arg(stats.slowMotionMs), "#1565c0");
@@ -111,14 +119,15 @@ void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
         showState(tr("Running"), "#2e7d32");
     m_watched->setText(tr("Watched: %1").arg(stats.watchedDescriptors));
     m_watched->show();
-    updateRate(stats.waitCalls);
+    updateRate(stats);
     m_dropped->setVisible(stats.traceDropped > 0);
     if (stats.traceDropped > 0)
         m_dropped->setText(tr("Dropped trace records: %1").arg(stats.traceDropped));
     fitListeners();
 }
 
-void StatusBarWidgets::updateRate(uint64_t waitCalls) {
+void StatusBarWidgets::updateRate(const ss::EngineStats& stats) {
+    const uint64_t waitCalls = stats.waitCalls;
     if (!m_rateClock.isValid() || waitCalls < m_rateCalls) {
         m_rateClock.start();
         m_rateCalls = waitCalls;
@@ -128,10 +137,20 @@ void StatusBarWidgets::updateRate(uint64_t waitCalls) {
     if (elapsed < kRateWindowMs)
         return;
     const double perSecond = double(waitCalls - m_rateCalls) * 1000.0 / double(elapsed);
-    m_rate->setText(tr("Calls/s: %1").arg(perSecond, 0, 'f', perSecond < 10 ? 1 : 0));
+    m_rate->setText(tr("Calls/s: %1 · CPU %2 %")
+                        .arg(perSecond, 0, 'f', perSecond < 10 ? 1 : 0)
+                        .arg(stats.loopCpuPercent, 0, 'f', 0));
     m_rate->show();
     m_rateClock.start();
     m_rateCalls = waitCalls;
+}
+
+void StatusBarWidgets::noteExceptions(const TraceBatch& batch) {
+    for (const ss::SocketEvent& e : batch.events) {
+        if (e.kind == ss::EventKind::Exception && e.aux == int64_t(ss::AsWritten::Fault::Crash))
+            m_bar->showMessage(
+                trace_format::engineText(ss::engineText(ss::TextId::ServerDied, {e.text})));
+    }
 }
 
 void StatusBarWidgets::updateDescriptors(const std::vector<ss::DescriptorInfo>& rows) {
@@ -172,6 +191,12 @@ int StatusBarWidgets::listenersWidth(const QString& text) const {
 }
 
 void StatusBarWidgets::fitListeners() {
+    // The watched count gives way first when the other fields alone do not fit (the descriptor
+    // table shows the same count).
+    if (!m_watched->text().isEmpty()) {
+        m_watched->show();
+        m_watched->setVisible(othersWidth() <= m_bar->width() - 4 * m_bar->fontMetrics().height());
+    }
     if (m_listenerAddresses.isEmpty()) {
         m_listeners->hide();
         return;

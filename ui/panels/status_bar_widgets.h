@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The permanent fields on the right of the window's status bar: the server's state and backend in
 // large coloured type that the back row of a classroom can read ("Paused · select"), where the
-// server listens, how many descriptors it watches, wait calls per second, and (only when some
-// were lost, highlighted) how many trace records the window could not keep up with.
+// server listens, how many descriptors it watches, wait calls per second with the CPU share of the
+// server's thread, and (only when some were lost, highlighted) how many trace records the window
+// could not keep up with.
 #pragma once
 
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@
 class QLabel;
 class QStatusBar;
 class TraceSource;
+struct TraceBatch;
 
 class StatusBarWidgets : public QObject {
     Q_OBJECT
@@ -47,7 +49,9 @@ protected:
 
 private:
     QLabel* addField(QStatusBar* bar, const char* name, const QString& toolTip);
-    void updateRate(uint64_t waitCalls);
+    void updateRate(const ss::EngineStats& stats);
+    // The Python exception that stopped an --as-written server, for the status bar.
+    void noteExceptions(const TraceBatch& batch);
     void showState(const QString& state, const char* colour);
     void applyStateFont();
     // Shows the listeners in full, by their number only, or not at all: whatever leaves the
