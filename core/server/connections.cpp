@@ -48,7 +48,7 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
         return afterHandler(ch);
     if (ready & (kRead | kHangup | kError)) {
         if (ch.interest & kRead) {
-            readFrom(ch);
+            readReady(ch);
         } else if (ready & (kHangup | kError)) {
             // Not reading (backpressure or half-closed), yet the kernel says the connection is
             // gone: try to write what is queued; the error, if any, closes it.
@@ -60,7 +60,22 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
     afterHandler(ch);
 }
 
-void Connections::readFrom(Channel& ch) {
+// Level-triggered (and in --epoll-mode et) one recv() per report, as the tutorials do: what it
+// leaves in the kernel's queue makes the next call report the connection again, or, edge
+// triggered, is not reported again until more bytes arrive. In et-drain it reads until EAGAIN,
+// EOF or an error, or until the connection stops reading (backpressure, a behaviour that is
+// done): the kernel reports it again when its interest regains EPOLLIN, since epoll_ctl(MOD)
+// re-arms the edge.
+void Connections::readReady(Channel& ch) {
+    while (readFrom(ch) && m_drain && stillReading(ch)) {
+    }
+}
+
+bool Connections::stillReading(const Channel& ch) const {
+    return !ch.closeNow && !ch.closeAfterFlush && !ch.peerEof && !ch.backpressured;
+}
+
+bool Connections::readFrom(Channel& ch) {
     char* buf = m_readBuffer.data();
     const size_t cap = ch.spec->recvSize;
     const ssize_type n = recvBytes(ch.fd, buf, cap);
@@ -69,19 +84,23 @@ void Connections::readFrom(Channel& ch) {
         m_stats.bytesIn += size_t(n);
         m_observer.emit(EventKind::Recv, &ch, n, 0, 0, std::string_view(buf, size_t(n)));
         ch.behaviour->onData(ch, buf, size_t(n), m_readBuffer.size() - size_t(n), *this);
-        return;
+        return true;
     }
     if (n == 0) {
         ch.peerEof = true;
-        if (ch.out.empty() && !ch.closeAfterFlush)
-            return markClose(ch, CloseReason::PeerClosed, 0);
+        if (ch.out.empty() && !ch.closeAfterFlush) {
+            markClose(ch, CloseReason::PeerClosed, 0);
+            return false;
+        }
         m_observer.emit(EventKind::HalfClose, &ch, int64_t(ch.out.bytes()));
-        return;
+        return false;
     }
     const int err = lastSocketError();
-    if (isWouldBlock(err) || isInterrupted(err))
-        return;
-    markClose(ch, reasonFor(err), err);
+    if (isInterrupted(err))
+        return true;  // nothing was read; a draining loop asks again
+    if (!isWouldBlock(err))
+        markClose(ch, reasonFor(err), err);
+    return false;
 }
 
 void Connections::readUrgent(Channel& ch) {
