@@ -56,6 +56,8 @@ public:
     void setAllowNetwork(bool allow);
     const std::vector<ss::ListenerSpec>& listeners() const { return m_listeners; }
     ss::BackendKind currentBackend() const;
+    // The epoll mode picked; it applies only while the backend is epoll.
+    ss::EpollMode currentEpollMode() const;
     bool isRunning() const { return m_running; }
 
 public slots:
@@ -84,6 +86,7 @@ signals:
     void slowMotionChanged(int delayMs);
     void timeoutChanged(int timeoutMs);
     void backendChangeRequested(ss::BackendKind kind);
+    void epollModeChangeRequested(ss::EpollMode mode);
     void statusMessage(const QString& message);
 
 protected:
@@ -94,6 +97,7 @@ private:
     QLayout* createButtonRow();
     QLayout* createNetworkSwitch();
     QWidget* createBackendRow();
+    QWidget* createEpollModeRow();
     QWidget* createMoreSettings();
     QLayout* createListenerEditor(QWidget* parent);
     QWidget* createTimeout(QWidget* parent);
@@ -106,6 +110,8 @@ private:
     void onStarted();
     void onStopped();
     void onBackendPicked();
+    void onEpollModePicked();
+    void showEpollMode(ss::EpollMode mode);
     void onStartClicked();
     void onTimeoutEdited(int timeoutMs);
     void onSlowMotionMoved(int delayMs);
@@ -137,6 +143,8 @@ private:
     QPushButton* m_removeButton = nullptr;
     QLabel* m_errorLabel = nullptr;
     QComboBox* m_backend = nullptr;
+    QComboBox* m_epollMode = nullptr;
+    QWidget* m_epollModeRow = nullptr;  // shown only while the backend is epoll
     QSpinBox* m_timeout = nullptr;
     QPushButton* m_startButton = nullptr;
     QPushButton* m_stopButton = nullptr;
