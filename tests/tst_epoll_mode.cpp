@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #endif
 
+#include "core/net/queue_probe.h"
 #include "core/poller/poller.h"
 #include "tests/support/test_net.h"
 
@@ -167,6 +168,57 @@ TEST_F(EpollModeTest, LevelTriggeredReportsTheRestAgain) {
     }
     EXPECT_EQ(reports, 3u);  // one recv(4) per report
     ASSERT_NE(changeFor(trace, InterestChange::Op::Add, conn), nullptr);
+}
+
+// Steps the paused engine once and returns the record of the call it made.
+CallRecord stepOnce(Engine& engine, Trace& trace) {
+    const size_t before = trace.calls.size();
+    const uint64_t callsBefore = engine.stats().waitCalls;
+    engine.step();
+    EXPECT_TRUE(waitUntil([&] { return engine.stats().waitCalls == callsBefore + 1; }));
+    EXPECT_TRUE(waitUntil([&] {
+        trace.drainFrom(engine);
+        return trace.calls.size() == before + 1;
+    }));
+    return trace.calls.size() > before ? trace.calls.back() : CallRecord{};
+}
+
+// Steps until `kind` has been seen `count` times (at most `maxSteps` calls).
+bool stepUntil(Engine& engine, Trace& trace, EventKind kind, size_t count, int maxSteps = 200) {
+    for (int i = 0; i < maxSteps && trace.count(kind) < count; ++i)
+        stepOnce(engine, trace);
+    return trace.count(kind) >= count;
+}
+
+// The write side of et-drain, on a `queued` listener. Were the replies left for the write set,
+// the first report would queue three and add EPOLLOUT (a MOD); the next, with more bytes
+// arrived, would say EPOLLIN and EPOLLOUT together: the flush would use the EPOLLOUT edge, the
+// reads would queue new replies, and with the write interest unchanged (no epoll_ctl to re-arm
+// it) they would wait for an edge that a writable socket never makes. et-drain writes what it
+// queued right after reading, until EAGAIN, so every byte comes back.
+TEST_F(EpollModeTest, DrainWritesWhatItQueuesAfterTheWriteEdgeWasUsed) {
+    EngineConfig config = echoRecv4(EpollMode::EdgeDrain);
+    config.listeners = {*parseListenSpec("127.0.0.1:0,queued,recv=4=echo", nullptr)};
+    config.startPaused = true;
+    auto engine = startEngine(config);
+    ASSERT_TRUE(engine);
+    Trace trace;
+    Client client = Client::connectTcp(listenerPorts(*engine).at(0));
+    ASSERT_TRUE(client.valid());
+    ASSERT_TRUE(stepUntil(*engine, trace, EventKind::Accept, 1));
+    const int32_t conn = trace.last(EventKind::Accept)->fd;
+
+    // One report: recv 4 + 4 + 2 until EAGAIN, three replies queued, EPOLLOUT added (a MOD).
+    client.sendAll(kMessage);
+    ASSERT_TRUE(stepUntil(*engine, trace, EventKind::Recv, 3));
+    // More bytes arrive before the next call.
+    client.sendAll("abcdefghij");
+    ASSERT_TRUE(waitUntil([&] { return kernelRecvQueue(NativeSocket(conn)) == 10; }));
+    const CallRecord next = stepOnce(*engine, trace);
+    EXPECT_TRUE(contains(next.readyRead, conn));
+
+    engine->resume();
+    EXPECT_EQ(client.recvExactly(20), std::string(kMessage) + "abcdefghij");
 }
 
 // The mode changes on a running server: a new epoll instance takes every descriptor, and its

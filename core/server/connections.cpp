@@ -66,9 +66,16 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
 // EOF or an error, or until the connection stops reading (backpressure, a behaviour that is
 // done): the kernel reports it again when its interest regains EPOLLIN, since epoll_ctl(MOD)
 // re-arms the edge.
+//
+// et-drain then writes what the reads queued, until the queue is empty or send() says EAGAIN.
+// Waiting for the write set instead can hang: when this report also said EPOLLOUT, the flush
+// above used that edge, the write interest stays as it was (no epoll_ctl to re-arm it), and a
+// socket that stays writable makes no new edge. After EAGAIN the kernel does report one.
 void Connections::readReady(Channel& ch) {
     while (readFrom(ch) && m_drain && stillReading(ch)) {
     }
+    if (m_drain && !ch.closeNow && !ch.out.empty())
+        flush(ch);
 }
 
 bool Connections::stillReading(const Channel& ch) const {
