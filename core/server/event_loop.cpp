@@ -112,8 +112,7 @@ bool EventLoop::openPoller(std::string* error) {
 }
 
 void EventLoop::usePoller() {
-    const bool drain =
-        m_poller && m_poller->kind() == BackendKind::Epoll && m_epollMode == EpollMode::EdgeDrain;
+    const bool drain = m_poller && m_poller->edgeTriggered() && m_epollMode == EpollMode::EdgeDrain;
     m_connections.usePoller(m_poller.get(), drain);
 }
 

@@ -92,7 +92,7 @@ private:
     // from names the backend being left in the Backend event.
     std::string switchBackend(BackendKind kind, const std::string& from);
     std::string switchEpollMode(EpollMode mode);
-    // Hands the poller to Connections, draining when it is epoll in et-drain mode.
+    // Hands the poller to Connections, draining when it is edge-triggered in et-drain mode.
     void usePoller();
     // Copies the loop's mode into the counters that watchers read.
     void recordMode();
