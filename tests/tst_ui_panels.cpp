@@ -456,6 +456,13 @@ void TestUiPanels::statusBarShowsServerState() {
     source.report(stats);
     QVERIFY(state->text().contains(QStringLiteral("Running")));
     QVERIFY(state->text().contains(QStringLiteral("select")));
+    // An edge-triggered epoll names its mode; level-triggered (the default) does not.
+    stats.backend = ss::BackendKind::Epoll;
+    source.report(stats);
+    QVERIFY(state->text().endsWith(QStringLiteral("epoll")));
+    stats.epollMode = ss::EpollMode::EdgeDrain;
+    source.report(stats);
+    QVERIFY(state->text().endsWith(QStringLiteral("epoll et-drain")));
     source.stop();
     QVERIFY(state->text().contains(QStringLiteral("Stopped")));
     QVERIFY(!state->text().contains(QStringLiteral("select")));
