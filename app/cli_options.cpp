@@ -10,6 +10,7 @@
 
 #include "app/cli_values.h"
 #include "core/server/presets.h"
+#include "core/trace/engine_text.h"
 
 #ifndef SELECTSCOPE_VERSION
 #define SELECTSCOPE_VERSION "0.1.0"
@@ -21,6 +22,7 @@ using cli::fail;
 using cli::parseBackendOption;
 using cli::parseByteSize;
 using cli::parseDirectory;
+using cli::parseEpollModeOption;
 using cli::parseInteger;
 using cli::parsePorts;
 using cli::parseSeconds;
@@ -43,6 +45,10 @@ struct Parser {
     QCommandLineOption listen{
         "listen", "Add a listener: [HOST:]PORT[/udp][,opts][=BEHAVIOUR]. Repeatable.", "spec"};
     QCommandLineOption backend{"backend", "select, poll, epoll, kqueue, wsapoll or auto.", "name"};
+    QCommandLineOption epollMode{"epoll-mode",
+                                 "epoll only: lt (level-triggered), et (EPOLLET, one read per "
+                                 "report) or et-drain (EPOLLET, read until EAGAIN).",
+                                 "mode", "lt"};
     QCommandLineOption timeout{"timeout-ms", "Timeout of each wait call; -1 blocks.", "N"};
     QCommandLineOption serveDir{"serve-dir", "The only folder framed-file serves from.", "dir"};
     QCommandLineOption maxQueue{"max-queue", "Per-connection output queue bound (K/M suffix).",
@@ -73,11 +79,11 @@ struct Parser {
 
     Parser() {
         qt.setApplicationDescription("SelectScope: an oscilloscope for I/O multiplexing.");
-        qt.addOptions({headless,     preset,       asWritten,   port,       ports,
-                       listen,       backend,      timeout,     serveDir,   maxQueue,
-                       trace,        duration,     allowRemote, paused,     slowMotion,
-                       listBackends, listPresets,  lang,        screenshot, clients,
-                       size,         presentation, view,        help,       version});
+        qt.addOptions({headless, preset,      asWritten, port,       ports,        listen,
+                       backend,  epollMode,   timeout,   serveDir,   maxQueue,     trace,
+                       duration, allowRemote, paused,    slowMotion, listBackends, listPresets,
+                       lang,     screenshot,  clients,   size,       presentation, view,
+                       help,     version});
     }
 };
 
@@ -143,10 +149,21 @@ void checkRemote(CliOptions& o) {
     }
 }
 
+// After --backend (or the preset's backend): EPOLLET exists only on epoll.
+void readEpollMode(const Parser& p, ss::EngineConfig& e) {
+    e.epollMode = parseEpollModeOption(str(p.qt.value(p.epollMode)));
+    if (e.epollMode == ss::EpollMode::Level || e.backend == ss::BackendKind::Epoll)
+        return;
+    fail(ss::engineText(ss::TextId::EpollModeNeedsEpoll,
+                        {ss::epollModeName(e.epollMode), ss::backendName(e.backend)}) +
+         " (add --backend epoll)");
+}
+
 void readEngineOptions(const Parser& p, CliOptions& o) {
     ss::EngineConfig& e = o.engine;
     if (p.qt.isSet(p.backend))
         e.backend = parseBackendOption(str(p.qt.value(p.backend)));
+    readEpollMode(p, e);
     if (p.qt.isSet(p.timeout))
         e.timeoutMs = int(parseInteger(p.qt.value(p.timeout), "timeout-ms", -1, 86400000));
     if (p.qt.isSet(p.serveDir))

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <optional>
 
+#include "core/trace/engine_text.h"
+
 namespace cli {
 
 [[noreturn]] void fail(std::string message) {
@@ -71,6 +73,13 @@ ss::BackendKind parseBackendOption(const std::string& name) {
         if (k == *kind)
             return k;
     fail("backend '" + name + "' is not available in this build (available: " + available + ")");
+}
+
+ss::EpollMode parseEpollModeOption(const std::string& name) {
+    const std::optional<ss::EpollMode> mode = ss::parseEpollMode(name);
+    if (!mode)
+        fail(ss::engineText(ss::TextId::UnknownEpollMode, {name}));
+    return *mode;
 }
 
 std::string parseDirectory(const QString& text) {

@@ -36,6 +36,8 @@ size_t parseByteSize(const QString& text);
 ss::TraceMode parseTrace(const std::string& name);
 // --backend: a known backend that this build has.
 ss::BackendKind parseBackendOption(const std::string& name);
+// --epoll-mode: lt, et or et-drain (whether the backend is epoll is checked with --backend).
+ss::EpollMode parseEpollModeOption(const std::string& name);
 // --serve-dir: an existing directory, returned as an absolute path.
 std::string parseDirectory(const QString& text);
 // --duration: seconds, finite and greater than zero.

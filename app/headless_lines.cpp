@@ -43,11 +43,21 @@ void appendCounters(std::string& line, const ss::EngineStats& s) {
     }
 }
 
+// "epoll_mode":"et" after the backend, for epoll in an edge-triggered mode only: the default
+// (lt) and the other backends print what they printed before.
+void appendEpollMode(std::string& line, ss::BackendKind backend, ss::EpollMode mode) {
+    if (backend != ss::BackendKind::Epoll || mode == ss::EpollMode::Level)
+        return;
+    line += ",\"epoll_mode\":";
+    ss::appendJsonString(line, ss::epollModeName(mode));
+}
+
 }  // namespace
 
 std::string headlessStartLine(const ss::EngineConfig& config, std::string_view version) {
     std::string line = "{\"type\":\"start\",\"backend\":";
     ss::appendJsonString(line, ss::backendName(config.backend));
+    appendEpollMode(line, config.backend, config.epollMode);
     line += ",\"listeners\":[";
     for (size_t i = 0; i < config.listeners.size(); ++i) {
         if (i)
@@ -67,6 +77,7 @@ std::string headlessStartLine(const ss::EngineConfig& config, std::string_view v
 std::string headlessSummaryLine(const ss::EngineStats& stats, uint64_t droppedTraceRecords) {
     std::string line = "{\"type\":\"summary\",\"backend\":";
     ss::appendJsonString(line, ss::backendName(stats.backend));
+    appendEpollMode(line, stats.backend, stats.epollMode);
     appendCounters(line, stats);
     line += ",\"uptime_seconds\":";
     ss::appendJsonFixed(line, std::llround(stats.uptimeSeconds * 1e6), 6);

@@ -75,6 +75,24 @@ TEST(CliOptions, PresetCarriesItsBackendAndBackendOverridesIt) {
               ss::BackendKind::Poll);
 }
 
+// --epoll-mode: lt by default; et and et-drain with the epoll backend only.
+TEST(CliOptions, EpollMode) {
+    EXPECT_EQ(parse({"--listen", "0"}).options.engine.epollMode, ss::EpollMode::Level);
+    const CliResult r = parse({"--backend", "epoll", "--epoll-mode", "et", "--listen", "0,recv=4"});
+    if (ss::bestBackend() != ss::BackendKind::Epoll) {
+        EXPECT_EQ(r.exitCode, kExitUsage);  // no epoll in this build
+        return;
+    }
+    EXPECT_EQ(r.action, CliAction::Run) << r.err;
+    EXPECT_EQ(r.options.engine.epollMode, ss::EpollMode::Edge);
+    EXPECT_EQ(r.options.engine.backend, ss::BackendKind::Epoll);
+    // Without a preset and --backend, the best backend: epoll.
+    EXPECT_EQ(parse({"--epoll-mode", "et-drain", "--listen", "0"}).options.engine.epollMode,
+              ss::EpollMode::EdgeDrain);
+    EXPECT_EQ(parse({"--epoll-mode", "lt", "--backend", "select"}).options.engine.epollMode,
+              ss::EpollMode::Level);
+}
+
 TEST(CliOptions, PresetWithConsecutivePortsAndExtraListen) {
     const CliResult r =
         parse({"--preset", "welcome", "--port", "7000", "--listen", "9000/udp=upper"});
@@ -261,6 +279,11 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
          "--size sets the window size of --screenshot; give --screenshot FILE too"},
         {{"--view", "sets"},
          "unknown view 'sets' (descriptors, fd-sets, timeline, events, plots, cost)"},
+        {{"--epoll-mode", "edge"}, "unknown epoll mode 'edge' (known: lt, et, et-drain)"},
+        {{"--epoll-mode", "et", "--backend", "select"},
+         "epoll mode et needs the epoll backend, not select (add --backend epoll)"},
+        {{"--preset", "rw-split", "--epoll-mode", "et-drain"},
+         "epoll mode et-drain needs the epoll backend, not select (add --backend epoll)"},
         {{"--serve-dir", "/nonexistent/selectscope"},
          "--serve-dir '/nonexistent/selectscope' is not a directory"},
     };
@@ -271,6 +294,27 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
         EXPECT_EQ(r.err, "selectscope: error: " + c.message + "\n");
         EXPECT_TRUE(r.out.empty());
     }
+}
+
+// An edge-triggered epoll says so after the backend; lt lines stay as they were (above).
+TEST(HeadlessLines, EpollModeAfterTheBackend) {
+    ss::EngineConfig config;
+    config.backend = ss::BackendKind::Epoll;
+    config.epollMode = ss::EpollMode::Edge;
+    config.timeoutMs = 1000;
+    config.trace = ss::TraceMode{true, true};
+    EXPECT_EQ(headlessStartLine(config, "0.1.0"),
+              R"({"type":"start","backend":"epoll","epoll_mode":"et","listeners":[],)"
+              R"("timeout_ms":1000,"trace":"all","version":"0.1.0"})"
+              "\n");
+    ss::EngineStats stats;
+    stats.backend = ss::BackendKind::Epoll;
+    stats.epollMode = ss::EpollMode::EdgeDrain;
+    EXPECT_EQ(headlessSummaryLine(stats, 0).rfind(
+                  R"({"type":"summary","backend":"epoll","epoll_mode":"et-drain",)", 0),
+              0u);
+    config.epollMode = ss::EpollMode::Level;
+    EXPECT_EQ(headlessStartLine(config, "0.1.0").find("epoll_mode"), std::string::npos);
 }
 
 TEST(HeadlessLines, StartAndSummaryLines) {

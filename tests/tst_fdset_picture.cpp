@@ -348,6 +348,14 @@ void TestFdSetPicture::kernelListNames() {
              QStringLiteral("epoll_ctl(EPOLL_CTL_MOD, 5, EPOLLIN | EPOLLOUT)"));
     QCOMPARE(FdSetPicture::changeText(ss::BackendKind::Epoll, {Op::Delete, 5, 0}),
              QStringLiteral("epoll_ctl(EPOLL_CTL_DEL, 5)"));
+    // Edge-triggered registrations name EPOLLET after the events, as strace does.
+    QCOMPARE(FdSetPicture::changeText(ss::BackendKind::Epoll, {Op::Add, 5, ss::kRead, true}),
+             QStringLiteral("epoll_ctl(EPOLL_CTL_ADD, 5, EPOLLIN | EPOLLET)"));
+    QCOMPARE(FdSetPicture::changeText(ss::BackendKind::Epoll,
+                                      {Op::Modify, 5, uint8_t(ss::kRead | ss::kWrite), true}),
+             QStringLiteral("epoll_ctl(EPOLL_CTL_MOD, 5, EPOLLIN | EPOLLOUT | EPOLLET)"));
+    QCOMPARE(FdSetPicture::changeText(ss::BackendKind::Epoll, {Op::Modify, 5, 0, true}),
+             QStringLiteral("epoll_ctl(EPOLL_CTL_MOD, 5, EPOLLET)"));
     QCOMPARE(FdSetPicture::changeText(ss::BackendKind::Kqueue, {Op::Add, 6, ss::kWrite}),
              QStringLiteral("EV_ADD 6 EVFILT_WRITE"));
     QCOMPARE(FdSetPicture::flagNames(ss::BackendKind::WsaPoll, ss::kRead | ss::kHangup),

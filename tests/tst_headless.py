@@ -146,9 +146,38 @@ class Headless(unittest.TestCase):
         lines = [json.loads(l) for l in out.stdout.splitlines()]
         self.assertEqual([l["type"] for l in lines], ["start", "summary"])
 
+    @unittest.skipUnless(sys.platform.startswith("linux"), "epoll is Linux only")
+    def test_edge_triggered_epoll_reads_once_per_edge(self):
+        """--epoll-mode et with recv=4: a 10-byte message gets 4 bytes back, the ADD says
+        "et":true (strace: EPOLLIN|EPOLLET), and the start line names the mode."""
+        proc = start("--backend", "epoll", "--epoll-mode", "et", "--listen", "0,recv=4=echo",
+                     "--timeout-ms", "50")
+        try:
+            head, _ = read_until(proc, lambda o: o["type"] == "start")
+            self.assertEqual(head["epoll_mode"], "et")
+            port = listen_ports(proc, 1)[0]
+            with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as c:
+                c.sendall(b"0123456789")
+                recv, seen = read_until(proc, lambda o: o.get("kind") == "recv")
+                self.assertEqual(recv["preview"], "0123")
+                # Later calls time out without the connection: the 6 bytes are not reported.
+                later, more = read_until(proc, lambda o: o["type"] == "call" and o["n"] >= 12)
+                self.assertEqual(c.recv(1024), b"0123")
+            code, lines, err = finish(proc)
+        finally:
+            proc.kill()
+        self.assertEqual(code, 0, err)
+        everything = seen + more + lines
+        adds = [ch for l in everything if l["type"] == "call" for ch in l.get("changes", [])
+                if ch["op"] == "add" and ch["fd"] == recv["fd"]]
+        self.assertEqual(adds, [{"op": "add", "fd": recv["fd"], "interest": 1, "et": True}])
+        # Until the client closed (its FIN is a new edge, and the server reads again then).
+        self.assertEqual([l for l in seen + more if l.get("kind") == "recv"], [recv])
+
     def test_bad_arguments_exit_2_with_one_line(self):
         for args in (["--backend", "nope"], ["--preset", "nope"], ["--listen", "70000"],
-                     ["--trace", "some"], ["--timeout-ms", "soon"]):
+                     ["--trace", "some"], ["--timeout-ms", "soon"], ["--epoll-mode", "edge"],
+                     ["--epoll-mode", "et", "--backend", "select"]):
             out = subprocess.run([BINARY, "--headless", *args], capture_output=True, text=True,
                                  timeout=TIMEOUT)
             self.assertEqual(out.returncode, 2, args)

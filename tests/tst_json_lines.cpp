@@ -194,6 +194,26 @@ TEST(JsonLines, ChangesAndWhyOnCallLines) {
     }
 }
 
+// An edge-triggered registration (--epoll-mode et, et-drain) says "et":true; a level-triggered
+// one says nothing more than before.
+TEST(JsonLines, EdgeTriggeredChangesSayEt) {
+    ss::CallRecord c = sampleCall();
+    c.backend = ss::BackendKind::Epoll;
+    c.changes = {{ss::InterestChange::Op::Add, 4, 1, true},
+                 {ss::InterestChange::Op::Modify, 4, 3, true},
+                 {ss::InterestChange::Op::Add, 5, 1, false}};
+    const std::string line = callLine(c);
+    const std::string tail =
+        R"("blocked_us":12.3,"changes":[{"op":"add","fd":4,"interest":1,"et":true},)"
+        R"({"op":"modify","fd":4,"interest":3,"et":true},{"op":"add","fd":5,"interest":1}]})"
+        "\n";
+    ASSERT_GE(line.size(), tail.size());
+    EXPECT_EQ(line.substr(line.size() - tail.size()), tail) << line;
+    if (havePython()) {
+        EXPECT_EQ(runPython(kCanonical, line).substr(0, 1), "{") << line;
+    }
+}
+
 // Nothing changed and nothing was sampled (select, or --trace without a watcher of facts): the
 // keys are absent, not empty.
 TEST(JsonLines, NoChangesNoWhyNoKeys) {

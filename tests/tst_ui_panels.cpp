@@ -153,6 +153,7 @@ private slots:
     void serverPanelStartsEveryPreset();
     void serverPanelRejectsInvalidListener();
     void serverPanelGaugeFollowsBackend();
+    void serverPanelEpollModeOnlyForEpoll();
     void loadPanelRunsAgainstEcho();
     void flowRowWrapsButtonsWhole();
     void moreSettingsFoldAway();
@@ -306,6 +307,44 @@ void TestUiPanels::serverPanelGaugeFollowsBackend() {
     QVERIFY(!child<QPushButton>(&panel, "start")->isEnabled());
 }
 
+// The epoll mode selector shows only with epoll; it feeds the next start, and while running it
+// is a request whose outcome the engine's stats report.
+void TestUiPanels::serverPanelEpollModeOnlyForEpoll() {
+    ServerPanel panel;
+    auto* backend = child<QComboBox>(&panel, "backend");
+    auto* mode = child<QComboBox>(&panel, "epollMode");
+    backend->setCurrentIndex(backend->findText(QStringLiteral("select")));
+    QVERIFY(!mode->isVisibleTo(&panel));
+    if (backend->findText(QStringLiteral("epoll")) < 0) {
+        QSKIP("no epoll in this build");
+    }
+    backend->setCurrentIndex(backend->findText(QStringLiteral("epoll")));
+    QVERIFY(mode->isVisibleTo(&panel));
+    QCOMPARE(panel.buildConfig().epollMode, ss::EpollMode::Level);
+    mode->setCurrentIndex(mode->findText(QStringLiteral("et")));
+    QCOMPARE(panel.buildConfig().epollMode, ss::EpollMode::Edge);
+    // Another backend starts level-triggered, whatever the hidden selector says.
+    backend->setCurrentIndex(backend->findText(QStringLiteral("select")));
+    QVERIFY(!mode->isVisibleTo(&panel));
+    QCOMPARE(panel.buildConfig().epollMode, ss::EpollMode::Level);
+
+    backend->setCurrentIndex(backend->findText(QStringLiteral("epoll")));
+    panel.setRunning(true);
+    QSignalSpy requests(&panel, &ServerPanel::epollModeChangeRequested);
+    mode->setCurrentIndex(mode->findText(QStringLiteral("et-drain")));
+    QCOMPARE(requests.count(), 1);
+    QCOMPARE(requests.at(0).at(0).value<ss::EpollMode>(), ss::EpollMode::EdgeDrain);
+    ss::EngineStats stats;
+    stats.backend = ss::BackendKind::Epoll;
+    stats.epollMode = ss::EpollMode::Edge;  // the engine's answer wins
+    panel.updateStats(stats);
+    QCOMPARE(panel.currentEpollMode(), ss::EpollMode::Edge);
+    QCOMPARE(requests.count(), 1);
+    stats.backend = ss::BackendKind::Select;
+    panel.updateStats(stats);
+    QVERIFY(!mode->isVisibleTo(&panel));
+}
+
 void TestUiPanels::loadPanelRunsAgainstEcho() {
     QTcpServer echo;
     QVERIFY(echo.listen(QHostAddress::LocalHost, 0));
@@ -417,6 +456,13 @@ void TestUiPanels::statusBarShowsServerState() {
     source.report(stats);
     QVERIFY(state->text().contains(QStringLiteral("Running")));
     QVERIFY(state->text().contains(QStringLiteral("select")));
+    // An edge-triggered epoll names its mode; level-triggered (the default) does not.
+    stats.backend = ss::BackendKind::Epoll;
+    source.report(stats);
+    QVERIFY(state->text().endsWith(QStringLiteral("epoll")));
+    stats.epollMode = ss::EpollMode::EdgeDrain;
+    source.report(stats);
+    QVERIFY(state->text().endsWith(QStringLiteral("epoll et-drain")));
     source.stop();
     QVERIFY(state->text().contains(QStringLiteral("Stopped")));
     QVERIFY(!state->text().contains(QStringLiteral("select")));

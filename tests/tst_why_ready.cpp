@@ -228,7 +228,9 @@ TEST_P(WhyReady, InterestChangesBetweenCalls) {
                          const std::vector<InterestChange>& b) {
         return a.size() == b.size() &&
                std::equal(a.begin(), a.end(), b.begin(), [](const auto& x, const auto& y) {
-                   return x.op == y.op && x.fd == y.fd && x.interest == y.interest;
+                   // The default --epoll-mode lt: no change is edge-triggered.
+                   return x.op == y.op && x.fd == y.fd && x.interest == y.interest &&
+                          x.edgeTriggered == y.edgeTriggered;
                });
     };
     if (GetParam() == BackendKind::Kqueue) {

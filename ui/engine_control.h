@@ -3,7 +3,7 @@
 // server built from an ss::EngineConfig, and the settings a running loop can change. A recording
 // or a traced program has no listeners, backend or timeout to set, so none of this is on
 // TraceSource. The panel holds this narrow interface rather than the EngineSession, so that it
-// sees four requests instead of the engine (and core/server/engine.h), and an engine moved to a
+// sees five requests instead of the engine (and core/server/engine.h), and an engine moved to a
 // process of its own could stand behind it unchanged.
 #pragma once
 
@@ -24,6 +24,9 @@ public:
     virtual void setTimeoutMs(int timeoutMs) = 0;
     // False (reported on errorOccurred()) when the backend is unavailable or cannot take over.
     virtual bool switchBackend(ss::BackendKind kind) = 0;
+    // epoll only: registers the descriptors again with or without EPOLLET (a new epoll
+    // instance) and reads as the mode says. False (reported) on another backend.
+    virtual bool setEpollMode(ss::EpollMode mode) = 0;
 
 protected:
     EngineControl() = default;

@@ -116,6 +116,18 @@ bool EngineSession::switchBackend(ss::BackendKind kind) {
     return false;
 }
 
+bool EngineSession::setEpollMode(ss::EpollMode mode) {
+    auto* engine = requireEngine();
+    if (!engine)
+        return false;
+    std::string why;
+    if (engine->setEpollMode(mode, &why))
+        return true;
+    emit errorOccurred(tr("Could not change the epoll mode to %1: %2")
+                           .arg(toQString(ss::epollModeName(mode)), trace_format::engineText(why)));
+    return false;
+}
+
 void EngineSession::refresh() {
     if (!m_engine)
         return;

@@ -59,6 +59,7 @@ public slots:
     void setSlowMotion(int delayMs) override;
     void setTimeoutMs(int timeoutMs) override;
     bool switchBackend(ss::BackendKind kind) override;
+    bool setEpollMode(ss::EpollMode mode) override;
     // Drains now instead of waiting for the next tick (tests use this).
     void refresh() override;
 

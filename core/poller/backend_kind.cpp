@@ -56,6 +56,26 @@ std::optional<BackendKind> parseBackend(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view epollModeName(EpollMode mode) {
+    switch (mode) {
+        case EpollMode::Level:
+            return "lt";
+        case EpollMode::Edge:
+            return "et";
+        case EpollMode::EdgeDrain:
+            return "et-drain";
+    }
+    return "unknown";
+}
+
+std::optional<EpollMode> parseEpollMode(std::string_view name) {
+    for (auto mode : {EpollMode::Level, EpollMode::Edge, EpollMode::EdgeDrain}) {
+        if (name == epollModeName(mode))
+            return mode;
+    }
+    return std::nullopt;
+}
+
 std::vector<BackendKind> availableBackends() {
     // Best first: the kernel-side interest lists (epoll, kqueue) avoid copying and scanning the
     // whole set on every call; poll beats select because it has no descriptor-value limit.

@@ -21,4 +21,16 @@ BackendKind bestBackend();
 // One sentence on the backend's cost model and limits, for --list-backends and tooltips.
 std::string_view backendSummary(BackendKind kind);
 
+// How the epoll backend registers descriptors and how the loop reads what it reports:
+//  Level      level-triggered (no EPOLLET): reported as long as something is pending.
+//  Edge       EPOLLET, and the handlers read once per report: what one recv() leaves in the
+//             kernel's queue is not reported again until more arrives (the classic mistake).
+//  EdgeDrain  EPOLLET, and the handlers read (and accept) until EAGAIN, as edge triggering needs.
+// Only epoll has these; every other backend is level-triggered.
+enum class EpollMode : uint8_t { Level, Edge, EdgeDrain };
+
+// "lt", "et", "et-drain".
+std::string_view epollModeName(EpollMode mode);
+std::optional<EpollMode> parseEpollMode(std::string_view name);
+
 }  // namespace ss

@@ -23,12 +23,14 @@ public:
     explicit EpollPoller(int epfd) : m_queue(epfd) {}
 
     BackendKind kind() const override { return BackendKind::Epoll; }
+    bool edgeTriggered() const override { return m_edge; }
+    void setEdgeTriggered(bool edge) { m_edge = edge; }
 
 private:
     bool nativeAdd(Watch& w, std::string* error) override {
         if (!control(EPOLL_CTL_ADD, w.fd, w.interest, error))
             return false;
-        noteChange(InterestChange::Op::Add, w.fd, w.interest);
+        noteChange(InterestChange::Op::Add, w.fd, w.interest, m_edge);
         m_queue.reserve(watches().size() + 1);
         return true;
     }
@@ -36,7 +38,7 @@ private:
     bool nativeModify(Watch& w, uint8_t interest, std::string* error) override {
         if (!control(EPOLL_CTL_MOD, w.fd, interest, error))
             return false;
-        noteChange(InterestChange::Op::Modify, w.fd, interest);
+        noteChange(InterestChange::Op::Modify, w.fd, interest, m_edge);
         return true;
     }
 
@@ -66,18 +68,23 @@ private:
 
     bool control(int op, int fd, uint8_t interest, std::string* error) {
         epoll_event ev{};
-        ev.events = kFlags.fromInterest(interest);
+        ev.events = kFlags.fromInterest(interest) | (m_edge ? uint32_t(EPOLLET) : 0u);
         ev.data.fd = fd;
         return ::epoll_ctl(m_queue.fd(), op, fd, &ev) == 0 || failed(error, "epoll_ctl", fd);
     }
 
     KernelQueue<epoll_event> m_queue;
+    bool m_edge = false;
 };
 
 }  // namespace
 
-std::unique_ptr<Poller> createEpollPoller(std::string* error) {
-    return openKernelQueue<EpollPoller>(::epoll_create1(EPOLL_CLOEXEC), "epoll_create1", error);
+std::unique_ptr<Poller> createEpollPoller(std::string* error, bool edgeTriggered) {
+    std::unique_ptr<Poller> poller =
+        openKernelQueue<EpollPoller>(::epoll_create1(EPOLL_CLOEXEC), "epoll_create1", error);
+    if (poller)
+        static_cast<EpollPoller&>(*poller).setEdgeTriggered(edgeTriggered);
+    return poller;
 }
 
 }  // namespace ss

@@ -8,11 +8,16 @@
 // when the interest really changes (toggling write interest per message would otherwise double
 // the system calls of an echo server).
 //
-// Semantics and edge cases: the backend is level-triggered (no EPOLLET), so it reports the same
-// conditions select() and poll() would. EPOLLIN -> kRead, EPOLLOUT -> kWrite, EPOLLPRI (TCP
-// urgent data) -> kExcept. EPOLLHUP and EPOLLERR are always reported, even with interest 0;
-// they map to kHangup / kError plus kRead so the loop reads and learns of EOF or the error
-// from recv(). epoll registers the open file description, not the descriptor number: a
+// Semantics and edge cases: by default the backend is level-triggered (no EPOLLET), so it
+// reports the same conditions select() and poll() would. Created edge-triggered (--epoll-mode
+// et or et-drain), every descriptor is registered with EPOLLET: a condition is reported when it
+// arises (new bytes arrive, buffer space frees), not while it lasts, so whatever one recv()
+// leaves in the queue is not reported again until more arrives. Every epoll_ctl(MOD) re-arms
+// the edge: the kernel checks readiness again and reports what is pending, which is why a loop
+// that changes write interest after a read may still see the rest. EPOLLIN -> kRead, EPOLLOUT ->
+// kWrite, EPOLLPRI (TCP urgent data) -> kExcept. EPOLLHUP and EPOLLERR are always reported, even
+// with interest 0; they map to kHangup / kError plus kRead so the loop reads and learns of EOF or
+// the error from recv(). epoll registers the open file description, not the descriptor number: a
 // descriptor that is closed while a dup() of it stays open keeps being reported, so remove()
 // must come before close(). The epoll descriptor itself is created with EPOLL_CLOEXEC. The
 // kernel returns ready descriptors in its ready-list order, which the draft keeps as is.
@@ -28,7 +33,8 @@
 
 namespace ss {
 
-// Returns null and sets *error when epoll_create1 fails.
-std::unique_ptr<Poller> createEpollPoller(std::string* error);
+// Returns null and sets *error when epoll_create1 fails. edgeTriggered adds EPOLLET to every
+// registration, and the recorded changes say so.
+std::unique_ptr<Poller> createEpollPoller(std::string* error, bool edgeTriggered = false);
 
 }  // namespace ss

@@ -63,6 +63,10 @@ public:
     // limit. select() returns FD_SETSIZE here.
     virtual int descriptorLimit() const { return 0; }
 
+    // Whether descriptors are registered edge-triggered (epoll with EPOLLET): a readiness is
+    // then reported once per change, and the loop must read until EAGAIN to see it all.
+    virtual bool edgeTriggered() const { return false; }
+
     // Starts watching fd with the given interest (kRead|kWrite|kExcept, may be 0). Returns false
     // and sets *error when the backend cannot watch it (for select: fd >= FD_SETSIZE; it must
     // not call FD_SET then). Adding an fd that is already watched is a programming error.
@@ -121,7 +125,7 @@ protected:
     static bool failed(std::string* error, const char* call, NativeSocket fd);
     // Notes one change the backend made to the kernel's interest list, when changes are being
     // recorded: interest is the descriptor's interest after it (0 for Delete).
-    void noteChange(InterestChange::Op op, NativeSocket fd, uint8_t interest);
+    void noteChange(InterestChange::Op op, NativeSocket fd, uint8_t interest, bool edge = false);
 
     const SignalMask* waitMask() const { return m_waitMask; }
     // What the call is given, as the draft's "in" lists: by default the interest table, in
@@ -189,9 +193,10 @@ inline void Poller::pushReady(std::vector<PollEvent>& out, CallDraft* draft, Nat
         recordReady(*draft, fd, reported);
 }
 
-inline void Poller::noteChange(InterestChange::Op op, NativeSocket fd, uint8_t interest) {
+inline void Poller::noteChange(InterestChange::Op op, NativeSocket fd, uint8_t interest,
+                               bool edge) {
     if (m_recordChanges)
-        m_changes.push_back(InterestChange{op, fdNumber(fd), interest});
+        m_changes.push_back(InterestChange{op, fdNumber(fd), interest, edge});
 }
 
 #ifndef _WIN32
@@ -204,7 +209,9 @@ inline const timespec* toTimespec(int timeoutMs, timespec& ts) {
 #endif
 
 // Creates a backend; returns null and sets *error when it is not available on this platform or
-// cannot be created (epoll_create1 failing, for instance).
-std::unique_ptr<Poller> createPoller(BackendKind kind, std::string* error);
+// cannot be created (epoll_create1 failing, for instance). epollMode matters only to epoll:
+// Edge and EdgeDrain register every descriptor with EPOLLET; the other backends ignore it.
+std::unique_ptr<Poller> createPoller(BackendKind kind, std::string* error,
+                                     EpollMode epollMode = EpollMode::Level);
 
 }  // namespace ss

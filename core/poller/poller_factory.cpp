@@ -13,7 +13,8 @@
 
 namespace ss {
 
-std::unique_ptr<Poller> createPoller(BackendKind kind, std::string* error) {
+std::unique_ptr<Poller> createPoller(BackendKind kind, std::string* error,
+                                     [[maybe_unused]] EpollMode epollMode) {
     switch (kind) {
         case BackendKind::Select:
             return createSelectPoller();
@@ -23,7 +24,7 @@ std::unique_ptr<Poller> createPoller(BackendKind kind, std::string* error) {
 #endif
 #ifdef __linux__
         case BackendKind::Epoll:
-            return createEpollPoller(error);
+            return createEpollPoller(error, epollMode != EpollMode::Level);
 #endif
 #if defined(__APPLE__) || defined(__FreeBSD__) || defined(__OpenBSD__) || defined(__NetBSD__) || \
     defined(__DragonFly__)

@@ -91,10 +91,15 @@ void Acceptor::adoptListener(NativeSocket fd, std::shared_ptr<const ListenerSpec
         m_connections.closeChannel(added, CloseReason::Refused, 0);
 }
 
+// Up to kAcceptsPerWakeup connections per report, so that a burst of clients cannot hold up the
+// rest of the loop; what is left is reported again by the next call. Edge-triggered that is
+// not so: in --epoll-mode et a burst of more than kAcceptsPerWakeup leaves the rest waiting in
+// the accept queue until another client arrives, and et-drain accepts until EAGAIN.
 void Acceptor::acceptFrom(Channel& listener) {
     // The tutorials call accept() once per readable listener; the presets drain the backlog.
     const int most = listener.spec->asWritten.acceptOnce ? 1 : kAcceptsPerWakeup;
-    for (int i = 0; i < most; ++i) {
+    const bool drain = m_connections.drainsReadiness() && most > 1;
+    for (int i = 0; drain || i < most; ++i) {
         sockaddr_storage peer{};
         socklen_t len = sizeof peer;
         const NativeSocket fd = accept(listener.fd, reinterpret_cast<sockaddr*>(&peer), &len);
@@ -108,7 +113,8 @@ void Acceptor::acceptFrom(Channel& listener) {
         if (isInterrupted(err))
             continue;
         if (isDescriptorExhaustion(err)) {
-            handleExhaustion(listener, err);
+            if (handleExhaustion(listener, err) && drain)
+                continue;  // the next waiting client, or EAGAIN
             return;
         }
         // ECONNABORTED and friends: that one client gave up; the listener is fine.
@@ -153,15 +159,17 @@ void Acceptor::acceptOne(Channel& listener, NativeSocket fd) {
     m_connections.afterHandler(ch);
 }
 
-void Acceptor::handleExhaustion(Channel& listener, int err) {
+bool Acceptor::handleExhaustion(Channel& listener, int err) {
     ++m_stats.errors;
     m_observer.emit(EventKind::Error, &listener, 0, 0, err, {},
                     engineText(TextId::AcceptOutOfDescriptors));
     if (refuseWithSpare(listener, err))
-        return;
+        return true;
     // No spare descriptor: rest the listener briefly rather than spin on a readable backlog.
+    // Its return to the read set is an epoll_ctl(MOD), which re-arms an edge-triggered one.
     m_connections.restListener(listener, monotonicNs() + kAcceptRestNs);
     m_observer.emit(EventKind::AcceptPaused, &listener, 0, kAcceptRestNs / 1000000, err);
+    return false;
 }
 
 bool Acceptor::refuseWithSpare(Channel& listener, int err) {

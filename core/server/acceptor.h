@@ -30,7 +30,9 @@ public:
 
 private:
     void acceptOne(Channel& listener, NativeSocket fd);
-    void handleExhaustion(Channel& listener, int err);
+    // True when the waiting client was refused with the spare descriptor, so that the listener
+    // is still usable; false when it rests instead.
+    bool handleExhaustion(Channel& listener, int err);
     // True when the waiting client was accepted and closed at once with the spare descriptor.
     bool refuseWithSpare(Channel& listener, int err);
     void openSpare();

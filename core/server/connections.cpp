@@ -58,7 +58,7 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
         return afterHandler(ch);
     if (ready & (kRead | kHangup | kError)) {
         if (ch.interest & kRead) {
-            readFrom(ch);
+            readReady(ch);
         } else if (ready & (kHangup | kError)) {
             // Not reading (backpressure or half-closed), yet the kernel says the connection is
             // gone: try to write what is queued; the error, if any, closes it.
@@ -72,7 +72,30 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
     afterHandler(ch);
 }
 
-void Connections::readFrom(Channel& ch) {
+// Level-triggered (and in --epoll-mode et) one recv() per report, as the tutorials do: what it
+// leaves in the kernel's queue makes the next call report the connection again, or, edge
+// triggered, is not reported again until more bytes arrive. In et-drain it reads until EAGAIN,
+// EOF or an error, or until the connection stops reading (backpressure, a behaviour that is
+// done): the kernel reports it again when its interest regains EPOLLIN, since epoll_ctl(MOD)
+// re-arms the edge.
+//
+// et-drain then writes what the reads queued, until the queue is empty or send() says EAGAIN.
+// Waiting for the write set instead can hang: when this report also said EPOLLOUT, the flush
+// above used that edge, the write interest stays as it was (no epoll_ctl to re-arm it), and a
+// socket that stays writable makes no new edge. After EAGAIN the kernel does report one.
+void Connections::readReady(Channel& ch) {
+    while (readFrom(ch) && m_drain && stillReading(ch)) {
+    }
+    if (m_drain && !ch.closeNow && !ch.out.empty())
+        flush(ch);
+}
+
+bool Connections::stillReading(const Channel& ch) const {
+    return !ch.closeNow && !ch.closeAfterFlush && !ch.peerEof && !ch.backpressured && !ch.dropped &&
+           m_crash.empty();
+}
+
+bool Connections::readFrom(Channel& ch) {
     char* buf = m_readBuffer.data();
     const size_t cap = ch.spec->recvSize;
     const ssize_type n = recvBytes(ch.fd, buf, cap);
@@ -84,20 +107,28 @@ void Connections::readFrom(Channel& ch) {
         const AsWritten& aw = ch.spec->asWritten;
         if (aw.decodesUtf8) {
             const std::string error = pythonDecodeError(data);
-            if (!error.empty())
-                return raise(ch, aw.onDecodeError, error);
+            if (!error.empty()) {
+                raise(ch, aw.onDecodeError, error);
+                return false;
+            }
         }
         ch.behaviour->onData(ch, buf, size_t(n), m_readBuffer.size() - size_t(n), *this);
-        return;
+        return true;
     }
-    if (n == 0)
-        return readEof(ch);
+    if (n == 0) {
+        readEof(ch);
+        return false;
+    }
     const int err = lastSocketError();
-    if (isWouldBlock(err) || isInterrupted(err))
-        return;
+    if (isInterrupted(err))
+        return true;  // nothing was read; a draining loop asks again
+    if (isWouldBlock(err))
+        return false;
     if (ch.spec->asWritten.on)
-        return raiseSocketError(ch, ch.spec->asWritten.onRecvError, err);
-    markClose(ch, reasonFor(err), err);
+        raiseSocketError(ch, ch.spec->asWritten.onRecvError, err);
+    else
+        markClose(ch, reasonFor(err), err);
+    return false;
 }
 
 void Connections::readEof(Channel& ch) {

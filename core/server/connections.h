@@ -23,8 +23,14 @@ public:
     // maxQueueBytes bounds each connection's output queue; over it the connection is not read.
     Connections(ChannelTable& channels, LoopObserver& observer, uint64_t maxQueueBytes);
 
-    // The poller every interest change goes to; the loop sets it again after a switch.
-    void usePoller(Poller* poller) { m_poller = poller; }
+    // The poller every interest change goes to; the loop sets it again after a switch. With
+    // drain (epoll in et-drain mode) every ready descriptor is read, accepted or received from
+    // until EAGAIN; without it, as the tutorials do, once per report.
+    void usePoller(Poller* poller, bool drain = false) {
+        m_poller = poller;
+        m_drain = drain;
+    }
+    bool drainsReadiness() const { return m_drain; }
     Channel& insert(std::unique_ptr<Channel> ch);
 
     // LoopApi, for behaviours.
@@ -66,7 +72,10 @@ public:
     size_t readBufferSize() const { return m_readBuffer.size(); }
 
 private:
-    void readFrom(Channel& ch);
+    void readReady(Channel& ch);
+    // One recv(); true when it returned bytes, so that a draining loop may read again.
+    bool readFrom(Channel& ch);
+    bool stillReading(const Channel& ch) const;
     void readEof(Channel& ch);
     // Writes bytes to ch at once, or queues them; errors count against from's handler.
     void send(Channel& ch, Channel& from, std::string_view bytes);
@@ -87,6 +96,7 @@ private:
     EngineStats& m_stats;
     const uint64_t m_maxQueueBytes;
     Poller* m_poller = nullptr;
+    bool m_drain = false;
     std::vector<char> m_readBuffer;
     int m_restingListeners = 0;
     Channel* m_lastAccepted = nullptr;

@@ -14,7 +14,7 @@ Datagrams::Datagrams(Connections& connections, LoopObserver& observer, uint64_t 
       m_stats(observer.counters()),
       m_maxQueueBytes(maxQueueBytes) {}
 
-void Datagrams::receive(Channel& ch) {
+bool Datagrams::receive(Channel& ch) {
     sockaddr_storage from{};
     socklen_t fromLen = sizeof from;
     const size_t cap = ch.spec->recvSize;
@@ -38,11 +38,14 @@ void Datagrams::receive(Channel& ch) {
 #endif
     if (n < 0) {
         const int err = lastSocketError();
-        if (isWouldBlock(err) || isInterrupted(err))
-            return;
-        // ICMP port unreachable from an earlier reply shows up here; the socket itself is fine.
+        if (isWouldBlock(err))
+            return false;
+        if (isInterrupted(err))
+            return true;
+        // ICMP port unreachable from an earlier reply shows up here; the socket itself is fine,
+        // and datagrams may still be queued behind the error.
         m_observer.emit(EventKind::Error, &ch, 0, 0, err, {}, engineText(TextId::RecvfromFailed));
-        return;
+        return true;
     }
     const size_t got = size_t(n) < cap ? size_t(n) : cap;
     ++m_stats.datagramsIn;
@@ -57,6 +60,7 @@ void Datagrams::receive(Channel& ch) {
     m_observer.emit(EventKind::Datagram, &ch, int64_t(got), int64_t(n), 0,
                     std::string_view(buf, got), text);
     answer(ch, got, from, fromLen, sender);
+    return true;
 }
 
 void Datagrams::answer(Channel& ch, size_t got, const sockaddr_storage& from, socklen_t fromLen,

@@ -17,8 +17,9 @@ public:
     // maxQueueBytes bounds each socket's queue of replies waiting to be sent.
     Datagrams(Connections& connections, LoopObserver& observer, uint64_t maxQueueBytes);
 
-    // The socket is readable: receive one datagram and answer it.
-    void receive(Channel& ch);
+    // The socket is readable: receive one datagram and answer it. False when there was none
+    // (EAGAIN), so that a draining loop (et-drain) knows when to stop.
+    bool receive(Channel& ch);
     // The socket is writable: send the queued replies that fit.
     void flush(Channel& ch);
 

@@ -51,7 +51,14 @@ void Engine::setTimeout(int timeoutMs) {
 }
 
 bool Engine::switchBackend(BackendKind kind, std::string* error) {
-    LoopCommand c(LoopCommand::Type::SwitchBackend, static_cast<int>(kind));
+    return ask(LoopCommand(LoopCommand::Type::SwitchBackend, static_cast<int>(kind)), error);
+}
+
+bool Engine::setEpollMode(EpollMode mode, std::string* error) {
+    return ask(LoopCommand(LoopCommand::Type::EpollMode, static_cast<int>(mode)), error);
+}
+
+bool Engine::ask(LoopCommand c, std::string* error) {
     auto reply = std::make_shared<LoopCommand::Reply>();
     c.reply = reply;
     if (!m_loop->postAndWait(std::move(c), kCommandTimeoutMs)) {

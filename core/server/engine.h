@@ -14,6 +14,7 @@
 namespace ss {
 
 class EventLoop;
+struct LoopCommand;
 
 class Engine {
 public:
@@ -37,6 +38,10 @@ public:
     // Moves the interest list to another backend between two wait calls. Returns false with
     // *error when the backend is unavailable or cannot hold the current descriptors.
     bool switchBackend(BackendKind kind, std::string* error);
+    // epoll only: registers every watched descriptor again, with or without EPOLLET, in a new
+    // epoll instance between two wait calls, and reads from then on as the mode says. Returns
+    // false with *error when the backend is not epoll; the mode is kept for later switches.
+    bool setEpollMode(EpollMode mode, std::string* error);
 
     // Binds on the calling thread and hands the listener to the loop. Returns its fd, or -1.
     int addListener(const ListenerSpec& spec, std::string* error);
@@ -54,6 +59,9 @@ public:
     const EngineConfig& config() const;
 
 private:
+    // Posts c and waits (bounded) for the loop's answer: false with *error when it failed.
+    bool ask(LoopCommand c, std::string* error);
+
     std::unique_ptr<EventLoop> m_loop;
 };
 

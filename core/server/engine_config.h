@@ -21,6 +21,9 @@ struct TraceMode {
 struct EngineConfig {
     std::vector<ListenerSpec> listeners;
     BackendKind backend = bestBackend();
+    // epoll only: level-triggered, or EPOLLET with one read per report or reads until EAGAIN.
+    // Anything but Level with another backend is refused at start (EpollModeNeedsEpoll).
+    EpollMode epollMode = EpollMode::Level;
     int timeoutMs = 1000;  // per wait call; -1 blocks until something is ready
     TraceMode trace;
     size_t maxQueueBytes = 1u << 20;  // per-connection application output queue bound
@@ -57,6 +60,7 @@ struct DescriptorInfo {
 
 struct EngineStats {
     BackendKind backend = BackendKind::Select;
+    EpollMode epollMode = EpollMode::Level;  // what epoll uses (now, or after a switch to it)
     uint64_t waitCalls = 0, interruptedCalls = 0;
     uint64_t accepted = 0, refused = 0, closed = 0;
     uint64_t openConnections = 0, watchedDescriptors = 0;

@@ -21,7 +21,8 @@ EventLoop::EventLoop(EngineConfig config)
       m_datagrams(m_connections, m_observer, m_config.maxQueueBytes),
       m_paused(m_config.startPaused),
       m_slowMotionMs(m_config.slowMotionMs),
-      m_timeoutMs(m_config.timeoutMs) {}
+      m_timeoutMs(m_config.timeoutMs),
+      m_epollMode(m_config.epollMode) {}
 
 EventLoop::~EventLoop() {
     stop();
@@ -56,6 +57,12 @@ bool EventLoop::start(std::string* error) {
 }
 
 bool EventLoop::open(std::string* error) {
+    if (m_epollMode != EpollMode::Level && m_config.backend != BackendKind::Epoll) {
+        if (error)
+            *error = engineText(TextId::EpollModeNeedsEpoll,
+                                {epollModeName(m_epollMode), backendName(m_config.backend)});
+        return false;
+    }
     std::string shared;
     const bool own = m_config.ownDescriptorTable && useOwnDescriptorTable(&shared);
     std::vector<NativeSocket> opened;
@@ -95,13 +102,18 @@ void EventLoop::release() {
 }
 
 bool EventLoop::openPoller(std::string* error) {
-    m_poller = createPoller(m_config.backend, error);
+    m_poller = createPoller(m_config.backend, error, m_epollMode);
     if (m_poller)
         m_poller->setRecordChanges(m_config.trace.calls);
     if (m_poller && !m_interrupt.valid() && error)
         *error = engineText(TextId::WakeupFailed);
-    m_connections.usePoller(m_poller.get());
+    usePoller();
     return m_poller && m_interrupt.valid();
+}
+
+void EventLoop::usePoller() {
+    const bool drain = m_poller && m_poller->edgeTriggered() && m_epollMode == EpollMode::EdgeDrain;
+    m_connections.usePoller(m_poller.get(), drain);
 }
 
 // Only where the wait is interrupted through a descriptor (wait_interrupt.h): on Linux nothing
@@ -292,8 +304,10 @@ void EventLoop::dispatch(const PollEvent& ev) {
                 m_acceptor.acceptFrom(*ch);
             break;
         case Role::Udp:
+            // One datagram per report, or (et-drain) every datagram until EAGAIN.
             if (ev.ready & kRead)
-                m_datagrams.receive(*ch);
+                while (m_datagrams.receive(*ch) && m_connections.drainsReadiness()) {
+                }
             if (ev.ready & kWrite)
                 m_datagrams.flush(*ch);
             break;
@@ -374,6 +388,12 @@ void EventLoop::apply(LoopCommand& c) {
                 c.reply->error = why;
             break;
         }
+        case T::EpollMode: {
+            const std::string why = switchEpollMode(static_cast<EpollMode>(c.value));
+            if (c.reply)
+                c.reply->error = why;
+            break;
+        }
         case T::AddListener:
             addListener(c);
             break;
@@ -406,11 +426,44 @@ void EventLoop::recordMode() {
     counters.paused = m_paused;
     counters.slowMotionMs = m_slowMotionMs;
     counters.timeoutMs = m_timeoutMs;
+    counters.epollMode = m_epollMode;
+}
+
+// The backend's name in the Backend event, with epoll's mode unless it is the default:
+// "select -> epoll et-drain".
+static std::string backendLabel(BackendKind kind, EpollMode mode) {
+    std::string label(backendName(kind));
+    if (kind == BackendKind::Epoll && mode != EpollMode::Level)
+        label += ' ' + std::string(epollModeName(mode));
+    return label;
+}
+
+// A new epoll instance takes over, every watched descriptor registered again with the new mode
+// (epoll_create1 and one epoll_ctl(ADD) each, as strace shows): a backend switch from epoll to
+// epoll. The mode is kept for later switches to epoll.
+std::string EventLoop::switchEpollMode(EpollMode mode) {
+    if (!m_poller || m_poller->kind() != BackendKind::Epoll)
+        return engineText(
+            TextId::EpollModeNeedsEpoll,
+            {epollModeName(mode), backendName(m_poller ? m_poller->kind() : m_config.backend)});
+    if (mode == m_epollMode)
+        return {};
+    const EpollMode previous = m_epollMode;
+    const std::string from = backendLabel(BackendKind::Epoll, previous);
+    m_epollMode = mode;
+    const std::string why = switchBackend(BackendKind::Epoll, from);
+    if (!why.empty())
+        m_epollMode = previous;
+    return why;
 }
 
 std::string EventLoop::switchBackend(BackendKind kind) {
+    return switchBackend(kind, backendLabel(m_poller->kind(), m_epollMode));
+}
+
+std::string EventLoop::switchBackend(BackendKind kind, const std::string& from) {
     std::string error;
-    std::unique_ptr<Poller> next = createPoller(kind, &error);
+    std::unique_ptr<Poller> next = createPoller(kind, &error, m_epollMode);
     if (!next)
         return error;
     next->setRecordChanges(m_config.trace.calls);
@@ -422,10 +475,9 @@ std::string EventLoop::switchBackend(BackendKind kind) {
     });
     if (!ok)
         return "cannot switch to " + std::string(backendName(kind)) + ": " + error;
-    const std::string text =
-        std::string(backendName(m_poller->kind())) + " -> " + std::string(backendName(kind));
+    const std::string text = from + " -> " + backendLabel(kind, m_epollMode);
     m_poller = std::move(next);
-    m_connections.usePoller(m_poller.get());
+    usePoller();
     m_observer.counters().backend = kind;
     m_observer.emit(EventKind::Backend, nullptr, 0, 0, 0, {}, text);
     return {};

@@ -36,6 +36,7 @@ struct LoopCommand {
         SlowMotion,
         Timeout,
         SwitchBackend,
+        EpollMode,  // value: the EpollMode; applies at once when the backend is epoll
         AddListener,
         RemoveListener,
         Stop
@@ -45,7 +46,7 @@ struct LoopCommand {
     int value;
     NativeSocket fd = kInvalidSocket;
     std::shared_ptr<const ListenerSpec> spec;
-    // SwitchBackend and AddListener answer through this.
+    // SwitchBackend, EpollMode and AddListener answer through this.
     struct Reply {
         std::string error;  // empty on success, else the reason
         int fd = -1;        // AddListener: the new listener's descriptor
@@ -94,6 +95,11 @@ private:
     void removeListener(NativeSocket fd);
     void waitForCommand(int timeoutMs);
     std::string switchBackend(BackendKind kind);
+    // from names the backend being left in the Backend event.
+    std::string switchBackend(BackendKind kind, const std::string& from);
+    std::string switchEpollMode(EpollMode mode);
+    // Hands the poller to Connections, draining when it is edge-triggered in et-drain mode.
+    void usePoller();
     // Copies the loop's mode into the counters that watchers read.
     void recordMode();
     void closeAll();
@@ -119,6 +125,7 @@ private:
     int m_stepsPending = 0;
     int m_slowMotionMs = 0;
     int m_timeoutMs = 1000;
+    EpollMode m_epollMode = EpollMode::Level;
 
     std::thread m_thread;
     mutable std::mutex m_commandMutex;

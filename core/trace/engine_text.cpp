@@ -59,6 +59,8 @@ const char* const kTemplates[] = {
     QT_TRANSLATE_NOOP("EngineText", "a descriptor table of the loop's own needs Linux"),
     QT_TRANSLATE_NOOP("EngineText", "descriptors are numbered after the window's own: %1"),
     QT_TRANSLATE_NOOP("EngineText", "%1 is not available on this platform"),
+    QT_TRANSLATE_NOOP("EngineText", "unknown epoll mode '%1' (known: lt, et, et-drain)"),
+    QT_TRANSLATE_NOOP("EngineText", "epoll mode %1 needs the epoll backend, not %2"),
     QT_TRANSLATE_NOOP("EngineText", "the engine did not answer (is it running?)"),
     QT_TRANSLATE_NOOP("EngineText", "expected [IPV6]:PORT in '%1'"),
     QT_TRANSLATE_NOOP("EngineText", "invalid port '%1' (expected 0-65535)"),

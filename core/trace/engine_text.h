@@ -53,6 +53,8 @@ enum class TextId : uint16_t {
     OwnTableNeedsLinux,
     NumberedAfterWindow,
     BackendUnavailable,
+    UnknownEpollMode,
+    EpollModeNeedsEpoll,
     NoAnswer,
     // A listener, an address or the load generator's settings that cannot be used.
     ExpectedIpv6Port,

@@ -34,8 +34,12 @@ char* putIntList(char* p, const std::vector<int32_t>& fds) {
 }
 
 // Room per entry of a call's "changes" and "why" arrays, keys and the largest numbers included.
-constexpr size_t kChangeChars = 64;
+constexpr size_t kChangeChars = 72;
 constexpr size_t kFactsChars = 192;
+
+char* putFlag(char* p, std::string_view key, bool set) {
+    return set ? put(put(p, key), "true") : p;
+}
 
 std::string_view changeOpName(InterestChange::Op op) {
     switch (op) {
@@ -49,14 +53,17 @@ std::string_view changeOpName(InterestChange::Op op) {
     return "unknown";
 }
 
-// "changes":[{"op":"add","fd":5,"interest":1}, ...]: interest in the bits of the watch event.
+// "changes":[{"op":"add","fd":5,"interest":1}, ...]: interest in the bits of the watch event,
+// and "et":true for an epoll_ctl with EPOLLET (left out otherwise, so level-triggered lines stay
+// as they were).
 char* putChanges(char* p, const std::vector<InterestChange>& changes) {
     p = put(p, ",\"changes\":[");
     for (size_t i = 0; i < changes.size(); ++i) {
         const InterestChange& c = changes[i];
         p = putString(put(p, i ? ",{\"op\":" : "{\"op\":"), changeOpName(c.op));
         p = putInt(put(p, ",\"fd\":"), c.fd);
-        p = put(putInt(put(p, ",\"interest\":"), c.interest), "}");
+        p = putInt(put(p, ",\"interest\":"), c.interest);
+        p = put(putFlag(p, ",\"et\":", c.edgeTriggered), "}");
     }
     return put(p, "]");
 }
@@ -64,10 +71,6 @@ char* putChanges(char* p, const std::vector<InterestChange>& changes) {
 // A number the platform could not sample (-1) is left out rather than printed.
 char* putKnown(char* p, std::string_view key, int32_t value) {
     return value < 0 ? p : putInt(put(p, key), value);
-}
-
-char* putFlag(char* p, std::string_view key, bool set) {
-    return set ? put(put(p, key), "true") : p;
 }
 
 // "why":[{"fd":5,"recv_queue":5,"send_free":2626560,"peer_closed":true}, ...]

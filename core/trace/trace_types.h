@@ -76,6 +76,9 @@ struct InterestChange {
     Op op = Op::Add;
     int32_t fd = -1;
     uint8_t interest = 0;  // kRead | kWrite | kExcept after the change (0 for Delete)
+    // epoll: registered with EPOLLET (--epoll-mode et or et-drain), as strace shows
+    // "EPOLLIN|EPOLLET". Never set for Delete, which passes no events.
+    bool edgeTriggered = false;
 };
 
 // What the kernel held for one descriptor that came back ready, sampled right after the wait

@@ -812,6 +812,11 @@
         <source>Could not switch to %1: %2</source>
         <translation>无法切换到 %1：%2</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>Could not change the epoll mode to %1: %2</source>
+        <translation>无法把 epoll 模式改为 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>EngineText</name>
@@ -974,6 +979,16 @@
         <location line="+1"/>
         <source>%1 is not available on this platform</source>
         <translation>%1 在此平台上不可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown epoll mode &apos;%1&apos; (known: lt, et, et-drain)</source>
+        <translation>未知的 epoll 模式“%1”（可用：lt、et、et-drain）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>epoll mode %1 needs the epoll backend, not %2</source>
+        <translation>epoll 模式 %1 需要 epoll 后端，而不是 %2</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2089,12 +2104,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>所选预设的服务端做些什么。</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+142"/>
         <source>The ports the server listens on and what it does with the data it receives on each.</source>
         <translation>服务端监听的端口，以及它如何处理每个端口上收到的数据。</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-130"/>
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
@@ -2139,7 +2154,32 @@ Then connect a client, type a message and press Send.</source>
         <translation>学生在客户端里要输入的地址和端口。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
+        <source>How epoll reports readiness and how the server reads; you can change it while the server runs.</source>
+        <translation>epoll 如何报告就绪，以及服务端如何读取；服务端运行时也可以更改。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Level-triggered: a socket is reported as long as bytes are waiting.</source>
+        <translation>水平触发：只要还有字节在等待，套接字就会被报告。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>EPOLLET, one recv() per report: bytes left in the kernel&apos;s queue are not reported again until more arrive (watch Recv-Q).</source>
+        <translation>EPOLLET，每次报告只调用一次 recv()：留在内核队列中的字节不会再被报告，直到有新数据到达（请看 Recv-Q）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>EPOLLET, recv() until EAGAIN: every byte is read, as edge triggering needs.</source>
+        <translation>EPOLLET，一直 recv() 到 EAGAIN：每个字节都会被读到，这正是边缘触发所要求的。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>More settings</source>
         <translation>更多设置</translation>
     </message>
@@ -2170,18 +2210,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+286"/>
+        <location line="+306"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-286"/>
-        <location line="+286"/>
+        <location line="-306"/>
+        <location line="+306"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-304"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -2206,7 +2246,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="+378"/>
+        <location line="+408"/>
         <source> (UDP)</source>
         <translation>（UDP）</translation>
     </message>
@@ -2221,12 +2261,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>学生请连接 %1</translation>
     </message>
     <message>
-        <location line="-461"/>
+        <location line="-519"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+107"/>
         <source>How long one wait call may sleep when nothing is ready; -1 sleeps until something happens.</source>
         <translation>没有任何文件描述符就绪时，一次等待调用最多休眠多久；-1 表示一直阻塞，直到有事件发生。</translation>
     </message>
@@ -2241,7 +2281,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>阻塞（-1）</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-102"/>
         <source>select() cannot watch a descriptor numbered %1 or higher; the bar shows how close the highest one is.</source>
         <translation>select() 无法监视编号大于或等于 %1 的文件描述符；进度条显示当前最大的文件描述符离这个上限有多近。</translation>
     </message>
@@ -2271,17 +2311,17 @@ Then connect a client, type a message and press Send.</source>
         <translation>停止服务端并关闭所有套接字。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Backend:</source>
         <translation>后端：</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+49"/>
         <source>Timeout:</source>
         <translation>超时：</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-123"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2311,24 +2351,24 @@ Then connect a client, type a message and press Send.</source>
         <translation>让已暂停的服务端恢复自由运行。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+166"/>
         <source>Make the server wait this long after every call, so you can follow each one.</source>
         <translation>让服务端在每次调用后等待这么长时间，便于逐次观察。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+185"/>
-        <location line="+103"/>
+        <location line="+205"/>
+        <location line="+112"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-340"/>
+        <location line="-369"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+269"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -2353,13 +2393,13 @@ Then connect a client, type a message and press Send.</source>
         <translation>监听端口 %1（%2）；“=”后面是对每条消息的处理方式。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+35"/>
         <source>Add at least one listener before starting.</source>
         <translation>启动前请至少添加一个监听端口。</translation>
     </message>
     <message>
-        <location line="-88"/>
-        <location line="+209"/>
+        <location line="-97"/>
+        <location line="+220"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2374,12 +2414,12 @@ Then connect a client, type a message and press Send.</source>
     <message>
         <location line="+3"/>
         <location line="+78"/>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>The addresses the server listens on.</source>
         <translation>服务端监听的地址。</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-146"/>
         <source>Descriptors in the server&apos;s interest list, the wake-up descriptor included.</source>
         <translation>服务端监视列表中的文件描述符数量，包括唤醒文件描述符。</translation>
     </message>
@@ -2396,17 +2436,17 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+35"/>
+        <location line="+38"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-24"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Stopped by an exception</source>
         <translation>因异常而停止</translation>
     </message>
@@ -2441,12 +2481,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>监视：%1</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-94"/>
         <source>Wait calls the server made per second, and how much of one CPU core its thread used over the last quarter second.</source>
         <translation>服务端每秒执行的等待调用次数，以及它的线程在最近四分之一秒内占用了一个 CPU 核的多少。</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Dropped trace records: %1</source>
         <translation>丢弃的跟踪记录：%1</translation>
     </message>

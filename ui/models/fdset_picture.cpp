@@ -247,10 +247,15 @@ QString FdSetPicture::changeText(ss::BackendKind backend, const ss::InterestChan
                                                : "EPOLL_CTL_DEL";
     if (change.op == Op::Delete)
         return QStringLiteral("epoll_ctl(%1, %2)").arg(QLatin1String(op)).arg(change.fd);
+    // EPOLLET is a flag of the registration, not an interest: strace lists it after the events.
+    QString events = flagNames(backend, change.interest);
+    if (change.edgeTriggered)
+        events =
+            change.interest ? events + QStringLiteral(" | EPOLLET") : QStringLiteral("EPOLLET");
     return QStringLiteral("epoll_ctl(%1, %2, %3)")
         .arg(QLatin1String(op))
         .arg(change.fd)
-        .arg(flagNames(backend, change.interest));
+        .arg(events);
 }
 
 QString FdSetPicture::callName(ss::BackendKind backend) {

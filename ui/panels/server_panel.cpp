@@ -217,12 +217,40 @@ QWidget* ServerPanel::createBackendRow() {
     gaugeLayout->setStretchFactor(m_fdGauge, 1);
     m_gaugeRow->setLayout(gaugeLayout);
     auto* row = new QWidget(this);
-    auto* layout = rowOf({new QLabel(tr("Backend:"), row), m_backend, m_gaugeRow});
+    auto* layout =
+        rowOf({new QLabel(tr("Backend:"), row), m_backend, createEpollModeRow(), m_gaugeRow});
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setStretchFactor(m_gaugeRow, 1);
     layout->addStretch(0);
     row->setLayout(layout);
     return row;
+}
+
+// epoll's own choice: level-triggered, or EPOLLET read once or until EAGAIN (--epoll-mode). The
+// other backends are level-triggered only, so the row shows only while epoll is picked.
+QWidget* ServerPanel::createEpollModeRow() {
+    m_epollMode = prepared(new QComboBox(this), "epollMode",
+                           tr("How epoll reports readiness and how the server reads; you can "
+                              "change it while the server runs."));
+    const std::pair<ss::EpollMode, QString> modes[] = {
+        {ss::EpollMode::Level,
+         tr("Level-triggered: a socket is reported as long as bytes are waiting.")},
+        {ss::EpollMode::Edge,
+         tr("EPOLLET, one recv() per report: bytes left in the kernel's queue are not "
+            "reported again until more arrive (watch Recv-Q).")},
+        {ss::EpollMode::EdgeDrain,
+         tr("EPOLLET, recv() until EAGAIN: every byte is read, as edge triggering needs.")},
+    };
+    for (const auto& [mode, tip] : modes) {
+        m_epollMode->addItem(toQString(ss::epollModeName(mode)), static_cast<int>(mode));
+        m_epollMode->setItemData(m_epollMode->count() - 1, tip, Qt::ToolTipRole);
+    }
+    m_epollModeRow = new QWidget(this);
+    auto* layout = rowOf({new QLabel(tr("Mode:"), m_epollModeRow), m_epollMode});
+    layout->setContentsMargins(0, 0, 0, 0);
+    m_epollModeRow->setLayout(layout);
+    m_epollModeRow->setVisible(false);
+    return m_epollModeRow;
 }
 
 // The listeners, the timeout and slow motion: what a preset already sets, or a later lesson.
@@ -309,6 +337,7 @@ void ServerPanel::connectControls() {
     connect(m_portEdit, &QLineEdit::returnPressed, this, &ServerPanel::addListenerFromEditor);
     connect(m_removeButton, &QPushButton::clicked, this, &ServerPanel::removeSelectedListener);
     connect(m_backend, &QComboBox::currentIndexChanged, this, &ServerPanel::onBackendPicked);
+    connect(m_epollMode, &QComboBox::currentIndexChanged, this, &ServerPanel::onEpollModePicked);
     connect(m_timeout, &QSpinBox::valueChanged, this, &ServerPanel::onTimeoutEdited);
     connect(m_startButton, &QPushButton::clicked, this, &ServerPanel::onStartClicked);
     connect(m_allowNetwork, &QCheckBox::toggled, this, &ServerPanel::onNetworkToggled);
@@ -351,12 +380,16 @@ void ServerPanel::setBaseConfig(const ss::EngineConfig& config) {
     m_baseConfig = config;
     if (config.allowRemote)
         setAllowNetwork(true);
+    showEpollMode(config.epollMode);
 }
 
 ss::EngineConfig ServerPanel::buildConfig() const {
     ss::EngineConfig config = m_baseConfig;
     config.listeners = m_listeners;
     config.backend = currentBackend();
+    // Another backend is level-triggered whatever the hidden selector says.
+    config.epollMode =
+        config.backend == ss::BackendKind::Epoll ? currentEpollMode() : ss::EpollMode::Level;
     config.timeoutMs = m_timeout->value();
     config.slowMotionMs = m_slowMotion->value();
     config.startPaused = false;
@@ -391,6 +424,18 @@ ss::BackendKind ServerPanel::currentBackend() const {
     return static_cast<ss::BackendKind>(m_backend->currentData().toInt());
 }
 
+ss::EpollMode ServerPanel::currentEpollMode() const {
+    return static_cast<ss::EpollMode>(m_epollMode->currentData().toInt());
+}
+
+void ServerPanel::showEpollMode(ss::EpollMode mode) {
+    const int index = m_epollMode->findData(static_cast<int>(mode));
+    if (index >= 0 && index != m_epollMode->currentIndex()) {
+        const QSignalBlocker blocker(m_epollMode);
+        m_epollMode->setCurrentIndex(index);
+    }
+}
+
 void ServerPanel::applyPreset(int index) {
     const auto& presets = ss::builtinPresets();
     if (index < 0 || index >= static_cast<int>(presets.size())) {
@@ -410,9 +455,12 @@ void ServerPanel::applyPreset(int index) {
     const int backend = m_backend->findData(static_cast<int>(preset.backend));
     if (backend >= 0)
         m_backend->setCurrentIndex(backend);
+    if (!m_running)
+        m_activeBackend = currentBackend();  // the gauge and the epoll mode follow the preset
     showFlaws();
     showError(QString());
     updateControls();
+    updateGauge();
     emit presetApplied(preset);
 }
 
@@ -561,6 +609,15 @@ void ServerPanel::onBackendPicked() {
     updateGauge();
 }
 
+// Stopped, the mode only feeds the next start; running on epoll, it applies at once.
+void ServerPanel::onEpollModePicked() {
+    if (!m_running)
+        return;
+    emit epollModeChangeRequested(currentEpollMode());
+    if (m_control)
+        m_control->setEpollMode(currentEpollMode());
+}
+
 void ServerPanel::onStartClicked() {
     if (m_listeners.empty()) {
         showError(tr("Add at least one listener before starting."));
@@ -612,6 +669,7 @@ void ServerPanel::updateStats(const ss::EngineStats& stats) {
         const QSignalBlocker blocker(m_backend);
         m_backend->setCurrentIndex(index);
     }
+    showEpollMode(stats.epollMode);
     if (stats.paused != m_paused) {
         setPaused(stats.paused);
     }
@@ -682,6 +740,7 @@ void ServerPanel::updateControls() {
 // select() needs nfds = highest descriptor + 1 bits, so that is how much of the set is used.
 void ServerPanel::updateGauge() {
     m_gaugeRow->setVisible(hasDescriptorLimit(m_activeBackend));
+    m_epollModeRow->setVisible(m_activeBackend == ss::BackendKind::Epoll);
     const int used = std::min(m_highestFd + 1, static_cast<int>(FD_SETSIZE));
     m_fdGauge->setValue(used);
     m_fdGauge->setFormat(tr("%1 / %2").arg(used).arg(FD_SETSIZE));

@@ -57,6 +57,8 @@ public:
     void setAllowNetwork(bool allow);
     const std::vector<ss::ListenerSpec>& listeners() const { return m_listeners; }
     ss::BackendKind currentBackend() const;
+    // The epoll mode picked; it applies only while the backend is epoll.
+    ss::EpollMode currentEpollMode() const;
     bool isRunning() const { return m_running; }
 
 public slots:
@@ -89,6 +91,7 @@ signals:
     void slowMotionChanged(int delayMs);
     void timeoutChanged(int timeoutMs);
     void backendChangeRequested(ss::BackendKind kind);
+    void epollModeChangeRequested(ss::EpollMode mode);
     // A built-in preset replaced the listeners (picked in the list, or by selectPreset()).
     void presetApplied(const ss::Preset& preset);
     void statusMessage(const QString& message);
@@ -101,6 +104,7 @@ private:
     QLayout* createButtonRow();
     QLayout* createNetworkSwitch();
     QWidget* createBackendRow();
+    QWidget* createEpollModeRow();
     QWidget* createMoreSettings();
     QLayout* createListenerEditor(QWidget* parent);
     QWidget* createTimeout(QWidget* parent);
@@ -113,6 +117,8 @@ private:
     void onStarted();
     void onStopped();
     void onBackendPicked();
+    void onEpollModePicked();
+    void showEpollMode(ss::EpollMode mode);
     void onStartClicked();
     void onTimeoutEdited(int timeoutMs);
     void onSlowMotionMoved(int delayMs);
@@ -149,6 +155,8 @@ private:
     QPushButton* m_removeButton = nullptr;
     QLabel* m_errorLabel = nullptr;
     QComboBox* m_backend = nullptr;
+    QComboBox* m_epollMode = nullptr;
+    QWidget* m_epollModeRow = nullptr;  // shown only while the backend is epoll
     QSpinBox* m_timeout = nullptr;
     QPushButton* m_startButton = nullptr;
     QPushButton* m_stopButton = nullptr;

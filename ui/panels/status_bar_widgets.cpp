@@ -109,6 +109,9 @@ void StatusBarWidgets::showStopped() {
 
 void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
     m_backendName = toQString(ss::backendName(stats.backend));
+    // "epoll et": an edge-triggered epoll behaves differently enough to say so at a glance.
+    if (stats.backend == ss::BackendKind::Epoll && stats.epollMode != ss::EpollMode::Level)
+        m_backendName += QLatin1Char(' ') + toQString(ss::epollModeName(stats.epollMode));
     if (stats.stopped)
         showState(tr("Stopped by an exception"), "#b71c1c");
     else if (stats.paused)
