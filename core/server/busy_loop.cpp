@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/server/busy_loop.h"
 
+#include "core/poller/clock.h"
 #include "core/trace/engine_text.h"
 
 #ifdef _WIN32
@@ -11,19 +12,28 @@
 
 namespace ss {
 
-bool BusyLoopDetector::endWindow(int64_t nowNs, int64_t cpuNs) {
-    const double seconds = double(nowNs - m_windowStartNs) / 1e9;
+BusyLoopDetector::Verdict BusyLoopDetector::readClock() {
+    m_untilClock = kClockEvery;
+    const int64_t now = monotonicNs();
+    if (m_windowStartNs == 0) {
+        m_windowStartNs = now;
+        m_windowCpuNs = threadCpuNs();
+    }
+    if (now - m_windowStartNs < kWindowNs)
+        return Verdict::Nothing;
+    const int64_t cpuNs = threadCpuNs();
+    const double seconds = double(now - m_windowStartNs) / 1e9;
     m_callsPerSecond = double(m_calls) / seconds;
     m_cpuPercent = cpuNs > 0 ? 100.0 * double(cpuNs - m_windowCpuNs) / 1e9 / seconds : 0;
     const bool wasSpinning = m_spinning;
     m_spinning = m_spins >= kMinSpinningCalls && uint64_t(m_spins) * 10 >= uint64_t(m_calls) * 9;
     if (m_spinning)
         m_spinningSign = m_sign;
-    m_windowStartNs = nowNs;
+    m_windowStartNs = now;
     m_windowCpuNs = cpuNs;
     m_calls = m_spins = 0;
     m_sign = {};
-    return m_spinning && !wasSpinning;
+    return m_spinning && !wasSpinning ? Verdict::Spinning : Verdict::WindowEnded;
 }
 
 std::string spinText(SpinSign sign) {

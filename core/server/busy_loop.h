@@ -26,23 +26,29 @@ public:
     // them, showed a sign. A loop that waits with a timeout cannot reach it.
     static constexpr uint32_t kMinSpinningCalls = 100;
 
-    // After every wait call, with what its iteration showed and the thread's CPU time so far
-    // (read only when a window ends: cpuNs is called then). Returns true when this call ended
-    // the first spinning window of a run of them: the moment to report it.
-    template <typename CpuNs>
-    bool note(int64_t nowNs, SpinSign sign, CpuNs cpuNs) {
+    // The clock is read once every kClockEvery calls, and after every call that may have waited
+    // out its timeout: a busy loop makes thousands of calls per window, and a loop under load
+    // need not pay a clock read per round trip.
+    static constexpr uint32_t kClockEvery = 16;
+
+    enum class Verdict : uint8_t {
+        Nothing,      // the window goes on
+        WindowEnded,  // a window ended: the rates and the spinning state are new
+        Spinning,     // a window ended, and it is the first spinning one of a run: report it
+    };
+
+    // After every wait call, with what its iteration showed and whether the call may have
+    // blocked (it timed out with a non-zero timeout). Reads the clock and the thread's CPU time
+    // itself, only when it needs them.
+    Verdict note(SpinSign sign, bool mayHaveWaited) {
         ++m_calls;
         if (sign.reason != SpinReason::None) {
             ++m_spins;
             m_sign = sign;
         }
-        if (m_windowStartNs == 0) {
-            m_windowStartNs = nowNs;
-            m_windowCpuNs = cpuNs();
-        }
-        if (nowNs - m_windowStartNs < kWindowNs)
-            return false;
-        return endWindow(nowNs, cpuNs());
+        if (--m_untilClock != 0 && !mayHaveWaited)
+            return Verdict::Nothing;
+        return readClock();
     }
 
     bool spinning() const { return m_spinning; }
@@ -52,11 +58,12 @@ public:
     double cpuPercent() const { return m_cpuPercent; }
 
 private:
-    bool endWindow(int64_t nowNs, int64_t cpuNs);
+    Verdict readClock();
 
     int64_t m_windowStartNs = 0;
     int64_t m_windowCpuNs = 0;
     uint32_t m_calls = 0, m_spins = 0;
+    uint32_t m_untilClock = 1;
     SpinSign m_sign;
     bool m_spinning = false;
     SpinSign m_spinningSign;

@@ -65,7 +65,10 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
         return afterHandler(ch);
     if (ready & (kRead | kHangup | kError)) {
         if (ch.interest & kRead) {
-            readReady(ch);
+            if (m_drain)
+                readReady(ch);
+            else
+                readFrom(ch);
         } else if (ready & (kHangup | kError)) {
             // Not reading (backpressure or half-closed), yet the kernel says the connection is
             // gone: try to write what is queued; the error, if any, closes it.
@@ -79,21 +82,21 @@ void Connections::handleConnection(Channel& ch, uint8_t ready) {
     afterHandler(ch);
 }
 
-// Level-triggered (and in --epoll-mode et) one recv() per report, as the tutorials do: what it
-// leaves in the kernel's queue makes the next call report the connection again, or, edge
-// triggered, is not reported again until more bytes arrive. In et-drain it reads until EAGAIN,
-// EOF or an error, or until the connection stops reading (backpressure, a behaviour that is
-// done): the kernel reports it again when its interest regains EPOLLIN, since epoll_ctl(MOD)
-// re-arms the edge.
+// --epoll-mode et-drain only. Level-triggered (and in et) the handler makes one recv() per
+// report, as the tutorials do: what it leaves in the kernel's queue makes the next call report
+// the connection again, or, edge triggered, is not reported again until more bytes arrive.
+// Here it reads until EAGAIN, EOF or an error, or until the connection stops reading
+// (backpressure, a behaviour that is done): the kernel reports it again when its interest
+// regains EPOLLIN, since epoll_ctl(MOD) re-arms the edge.
 //
 // et-drain then writes what the reads queued, until the queue is empty or send() says EAGAIN.
 // Waiting for the write set instead can hang: when this report also said EPOLLOUT, the flush
 // above used that edge, the write interest stays as it was (no epoll_ctl to re-arm it), and a
 // socket that stays writable makes no new edge. After EAGAIN the kernel does report one.
 void Connections::readReady(Channel& ch) {
-    while (readFrom(ch) && m_drain && stillReading(ch)) {
+    while (readFrom(ch) && stillReading(ch)) {
     }
-    if (m_drain && !ch.closeNow && !ch.out.empty())
+    if (!ch.closeNow && !ch.out.empty())
         flush(ch);
 }
 
@@ -238,6 +241,8 @@ void Connections::afterHandler(Channel& ch) {
 }
 
 void Connections::reply(Channel& from, std::string_view bytes) {
+    if (!from.spec->asWritten.replyToLastAccepted)
+        return send(from, from, bytes);
     Channel* to = replyTarget(from);
     if (!to)
         return;
@@ -275,8 +280,6 @@ void Connections::send(Channel& ch, Channel& from, std::string_view bytes) {
 }
 
 Channel* Connections::replyTarget(Channel& ch) {
-    if (!ch.spec->asWritten.replyToLastAccepted)
-        return &ch;
     if (!m_lastAccepted) {
         // `conn` names a socket object the program closed: send() raises, and the except
         // around it handles that for the socket that was read.

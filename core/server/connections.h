@@ -84,7 +84,7 @@ private:
     void raise(Channel& ch, AsWritten::Fault fault, const std::string& what, int err = 0);
     void raiseSocketError(Channel& ch, AsWritten::Fault fault, int err);
     void noteSpin(const Channel& ch, SpinReason reason);
-    // Where a reply to ch goes: ch, or for --as-written's misrouting the last accepted one.
+    // --as-written's misrouting: a reply to ch goes to the last accepted connection.
     Channel* replyTarget(Channel& ch);
     void readUrgent(Channel& ch);
     void flush(Channel& ch);

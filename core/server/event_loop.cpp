@@ -238,22 +238,29 @@ bool EventLoop::iterate() {
     return true;
 }
 
+// Called after every wait call: kept small, so that it costs a few instructions per call; the
+// rest runs once per window.
 void EventLoop::judgeIteration(int ret, int timeoutMs) {
     SpinSign sign = m_connections.takeSpinSign();
-    if (sign.reason == SpinReason::None && ret == 0 && timeoutMs == 0)
+    if (ret == 0 && timeoutMs == 0 && sign.reason == SpinReason::None)
         sign.reason = SpinReason::ZeroTimeoutIdle;
-    const bool fired = m_busy.note(monotonicNs(), sign, threadCpuNs);
+    const BusyLoopDetector::Verdict verdict = m_busy.note(sign, ret == 0 && timeoutMs != 0);
+    if (verdict != BusyLoopDetector::Verdict::Nothing)
+        reportWindow(verdict);
+}
+
+void EventLoop::reportWindow(BusyLoopDetector::Verdict verdict) {
+    const SpinSign s = m_busy.sign();
     EngineStats& counters = m_observer.counters();
     counters.callsPerSecond = m_busy.callsPerSecond();
     counters.loopCpuPercent = m_busy.cpuPercent();
     counters.busyLoop = m_busy.spinning();
-    counters.busyFd = m_busy.spinning() ? m_busy.sign().fd : -1;
-    counters.busyReason = uint8_t(m_busy.spinning() ? m_busy.sign().reason : SpinReason::None);
-    if (!fired)
-        return;
-    const SpinSign s = m_busy.sign();
-    m_observer.emit(EventKind::BusyLoop, s.fd >= 0 ? m_channels.find(NativeSocket(s.fd)) : nullptr,
-                    int64_t(m_busy.callsPerSecond()), int64_t(s.reason), 0, {}, spinText(s));
+    counters.busyFd = m_busy.spinning() ? s.fd : -1;
+    counters.busyReason = uint8_t(m_busy.spinning() ? s.reason : SpinReason::None);
+    if (verdict == BusyLoopDetector::Verdict::Spinning)
+        m_observer.emit(EventKind::BusyLoop,
+                        s.fd >= 0 ? m_channels.find(NativeSocket(s.fd)) : nullptr,
+                        int64_t(m_busy.callsPerSecond()), int64_t(s.reason), 0, {}, spinText(s));
 }
 
 void EventLoop::die() {

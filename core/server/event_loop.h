@@ -84,8 +84,10 @@ private:
     bool iterate();
     int effectiveTimeout() const;
     void dispatch(const PollEvent& ev);
-    // After a wait call's events are handled: feeds the busy-loop detector.
+    // After a wait call's events are handled: feeds the busy-loop detector, and publishes what
+    // it found when a window ends.
     void judgeIteration(int ret, int timeoutMs);
+    void reportWindow(BusyLoopDetector::Verdict verdict);
     // --as-written: the tutorial's server died. Its sockets close, as the process's would, and
     // the loop makes no more calls until it is started again.
     void die();
