@@ -218,6 +218,49 @@ Preset upperPreset() {
     return p;
 }
 
+// The IO-models chapter (seed 004, section 5): the same upper-case echo on 127.0.0.1:8080 with
+// listen(5) and recv(1024), served four ways.
+Preset ioModel(const char* name, const char* summary, const char* tutorial, IoModel model) {
+    Preset p = preset(name, summary, tutorial, {tcp(8080, upper(), 5)}, -1);
+    p.model = model;
+    return p;
+}
+
+Preset ioBlocking() {
+    return ioModel("io-blocking",
+                   "Blocking: one thread accepts one client and serves it until it leaves; the "
+                   "next one waits in the accept queue.",
+                   "IO models 5.1: conn,addr=server.accept(); data=conn.recv(1024); "
+                   "conn.send(data.upper())",
+                   IoModel::Blocking);
+}
+
+Preset ioThreaded() {
+    return ioModel("io-threaded",
+                   "A thread per connection: the main thread blocks in accept(), each client's "
+                   "thread in recv().",
+                   "socketserver.ThreadingTCPServer: one thread per conn, "
+                   "data=conn.recv(1024); conn.send(data.upper())",
+                   IoModel::Threaded);
+}
+
+Preset ioNonBlocking() {
+    return ioModel("io-nonblocking",
+                   "Non-blocking: accept() and recv() on every client in a loop that burns a "
+                   "core on EAGAIN.",
+                   "IO models 5.2: server.setblocking(False); try: server.accept() except "
+                   "BlockingIOError: conn.recv(1024)",
+                   IoModel::NonBlocking);
+}
+
+// The chapter's multiplexed server, under the chapter's name: the upper preset.
+Preset ioSelect() {
+    Preset p = upperPreset();
+    p.name = "io-select";
+    p.summary = "Multiplexed: one select() call watches the listener and every client.";
+    return p;
+}
+
 Preset udpUpper() {
     ListenerSpec l = tcp(8080, upper(), 128);
     l.udp = true;
@@ -252,9 +295,10 @@ Preset chatPreset() {
 }  // namespace
 
 const std::vector<Preset>& builtinPresets() {
-    static const std::vector<Preset> all = {welcome(),    greetSuffix(), rwSplit(),  echoPreset(),
-                                            queueEcho(),  upperPreset(), udpUpper(), framedFile(),
-                                            httpPreset(), chatPreset()};
+    static const std::vector<Preset> all = {
+        welcome(),     greetSuffix(), rwSplit(),       echoPreset(), queueEcho(),
+        upperPreset(), udpUpper(),    framedFile(),    httpPreset(), chatPreset(),
+        ioBlocking(),  ioThreaded(),  ioNonBlocking(), ioSelect()};
     return all;
 }
 
