@@ -325,6 +325,9 @@ TEST(IoNonBlocking, SpinsOnEagainWithNoClient) {
     EXPECT_TRUE(waitUntil([&] { return drainer.eagainAccepts() >= 500; }));
     EXPECT_TRUE(waitUntil([&] { return engine->stats().socketCalls >= 500; }));
     EXPECT_EQ(engine->stats().waitCalls, 0u);
+    // A quarter second of spinning shows as calls per second and the thread's CPU use.
+    EXPECT_TRUE(waitUntil([&] { return engine->stats().callsPerSecond > 1000; }));
+    EXPECT_GT(engine->stats().loopCpuPercent, 0);
     drainer.finish();
     expectPromptStop(*engine);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/models/model_server.h"
 
+#include <chrono>
 #include <future>
 #include <utility>
 
@@ -21,6 +22,8 @@ namespace {
 // Stats of calls that failed with EAGAIN are published every this many calls: the non-blocking
 // server makes millions of them.
 constexpr uint64_t kPublishEvery = 128;
+// How long the listener rests after accept() failed for want of descriptors.
+constexpr int kAcceptRestMs = 100;
 
 bool oneTcpEchoListener(const EngineConfig& config) {
     return config.listeners.size() == 1 && !config.listeners[0].udp &&
@@ -191,6 +194,12 @@ void ModelServer::record(CallKind kind, NativeSocket fd, uint32_t thread, int64_
     draft.ret = static_cast<int32_t>(ret);
     draft.err = ret < 0 ? err : 0;
     m_observer.socketCallMade(m_config.backend, draft);
+    if (thread == 0 && !listenerBlocks()) {
+        m_rate.note(monotonicNs(), {}, threadCpuNs);
+        EngineStats& counters = m_observer.counters();
+        counters.callsPerSecond = m_rate.callsPerSecond();
+        counters.loopCpuPercent = m_rate.cpuPercent();
+    }
     if (ret >= 0 || !isWouldBlock(err) || m_observer.counters().socketCalls % kPublishEvery == 0)
         m_observer.publishStats();
 }
@@ -201,13 +210,24 @@ Channel* ModelServer::acceptConnection(uint32_t thread, int* err) {
     const int64_t startNs = monotonicNs();
     const NativeSocket fd = ::accept(m_listener->fd, reinterpret_cast<sockaddr*>(&peer), &len);
     *err = fd == kInvalidSocket ? lastSocketError() : 0;
-    std::lock_guard<std::mutex> lock(m_mutex);
+    std::unique_lock<std::mutex> lock(m_mutex);
     record(CallKind::Accept, m_listener->fd, thread, startNs,
            fd == kInvalidSocket ? -1 : int64_t(fdNumber(fd)), *err);
     if (fd == kInvalidSocket) {
-        if (!isWouldBlock(*err) && !stopping())
+        if (isWouldBlock(*err) || stopping())
+            return nullptr;
+        ++m_observer.counters().errors;
+        if (!isDescriptorExhaustion(*err)) {
             m_observer.emit(EventKind::Error, m_listener, 0, 0, *err, {},
                             engineText(TextId::AcceptFailed));
+            return nullptr;
+        }
+        // Out of descriptors: accept() would fail again at once, for ever. The listener rests
+        // (until stop() at the latest), as the loop's does (EventKind::AcceptPaused).
+        m_observer.emit(EventKind::AcceptPaused, m_listener, 0, kAcceptRestMs, *err);
+        m_observer.publishStats();
+        m_wake.wait_for(lock, std::chrono::milliseconds(kAcceptRestMs),
+                        [this] { return stopping(); });
         return nullptr;
     }
     // Linux does not pass O_NONBLOCK on to the accepted socket; BSD and macOS do. Either way

@@ -35,6 +35,7 @@
 
 // Complete, because ChannelTable's inline code destroys the Channels that own Behaviours.
 #include "core/server/behaviour.h"
+#include "core/server/busy_loop.h"
 #include "core/server/channel.h"
 #include "core/server/engine_config.h"
 #include "core/server/loop_observer.h"
@@ -110,6 +111,9 @@ private:
     ChannelTable m_channels;  // under m_mutex
     LoopObserver m_observer;  // under m_mutex (its published state has its own lock)
     Channel* m_listener = nullptr;
+    // The non-blocking server's main thread: its calls per second and CPU use, as the loop's
+    // (EngineStats::callsPerSecond, loopCpuPercent). The blocking ones wait in their calls.
+    BusyLoopDetector m_rate;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;  // the helper thread: stop, or a snapshot asked for
