@@ -451,3 +451,77 @@ TEST(IoModelPresets, RefusesMoreThanOneListener) {
     EXPECT_FALSE(engine.start(&error));
     EXPECT_NE(error.find("exactly one TCP echo listener"), std::string::npos) << error;
 }
+
+namespace {
+
+// The preset as its tutorial's code behaves (--as-written), on a free port.
+std::unique_ptr<Engine> startAsWritten(const char* name) {
+    Preset p = *findPreset(name);
+    EXPECT_TRUE(applyAsWritten(p));
+    EngineConfig config;
+    config.listeners = p.listeners;
+    config.listeners[0].endpoint.port = 0;
+    config.model = p.model;
+    config.timeoutMs = p.timeoutMs;
+    return startEngine(config);
+}
+
+}  // namespace
+
+// As written, the blocking loop never ends at EOF: recv() returns 0, send(b'') returns 0, again
+// and again, and the next client waits in the accept queue for ever.
+TEST(IoAsWritten, BlockingLoopSpinsAtEofAndServesNoOneElse) {
+    auto engine = startAsWritten("io-blocking");
+    ASSERT_TRUE(engine);
+    const int port = listenerPorts(*engine).at(0);
+    Client a = Client::connectTcp(port);
+    a.sendAll("hi");
+    ASSERT_EQ(a.recvExactly(2), "HI");
+    a.shutdownWrite();
+    Client b = Client::connectTcp(port);
+    b.sendAll("b");
+    ASSERT_TRUE(waitUntil([&] { return listenerQueue(*engine) == 1; }));
+    Trace trace;
+    int32_t fd = -1;
+    size_t eofReads = 0, emptySends = 0;
+    ASSERT_TRUE(waitUntil([&] {
+        trace.calls.clear();
+        trace.drainFrom(*engine);
+        if (const SocketEvent* accepted = trace.last(EventKind::Accept))
+            fd = accepted->fd;
+        for (const CallRecord& c : trace.calls) {
+            eofReads += c.kind == CallKind::Recv && c.fd == fd && c.ret == 0;
+            emptySends += c.kind == CallKind::Send && c.fd == fd && c.ret == 0;
+        }
+        return eofReads >= 100 && emptySends >= 100;
+    }));
+    EXPECT_EQ(listenerQueue(*engine), 1);
+    EXPECT_TRUE(nothingReceived(b));
+    expectPromptStop(*engine);
+}
+
+#ifdef __linux__
+// As written, the non-blocking server's connections block (Linux does not pass O_NONBLOCK on to
+// an accepted socket): recv() on the first client holds everything up until it sends.
+TEST(IoAsWritten, NonBlockingServerBlocksInRecvOnItsFirstClient) {
+    auto engine = startAsWritten("io-nonblocking");
+    ASSERT_TRUE(engine);
+    const int port = listenerPorts(*engine).at(0);
+    Client a = Client::connectTcp(port);
+    ASSERT_TRUE(waitUntil([] { return threadsInRecv() == 1; }));
+    Client b = Client::connectTcp(port);
+    b.sendAll("b");
+    ASSERT_TRUE(waitUntil([&] { return listenerQueue(*engine) == 1; }));
+    EXPECT_TRUE(nothingReceived(b));
+    a.sendAll("a");
+    EXPECT_EQ(a.recvExactly(1), "A");
+    // b is accepted now, but the next pass blocks in recv() on a again before reading b.
+    ASSERT_TRUE(waitUntil([&] { return listenerQueue(*engine) == 0; }));
+    ASSERT_TRUE(waitUntil([] { return threadsInRecv() == 1; }));
+    EXPECT_TRUE(nothingReceived(b));
+    a.sendAll("a2");
+    EXPECT_EQ(a.recvExactly(2), "A2");
+    EXPECT_EQ(b.recvExactly(1), "B");
+    expectPromptStop(*engine);
+}
+#endif

@@ -230,9 +230,10 @@ Channel* ModelServer::acceptConnection(uint32_t thread, int* err) {
                         [this] { return stopping(); });
         return nullptr;
     }
-    // Linux does not pass O_NONBLOCK on to the accepted socket; BSD and macOS do. Either way
-    // the connection gets the mode the model gives it.
-    const bool modeSet = connectionsBlock() ? setBlocking(fd) : setNonBlocking(fd);
+    // Linux does not pass O_NONBLOCK on to the accepted socket; BSD and macOS do. The connection
+    // gets the mode the model gives it, unless the tutorial's code, as written, leaves it so.
+    const bool modeSet = asWritten().keepsAcceptedMode ||
+                         (connectionsBlock() ? setBlocking(fd) : setNonBlocking(fd));
     if (stopping() || !modeSet) {
         closeSocket(fd);
         return nullptr;
@@ -298,6 +299,11 @@ void ModelServer::echoUntilClosed(Channel& ch, uint32_t thread) {
         int err = 0;
         const ssize_type n = receive(ch, thread, buf, &err);
         if (n < 0 && isInterrupted(err))
+            continue;
+        // As written: recv() returned b'' and the tutorial's loop goes on, send(b'') succeeds,
+        // and the thread spins on the closed connection until send() fails or the server stops.
+        if (n == 0 && asWritten().eofIsMessage && !stopping() &&
+            sendReply(ch, thread, reply(buf), &err) >= 0)
             continue;
         if (n > 0 && sendReply(ch, thread, reply(buf), &err) >= 0)
             continue;

@@ -74,6 +74,8 @@ protected:
     virtual bool connectionsBlock() const { return true; }
 
     bool stopping() const { return m_stopping.load(std::memory_order_acquire); }
+    // What the tutorial's own code does (--as-written), for the listener.
+    const AsWritten& asWritten() const { return m_config.listeners[0].asWritten; }
     Channel& listener() { return *m_listener; }
 
     // accept() on the listener, recorded as thread's call. The new connection is registered and

@@ -25,7 +25,9 @@ void NonBlockingServer::readAll(std::vector<Channel*>& conns, std::string& buf) 
             ++i;
             continue;
         }
-        if (n > 0) {
+        // As written, b'' is answered like a message (send(b'') succeeds) and the connection
+        // stays in r_list: recv() returns 0 on every pass.
+        if (n > 0 || (n == 0 && asWritten().eofIsMessage)) {
             const ssize_type sent = sendReply(conn, 0, reply(buf), &err);
             if (sent >= 0 || isWouldBlock(err)) {
                 ++i;

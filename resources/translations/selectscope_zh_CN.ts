@@ -1994,6 +1994,18 @@ Then connect a client, type a message and press Send.</source>
         <translation>多路复用：一次调用同时监视监听套接字和所有客户端。</translation>
     </message>
     <message>
+        <source>When a client leaves, recv() returns b&apos;&apos; and send(b&apos;&apos;) raises nothing: the loop never ends, its thread spins on the closed connection, and no other client is served by it.</source>
+        <translation>客户端离开后，recv() 返回 b''，send(b'') 也不抛出异常：循环永不结束，该线程在已关闭的连接上空转，再也不服务其他客户端。</translation>
+    </message>
+    <message>
+        <source>When a client leaves, recv() returns b&apos;&apos; and send(b&apos;&apos;) raises nothing: the connection stays in r_list and is read at EOF on every pass.</source>
+        <translation>客户端离开后，recv() 返回 b''，send(b'') 也不抛出异常：该连接留在 r_list 中，每一轮都在文件结束处被读取。</translation>
+    </message>
+    <message>
+        <source>The accepted sockets are never made non-blocking: on Linux recv() blocks on the first client until it sends, and no one else is accepted meanwhile.</source>
+        <translation>接受的套接字从未设为非阻塞：在 Linux 上 recv() 会阻塞在第一个客户端上直到它发送数据，其间不会接受其他任何人。</translation>
+    </message>
+    <message>
         <location filename="../../core/server/presets.cpp" line="+36"/>
         <source>Once a descriptor reaches 1024 (FD_SETSIZE), select.select() raises ValueError and the server stops; the preset refuses that one client.</source>
         <translation>一旦描述符达到 1024（FD_SETSIZE），select.select() 抛出 ValueError，服务端停止；预设只拒绝那一个客户端。</translation>
