@@ -103,6 +103,13 @@ TEST(IoBlocking, ServesOneClientWhileTheNextWaitsInTheAcceptQueue) {
     b.sendAll("world");
     EXPECT_TRUE(waitUntil([&] { return listenerQueue(*engine) == 1; }));
     EXPECT_TRUE(nothingReceived(b));
+    engine->requestSnapshot();
+    EXPECT_TRUE(waitUntil([&] {
+        size_t open = 0;
+        for (const DescriptorInfo& d : engine->descriptors())
+            open += d.state == ConnState::Open && d.interest == 0;
+        return open == 2;  // the listener and a; b is in its accept queue, not a descriptor yet
+    }));
     a.sendAll("again");
     EXPECT_EQ(a.recvExactly(5), "AGAIN");
     EXPECT_TRUE(nothingReceived(b));

@@ -91,6 +91,7 @@ bool ModelServer::open(std::string* error) {
     ch->spec = std::make_shared<const ListenerSpec>(spec);
     ch->local = localAddress(fd);
     ch->openedNs = monotonicNs();
+    ch->watched = true;  // as for the connections (acceptConnection)
     m_listener = &m_channels.insert(std::move(ch));
     m_observer.emit(EventKind::Listen, m_listener, 0, 0, 0, {},
                     m_listener->local + "/tcp=" + formatBehaviour(spec.behaviour));
@@ -247,7 +248,9 @@ Channel* ModelServer::acceptConnection(uint32_t thread, int* err) {
     owned->local = localAddress(fd);
     owned->peer = peerAddress(fd);
     owned->openedNs = monotonicNs();
-    owned->watched = false;
+    // No interest list exists here; `watched` makes the snapshot's row read as what it is, an
+    // open connection (state "open", interest empty), not one the server dropped from its lists.
+    owned->watched = true;
     Channel& ch = m_channels.insert(std::move(owned));
     EngineStats& counters = m_observer.counters();
     ++counters.accepted;
