@@ -18,7 +18,9 @@
 // (which probe the kernel's queues of the server's descriptors) and, at stop(), shuts down the
 // listener and every connection: a thread blocked in accept() returns EINVAL, one blocked in
 // recv() returns 0, and each returns as a server whose sockets were shut down. Those last calls
-// are recorded as they returned. The helper makes no call on a socket before stop().
+// are recorded as they returned. The helper makes no call on a socket before stop(). That is
+// Linux's behaviour; BSD, macOS and Windows do not wake a blocked accept() on shutdown() of a
+// listening socket, and these servers have been run on Linux only.
 //
 // Pause, step, slow motion, timeouts and backend switches belong to the wait call; these servers
 // have none, so the Engine refuses or ignores them.
