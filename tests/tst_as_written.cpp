@@ -73,11 +73,38 @@ TEST(AsWritten, PresetsWithoutFlawsRefuseTheOption) {
     Preset udp = *findPreset("udp-upper");
     EXPECT_FALSE(applyAsWritten(udp));
     EXPECT_FALSE(udp.listeners[0].asWritten.on);
-    for (const char* name : {"greet-suffix", "rw-split", "echo", "queue-echo", "upper"}) {
+    for (const char* name :
+         {"welcome", "greet-suffix", "rw-split", "echo", "queue-echo", "upper"}) {
         const Preset* p = findPreset(name);
         EXPECT_FALSE(p->flaws.empty()) << name;
         EXPECT_FALSE(p->listeners[0].asWritten.on) << name << ": off unless asked for";
     }
+}
+
+// Seed 000, first server: `d, e = k.accept()` rebinds d, so a client's socket closes only when
+// the next client is accepted, on any of the three listeners.
+TEST(AsWritten, WelcomeKeepsEachClientOpenUntilTheNextOneArrives) {
+    auto engine = start("welcome", true);
+    ASSERT_TRUE(engine);
+    const std::vector<int> ports = listenerPorts(*engine);
+    ASSERT_EQ(ports.size(), 3u);
+    Client a = Client::connectTcp(ports[0]);
+    EXPECT_EQ(a.recvExactly(12), "欢迎访问");
+    Trace t;
+    ASSERT_TRUE(traceUntil(*engine, t, [](const Trace& t) { return t.count(EventKind::Send); }));
+    EXPECT_EQ(t.count(EventKind::Close), 0u) << "the server keeps d open";
+    Client b = Client::connectTcp(ports[2]);
+    EXPECT_TRUE(a.closedByPeer()) << "accepting b closes a";
+    EXPECT_EQ(b.recvExactly(12), "欢迎访问");
+    ASSERT_TRUE(traceUntil(*engine, t, [](const Trace& t) { return t.count(EventKind::Close); }));
+    EXPECT_EQ(t.count(EventKind::Close), 1u) << "b stays open in turn";
+}
+
+TEST(AsWritten, CorrectedWelcomeClosesOnceWritten) {
+    auto engine = start("welcome", false);
+    ASSERT_TRUE(engine);
+    Client a = Client::connectTcp(listenerPorts(*engine)[0]);
+    EXPECT_EQ(a.recvUntilClosed(), "欢迎访问");
 }
 
 TEST(PythonErrors, WordedAsCPythonPrintsThem) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/server/busy_loop.h"
 
+#include "core/trace/engine_text.h"
+
 #ifdef _WIN32
 #include <windows.h>
 #else
@@ -22,6 +24,19 @@ bool BusyLoopDetector::endWindow(int64_t nowNs, int64_t cpuNs) {
     m_calls = m_spins = 0;
     m_sign = {};
     return m_spinning && !wasSpinning;
+}
+
+std::string spinText(SpinSign sign) {
+    switch (sign.reason) {
+        case SpinReason::EofNeverClosed:
+            return engineText(TextId::SpinEofNeverClosed, {std::to_string(sign.fd)});
+        case SpinReason::WritableNothingQueued:
+            return engineText(TextId::SpinWritableNothingQueued, {std::to_string(sign.fd)});
+        case SpinReason::ZeroTimeoutIdle:
+        case SpinReason::None:
+            break;
+    }
+    return engineText(TextId::SpinZeroTimeout);
 }
 
 int64_t threadCpuNs() {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "core/trace/trace_types.h"
 
@@ -62,6 +63,9 @@ private:
     double m_callsPerSecond = 0;
     double m_cpuPercent = 0;
 };
+
+// "fd 4 readable at EOF and never closed": the engine's sentence (engine_text.h) for a sign.
+std::string spinText(SpinSign sign);
 
 // CPU time the calling thread has used, in nanoseconds; 0 where the platform cannot say.
 int64_t threadCpuNs();

@@ -25,6 +25,13 @@ Connections::Connections(ChannelTable& channels, LoopObserver& observer, uint64_
       m_stats(observer.counters()),
       m_maxQueueBytes(maxQueueBytes) {}
 
+void Connections::accepted(Channel& ch) {
+    Channel* previous = std::exchange(m_lastAccepted, &ch);
+    if (previous && previous->spec->asWritten.closesPreviousOnAccept &&
+        ch.spec->asWritten.closesPreviousOnAccept)
+        closeChannel(*previous, CloseReason::ServerClosed, 0);
+}
+
 Channel& Connections::insert(std::unique_ptr<Channel> ch) {
     return m_channels.insert(std::move(ch));
 }

@@ -41,8 +41,9 @@ public:
 
     // A connection the poller reported ready.
     void handleConnection(Channel& ch, uint8_t ready);
-    // A connection was accepted: the last one is where --as-written's misrouted replies go.
-    void accepted(Channel& ch) { m_lastAccepted = &ch; }
+    // A connection was accepted: the last one is where --as-written's misrouted replies go, and
+    // where the welcome tutorial's `d` points (the one before is closed then).
+    void accepted(Channel& ch);
     // Closes ch if a handler marked it, or once its queue drained; else updates its interest.
     void afterHandler(Channel& ch);
     void updateInterest(Channel& ch);

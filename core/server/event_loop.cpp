@@ -253,21 +253,8 @@ void EventLoop::judgeIteration(int ret, int timeoutMs) {
     if (!fired)
         return;
     const SpinSign s = m_busy.sign();
-    const std::string fd = std::to_string(s.fd);
-    std::string why;
-    switch (s.reason) {
-        case SpinReason::EofNeverClosed:
-            why = engineText(TextId::SpinEofNeverClosed, {fd});
-            break;
-        case SpinReason::WritableNothingQueued:
-            why = engineText(TextId::SpinWritableNothingQueued, {fd});
-            break;
-        default:
-            why = engineText(TextId::SpinZeroTimeout);
-            break;
-    }
     m_observer.emit(EventKind::BusyLoop, s.fd >= 0 ? m_channels.find(NativeSocket(s.fd)) : nullptr,
-                    int64_t(m_busy.callsPerSecond()), int64_t(s.reason), 0, {}, why);
+                    int64_t(m_busy.callsPerSecond()), int64_t(s.reason), 0, {}, spinText(s));
 }
 
 void EventLoop::die() {

@@ -49,6 +49,9 @@ struct AsWritten {
     bool sendOnce = false;             // send() instead of sendall(): what does not fit is lost
     bool replyToLastAccepted = false;  // conn.send() names the last accepted socket, not this one
     bool exceptUnwatches = false;      // `for e in c: lib.remove(e)`: silent, still open
+    // `d, e = k.accept()` binds d to the new socket, and CPython closes the one d named before:
+    // a connection stays open until the next client is accepted.
+    bool closesPreviousOnAccept = false;
     bool diesAtSetSize = false;  // select.select() raises ValueError once an fd reaches FD_SETSIZE
     Fault onRecvError = Fault::Close;
     Fault onDecodeError = Fault::Close;

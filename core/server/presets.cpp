@@ -73,11 +73,20 @@ Preset welcome() {
     BehaviourSpec b = kind(BehaviourKind::Welcome);
     b.welcome = "欢迎访问";
     // Python's listen() without an argument uses min(SOMAXCONN, 128).
-    return preset(
+    Preset p = preset(
         "welcome",
         "Three listeners (9991-9993); every client gets 欢迎访问 and is not watched further.",
         "Section 55, first server: select.select([k1, k2, k3], [], [], 1)",
         {tcp(9991, b, 128), tcp(9992, b, 128), tcp(9993, b, 128)}, 1000);
+    p.asWritten.on = true;
+    p.asWritten.acceptOnce = true;
+    p.asWritten.closesPreviousOnAccept = true;
+    p.flaws = {{QT_TRANSLATE_NOOP("PresetText",
+                                  "Each client's socket stays open until the next client is "
+                                  "accepted: d is bound to the new socket and CPython closes the "
+                                  "old one then. Until that, the client sees no end of file."),
+                "d, e = k.accept(); d.sendall(bytes(\"欢迎访问\", encoding=\"utf-8\"))"}};
+    return p;
 }
 
 Preset greetSuffix() {

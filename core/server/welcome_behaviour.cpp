@@ -5,7 +5,8 @@ namespace ss {
 
 void WelcomeBehaviour::onAccept(Channel& ch, LoopApi& api) {
     api.reply(ch, ch.spec->behaviour.welcome);
-    api.finish(ch);
+    if (!ch.spec->asWritten.closesPreviousOnAccept)
+        api.finish(ch);
 }
 
 }  // namespace ss

@@ -2011,7 +2011,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>一旦描述符达到 1024（FD_SETSIZE），select.select() 抛出 ValueError，服务端停止；预设只拒绝那一个客户端。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
+        <source>Each client&apos;s socket stays open until the next client is accepted: d is bound to the new socket and CPython closes the old one then. Until that, the client sees no end of file.</source>
+        <translation>每个客户端的套接字都保持打开，直到下一个客户端被接受：d 被绑定到新的套接字，CPython 这时才关闭旧的那个。在那之前，客户端收不到文件结束（EOF）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>A client that half-closes gets 好 back on every call, without end: recv() returns b&apos;&apos; at EOF, the socket stays in lib, and &apos;&apos; + &apos;好&apos; is answered.</source>
         <translation>半关闭的客户端在每次调用时都会收到“好”，没完没了：recv() 在 EOF 处返回 b&apos;&apos;，套接字仍留在 lib 中，&apos;&apos; + &apos;好&apos; 被当作回复发出。</translation>
     </message>
@@ -2668,7 +2673,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>TraceText</name>
     <message>
-        <location filename="../../ui/models/trace_format.cpp" line="+25"/>
+        <location filename="../../ui/models/trace_format.cpp" line="+26"/>
         <source>listener</source>
         <translation>监听</translation>
     </message>
@@ -2850,7 +2855,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+48"/>
         <source>busy loop: %1 calls/s, %2</source>
         <translation>忙循环：每秒 %1 次调用，%2</translation>
     </message>

@@ -10,6 +10,7 @@
 
 #include "core/net/platform.h"
 #include "core/poller/poller.h"
+#include "core/server/busy_loop.h"
 #include "core/trace/engine_text.h"
 
 namespace trace_format {
@@ -114,21 +115,10 @@ QString engineText(const std::string& text) {
 QString busyLoop(const ss::EngineStats& stats) {
     if (!stats.busyLoop)
         return {};
-    const std::string fd = std::to_string(stats.busyFd);
-    std::string why;
-    switch (static_cast<ss::SpinReason>(stats.busyReason)) {
-        case ss::SpinReason::EofNeverClosed:
-            why = ss::engineText(ss::TextId::SpinEofNeverClosed, {fd});
-            break;
-        case ss::SpinReason::WritableNothingQueued:
-            why = ss::engineText(ss::TextId::SpinWritableNothingQueued, {fd});
-            break;
-        default:
-            why = ss::engineText(ss::TextId::SpinZeroTimeout);
-            break;
-    }
     return QCoreApplication::translate("TraceText", "busy loop: %1 calls/s, %2")
-        .arg(QLocale().toString(qint64(stats.callsPerSecond)), engineText(why));
+        .arg(QLocale().toString(qint64(stats.callsPerSecond)),
+             engineText(
+                 ss::spinText({static_cast<ss::SpinReason>(stats.busyReason), stats.busyFd})));
 }
 
 QString errorName(int err) {
