@@ -126,6 +126,7 @@ void buildListeners(const Parser& p, CliOptions& o) {
         o.engine.listeners = preset.listeners;
         o.engine.timeoutMs = preset.timeoutMs;
         o.engine.backend = preset.backend;  // --backend, read after, overrides it
+        o.engine.model = preset.model;
     }
     for (const QString& text : listens) {
         std::string error;

@@ -41,6 +41,12 @@ void appendCounters(std::string& line, const ss::EngineStats& s) {
         line += "\":";
         ss::appendJsonUInt(line, value);
     }
+    // The IO-model servers' accept, recv and send calls; the loop makes none, and its line stays
+    // as it was.
+    if (s.socketCalls) {
+        line += ",\"socket_calls\":";
+        ss::appendJsonUInt(line, s.socketCalls);
+    }
 }
 
 // "epoll_mode":"et" after the backend, for epoll in an edge-triggered mode only: the default
@@ -58,6 +64,11 @@ std::string headlessStartLine(const ss::EngineConfig& config, std::string_view v
     std::string line = "{\"type\":\"start\",\"backend\":";
     ss::appendJsonString(line, ss::backendName(config.backend));
     appendEpollMode(line, config.backend, config.epollMode);
+    // An IO-model server that does not multiplex ("blocking", "threaded", "non-blocking").
+    if (config.model != ss::IoModel::Multiplexed) {
+        line += ",\"model\":";
+        ss::appendJsonString(line, ss::ioModelName(config.model));
+    }
     line += ",\"listeners\":[";
     for (size_t i = 0; i < config.listeners.size(); ++i) {
         if (i)

@@ -174,6 +174,44 @@ class Headless(unittest.TestCase):
         # Until the client closed (its FIN is a new edge, and the server reads again then).
         self.assertEqual([l for l in seen + more if l.get("kind") == "recv"], [recv])
 
+    def test_blocking_model_records_accept_recv_and_send(self):
+        """io-blocking makes no wait call: its accept(), recv() and send() are the call lines,
+        with the socket and no sets; a second client waits until the first has left."""
+        proc = start("--preset", "io-blocking", "--port", "0")
+        try:
+            first_line, _ = read_until(proc, lambda o: o["type"] == "start")
+            self.assertEqual(first_line["model"], "blocking")
+            port = listen_ports(proc, 1)[0]
+            with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as a:
+                a.sendall(b"hello")
+                self.assertEqual(a.recv(1024), b"HELLO")
+                with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as b:
+                    b.sendall(b"world")
+                    a.close()
+                    self.assertEqual(b.recv(1024), b"WORLD")
+            code, lines, err = finish(proc)
+        finally:
+            proc.kill()
+        self.assertEqual(code, 0, err)
+        calls = [l for l in lines if l["type"] == "call"]
+        self.assertTrue(calls)
+        for c in calls:
+            self.assertIn(c["call"], ("accept", "recv", "send"))
+            self.assertNotIn("in", c)
+            self.assertNotIn("ready", c)
+            self.assertNotIn("thread", c)  # one thread: the main one
+        accepts = [c for c in calls if c["call"] == "accept" and c["ret"] >= 0]
+        self.assertEqual(len(accepts), 2)
+        # The second client gets the first one's number again once it is closed: A's calls are
+        # those between the two accepts.
+        self.assertEqual(accepts[1]["ret"], accepts[0]["ret"])
+        first = [c for c in calls if accepts[0]["n"] < c["n"] < accepts[1]["n"]]
+        self.assertEqual([(c["call"], c["fd"], c["ret"]) for c in first],
+                         [("recv", accepts[0]["ret"], 5), ("send", accepts[0]["ret"], 5),
+                          ("recv", accepts[0]["ret"], 0)])  # hello, then EOF: closed
+        self.assertEqual(lines[-1]["socket_calls"], len(calls))
+        self.assertEqual(lines[-1]["wait_calls"], 0)
+
     def test_bad_arguments_exit_2_with_one_line(self):
         for args in (["--backend", "nope"], ["--preset", "nope"], ["--listen", "70000"],
                      ["--trace", "some"], ["--timeout-ms", "soon"], ["--epoll-mode", "edge"],

@@ -362,3 +362,45 @@ TEST(JsonLines, FlushWritesOneBatchAndKeepsCapacity) {
     std::fclose(f);
     EXPECT_EQ(back, expected);
 }
+
+// The IO-model servers' accept, recv and send: the call and its socket instead of the sets, the
+// thread when it is not the main one, and the wait-call keys (backend, timeout, in, ready) left
+// out.
+TEST(JsonLines, SocketCallLines) {
+    ss::CallRecord c;
+    c.number = 9;
+    c.startNs = 2500000;
+    c.kind = ss::CallKind::Accept;
+    c.fd = 3;
+    c.ret = 4;
+    c.durationNs = 1500000;
+    EXPECT_EQ(callLine(c),
+              R"({"type":"call","n":9,"t_us":2500,"call":"accept","fd":3,"ret":4,"errno":0,)"
+              R"("errno_name":"","blocked_us":1500})"
+              "\n");
+    c.kind = ss::CallKind::Send;
+    c.fd = 4;
+    c.thread = 2;
+    c.ret = 5;
+    c.durationNs = 12300;
+    EXPECT_EQ(callLine(c),
+              R"({"type":"call","n":9,"t_us":2500,"call":"send","fd":4,"thread":2,"ret":5,)"
+              R"("errno":0,"errno_name":"","blocked_us":12.3})"
+              "\n");
+}
+
+TEST(JsonLines, RecvThatWouldBlockNamesEagain) {
+    ss::CallRecord c;
+    c.number = 10;
+    c.kind = ss::CallKind::Recv;
+    c.fd = 4;
+    c.ret = -1;
+    c.err = EAGAIN;
+    const std::string line = callLine(c);
+    EXPECT_NE(line.find(R"("call":"recv","fd":4,"ret":-1,"errno":)" + std::to_string(EAGAIN) +
+                        R"(,"errno_name":"EAGAIN")"),
+              std::string::npos)
+        << line;
+    EXPECT_EQ(line.find("\"in\""), std::string::npos);
+    EXPECT_EQ(line.find("\"backend\""), std::string::npos);
+}

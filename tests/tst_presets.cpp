@@ -249,5 +249,5 @@ TEST(PresetTable, EveryPresetCarriesItsTutorialsBackend) {
                              "udp-upper", "framed-file", "chat"})
         EXPECT_EQ(findPreset(name)->backend, BackendKind::Select) << name;
     EXPECT_EQ(findPreset("http")->backend, bestBackend());
-    EXPECT_EQ(builtinPresets().size(), 10u);  // a new preset must be added above
+    EXPECT_EQ(builtinPresets().size(), 14u);  // a new preset must be added above
 }

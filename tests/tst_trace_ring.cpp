@@ -116,3 +116,33 @@ TEST(TraceRing, ProducerAndConsumerThreadsLoseNothingWithRoom) {
     // Failed pushes were retried above, so drops are counted but every record still arrived.
     EXPECT_EQ(expected, kCount);
 }
+
+// An accept, recv or send of the IO-model servers comes out with its kind, socket and thread; a
+// wait call keeps the defaults.
+TEST(TraceRing, SocketCallKeepsKindFdAndThread) {
+    TraceRing ring(4096);
+    CallDraft d;
+    d.kind = CallKind::Recv;
+    d.fd = 5;
+    d.thread = 3;
+    d.startNs = 9000;
+    d.durationNs = 777;
+    d.ret = -1;
+    d.err = 11;
+    ASSERT_TRUE(ring.pushCall(1, BackendKind::Select, d, 1000));
+    ASSERT_TRUE(ring.pushCall(2, BackendKind::Select, draftWith({3}, {}), 0));
+    std::vector<CallRecord> got;
+    ring.drain([&](const CallRecord& c) { got.push_back(c); }, nullptr);
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_EQ(got[0].kind, CallKind::Recv);
+    EXPECT_EQ(got[0].fd, 5);
+    EXPECT_EQ(got[0].thread, 3u);
+    EXPECT_EQ(got[0].startNs, 8000);
+    EXPECT_EQ(got[0].durationNs, 777);
+    EXPECT_EQ(got[0].ret, -1);
+    EXPECT_EQ(got[0].err, 11);
+    EXPECT_TRUE(got[0].inRead.empty());
+    EXPECT_EQ(got[1].kind, CallKind::Wait);
+    EXPECT_EQ(got[1].fd, -1);
+    EXPECT_EQ(got[1].thread, 0u);
+}

@@ -187,6 +187,21 @@ bool setNonBlocking(NativeSocket s, std::string* error) {
     return false;
 }
 
+bool setBlocking(NativeSocket s, std::string* error) {
+#ifdef _WIN32
+    u_long off = 0;
+    if (ioctlsocket(s, FIONBIO, &off) == 0)
+        return true;
+#else
+    int flags = fcntl(s, F_GETFL, 0);
+    if (flags >= 0 && fcntl(s, F_SETFL, flags & ~O_NONBLOCK) == 0)
+        return true;
+#endif
+    if (error)
+        *error = socketErrorText(lastSocketError());
+    return false;
+}
+
 void closeSocket(NativeSocket s) {
     if (s == kInvalidSocket)
         return;

@@ -56,6 +56,8 @@ bool isInterrupted(int code);
 bool isDescriptorExhaustion(int code);
 
 bool setNonBlocking(NativeSocket s, std::string* error = nullptr);
+// The opposite, Python's setblocking(True): calls on s wait until they can complete.
+bool setBlocking(NativeSocket s, std::string* error = nullptr);
 void closeSocket(NativeSocket s);
 
 // Flags for send(): MSG_NOSIGNAL where it exists (macOS uses SO_NOSIGPIPE per socket instead).

@@ -32,6 +32,11 @@ struct CallDraft {
     // The kernel's state for each descriptor that came back ready, sampled by the loop's
     // observer right after the call (core/server/loop_observer.cpp), in fd order.
     std::vector<ReadyFacts> why;
+    // What call this is (CallRecord::kind): the IO-model servers record accept, recv and send
+    // with the socket and the server thread that made them; a wait call leaves the defaults.
+    CallKind kind = CallKind::Wait;
+    int32_t fd = -1;
+    uint32_t thread = 0;
 
     void clear() {
         for (auto* v : {&inRead, &inWrite, &inExcept, &readyRead, &readyWrite, &readyExcept,
@@ -43,6 +48,9 @@ struct CallDraft {
         timeoutMs = -1;
         ret = err = 0;
         nullSets = 0;
+        kind = CallKind::Wait;
+        fd = -1;
+        thread = 0;
     }
 };
 

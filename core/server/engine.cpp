@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/server/engine.h"
 
+#include "core/models/model_server.h"
 #include "core/server/event_loop.h"
 #include "core/trace/engine_text.h"
 
@@ -10,52 +11,83 @@ namespace {
 constexpr int kCommandTimeoutMs = 3000;
 }  // namespace
 
-Engine::Engine(EngineConfig config) : m_loop(std::make_unique<EventLoop>(std::move(config))) {}
+Engine::Engine(EngineConfig config) {
+    if (config.model == IoModel::Multiplexed)
+        m_loop = std::make_unique<EventLoop>(std::move(config));
+    else
+        m_model = createModelServer(std::move(config));
+}
 
 Engine::~Engine() {
     stop();
 }
 
 bool Engine::start(std::string* error) {
+    if (m_model)
+        return m_model->start(error);
     if (m_loop->running())
         return true;
     return m_loop->start(error);
 }
 
 void Engine::stop() {
-    m_loop->stop();
+    if (m_model)
+        m_model->stop();
+    else
+        m_loop->stop();
 }
 
 bool Engine::running() const {
-    return m_loop->running();
+    return m_model ? m_model->running() : m_loop->running();
 }
 
+// The IO-model servers make no wait call to pause before, step or slow down: these do nothing.
 void Engine::pause() {
+    if (m_model)
+        return;
     m_loop->post(LoopCommand(LoopCommand::Type::Pause));
 }
 
 void Engine::resume() {
+    if (m_model)
+        return;
     m_loop->post(LoopCommand(LoopCommand::Type::Resume));
 }
 
 void Engine::step() {
+    if (m_model)
+        return;
     m_loop->post(LoopCommand(LoopCommand::Type::Step));
 }
 
 void Engine::setSlowMotion(int delayMs) {
+    if (m_model)
+        return;
     m_loop->post(LoopCommand(LoopCommand::Type::SlowMotion, delayMs));
 }
 
 void Engine::setTimeout(int timeoutMs) {
+    if (m_model)
+        return;
     m_loop->post(LoopCommand(LoopCommand::Type::Timeout, timeoutMs));
 }
 
 bool Engine::switchBackend(BackendKind kind, std::string* error) {
+    if (m_model)
+        return refuse("switching the backend", error);
     return ask(LoopCommand(LoopCommand::Type::SwitchBackend, static_cast<int>(kind)), error);
 }
 
 bool Engine::setEpollMode(EpollMode mode, std::string* error) {
+    if (m_model)
+        return refuse("the epoll mode", error);
     return ask(LoopCommand(LoopCommand::Type::EpollMode, static_cast<int>(mode)), error);
+}
+
+bool Engine::refuse(std::string_view what, std::string* error) const {
+    if (error)
+        *error = engineText(TextId::ModelNoWaitCall, {ioModelName(config().model), what});
+    return false;
 }
 
 bool Engine::ask(LoopCommand c, std::string* error) {
@@ -73,6 +105,8 @@ bool Engine::ask(LoopCommand c, std::string* error) {
 
 // The loop opens the socket: its descriptors may live in a table of its own.
 int Engine::addListener(const ListenerSpec& spec, std::string* error) {
+    if (m_model)
+        return refuse("adding a listener", error) ? 0 : -1;
     LoopCommand c(LoopCommand::Type::AddListener);
     c.spec = std::make_shared<const ListenerSpec>(spec);
     auto reply = std::make_shared<LoopCommand::Reply>();
@@ -88,29 +122,34 @@ int Engine::addListener(const ListenerSpec& spec, std::string* error) {
 }
 
 void Engine::removeListener(int fd) {
+    if (m_model)
+        return;
     LoopCommand c(LoopCommand::Type::RemoveListener);
     c.fd = static_cast<NativeSocket>(fd);
     m_loop->post(std::move(c));
 }
 
 TraceRing& Engine::trace() {
-    return m_loop->ring();
+    return m_model ? m_model->ring() : m_loop->ring();
 }
 
 EngineStats Engine::stats() const {
-    return m_loop->stats();
+    return m_model ? m_model->stats() : m_loop->stats();
 }
 
 std::vector<DescriptorInfo> Engine::descriptors() const {
-    return m_loop->descriptors();
+    return m_model ? m_model->descriptors() : m_loop->descriptors();
 }
 
 void Engine::requestSnapshot() {
-    m_loop->requestSnapshot();
+    if (m_model)
+        m_model->requestSnapshot();
+    else
+        m_loop->requestSnapshot();
 }
 
 const EngineConfig& Engine::config() const {
-    return m_loop->config();
+    return m_model ? m_model->config() : m_loop->config();
 }
 
 }  // namespace ss

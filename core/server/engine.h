@@ -2,10 +2,15 @@
 // The public face of the server engine. Thread-safe: any thread may call any method. The loop
 // itself runs on a std::thread owned by the Engine and never touches Qt; commands reach it
 // through a queue plus a wake-up descriptor that is watched like any other (role "wakeup").
+// With EngineConfig::model other than Multiplexed the engine runs one of the IO-models
+// chapter's servers that do not multiplex instead (core/models/model_server.h): the teaching
+// controls of the wait call (pause, step, slow motion, timeout) do nothing there, and switching
+// backend or epoll mode and adding listeners are refused with an error.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/server/engine_config.h"
@@ -14,6 +19,7 @@
 namespace ss {
 
 class EventLoop;
+class ModelServer;
 struct LoopCommand;
 
 class Engine {
@@ -61,8 +67,12 @@ public:
 private:
     // Posts c and waits (bounded) for the loop's answer: false with *error when it failed.
     bool ask(LoopCommand c, std::string* error);
+    // The IO-model servers: false with *error saying that `what` needs a wait call.
+    bool refuse(std::string_view what, std::string* error) const;
 
+    // Exactly one of them exists, as config.model says.
     std::unique_ptr<EventLoop> m_loop;
+    std::unique_ptr<ModelServer> m_model;
 };
 
 }  // namespace ss

@@ -5,6 +5,20 @@
 
 namespace ss {
 
+std::string_view ioModelName(IoModel model) {
+    switch (model) {
+        case IoModel::Multiplexed:
+            return "multiplexed";
+        case IoModel::Blocking:
+            return "blocking";
+        case IoModel::Threaded:
+            return "threaded";
+        case IoModel::NonBlocking:
+            return "non-blocking";
+    }
+    return "unknown";
+}
+
 std::string_view connStateName(ConnState state) {
     switch (state) {
         case ConnState::Open:

@@ -18,7 +18,16 @@ struct TraceMode {
     bool events = true;  // one record per socket event
 };
 
+// Which server the engine runs. Multiplexed is the event loop (select, poll, epoll ...); the
+// others are the IO-models chapter's servers that do not multiplex (core/models/): one thread
+// blocking in accept() then in recv() on one connection, a thread per connection, and one
+// thread that tries accept() and recv() on non-blocking sockets in a loop.
+enum class IoModel : uint8_t { Multiplexed, Blocking, Threaded, NonBlocking };
+// "multiplexed", "blocking", "threaded", "non-blocking".
+std::string_view ioModelName(IoModel model);
+
 struct EngineConfig {
+    IoModel model = IoModel::Multiplexed;
     std::vector<ListenerSpec> listeners;
     BackendKind backend = bestBackend();
     // epoll only: level-triggered, or EPOLLET with one read per report or reads until EAGAIN.
@@ -62,6 +71,11 @@ struct EngineStats {
     BackendKind backend = BackendKind::Select;
     EpollMode epollMode = EpollMode::Level;  // what epoll uses (now, or after a switch to it)
     uint64_t waitCalls = 0, interruptedCalls = 0;
+    // The IO-model servers: accept, recv and send calls made (they make no wait calls).
+    uint64_t socketCalls = 0;
+    // Server threads alive: 1 for the loop and the single-threaded models, 1 + one per
+    // connection for the threaded model.
+    uint32_t serverThreads = 0;
     uint64_t accepted = 0, refused = 0, closed = 0;
     uint64_t openConnections = 0, watchedDescriptors = 0;
     uint64_t bytesIn = 0, bytesOut = 0;

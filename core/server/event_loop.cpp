@@ -81,6 +81,7 @@ bool EventLoop::open(std::string* error) {
         m_observer.emit(EventKind::Note, nullptr, 0, 0, 0, {},
                         engineText(TextId::NumberedAfterWindow, {shared}));
     m_observer.counters().backend = m_config.backend;
+    m_observer.counters().serverThreads = 1;
     recordMode();
     m_acceptor.start();
     watchWakeup();

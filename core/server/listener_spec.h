@@ -59,6 +59,10 @@ struct AsWritten {
     // Python 2 (`except socket.error, e`) names socket errors socket.error, not OSError's
     // subclasses.
     bool python2 = false;
+    // The IO models' non-blocking server never calls conn.setblocking(False): an accepted
+    // socket keeps the mode accept() gave it (Linux: blocking; BSD and macOS: non-blocking,
+    // inherited from the listener).
+    bool keepsAcceptedMode = false;
 };
 
 struct ListenerSpec {

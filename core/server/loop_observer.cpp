@@ -94,6 +94,14 @@ uint64_t LoopObserver::callMade(BackendKind backend, CallDraft* draft) {
     return m_callNumber;
 }
 
+uint64_t LoopObserver::socketCallMade(BackendKind backend, const CallDraft& draft) {
+    ++m_callNumber;
+    ++m_counters.socketCalls;
+    if (m_traceMode.calls && m_ring.pushCall(m_callNumber, backend, draft, m_baseNs))
+        ++m_counters.traceRecords;
+    return m_callNumber;
+}
+
 // A descriptor can be in several ready lists (read and write, kqueue's filters), so the lists
 // are merged first into one entry per descriptor, in fd order, with everything reported for it.
 void LoopObserver::sampleReady(CallDraft& draft) {

@@ -38,6 +38,9 @@ public:
     // after the call returns, before the loop handles anything. Returns its number.
     uint64_t callMade(BackendKind backend, CallDraft* draft);
     uint64_t callNumber() const { return m_callNumber; }
+    // The IO-model servers (core/models/): counts an accept, recv or send (draft.kind says which)
+    // and records it when calls are traced. Nothing is sampled: the call names its socket.
+    uint64_t socketCallMade(BackendKind backend, const CallDraft& draft);
     void emit(EventKind kind, const Channel* ch, int64_t bytes = 0, int64_t aux = 0, int err = 0,
               std::string_view preview = {}, std::string_view text = {});
     void note(std::string_view text);

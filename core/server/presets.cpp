@@ -227,6 +227,81 @@ Preset upperPreset() {
     return p;
 }
 
+// The IO-models chapter (seed 004, section 5): the same upper-case echo on 127.0.0.1:8080 with
+// listen(5) and recv(1024), served four ways.
+Preset ioModel(const char* name, const char* summary, const char* tutorial, IoModel model) {
+    Preset p = preset(name, summary, tutorial, {tcp(8080, upper(), 5)}, -1);
+    p.model = model;
+    return p;
+}
+
+// The blocking servers' inner loop, as written: recv() returns b'' at EOF without an exception
+// and send(b'') succeeds, so `except Exception: break` never comes.
+const char* const kEofSpinFlaw = QT_TRANSLATE_NOOP(
+    "PresetText",
+    "When a client leaves, recv() returns b'' and send(b'') raises nothing: the loop never "
+    "ends, its thread spins on the closed connection, and no other client is served by it.");
+
+Preset withEofSpin(Preset p, const char* line) {
+    p.asWritten.on = true;
+    p.asWritten.eofIsMessage = true;
+    p.flaws = {{kEofSpinFlaw, line}};
+    return p;
+}
+
+Preset ioBlocking() {
+    return withEofSpin(
+        ioModel("io-blocking",
+                "Blocking: one thread accepts one client and serves it until it leaves; the "
+                "next one waits in the accept queue.",
+                "IO models 5.1: conn,addr=server.accept(); data=conn.recv(1024); "
+                "conn.send(data.upper())",
+                IoModel::Blocking),
+        "data=conn.recv(1024); conn.send(data.upper())");
+}
+
+Preset ioThreaded() {
+    return withEofSpin(
+        ioModel("io-threaded",
+                "A thread per connection: the main thread blocks in accept(), each client's "
+                "thread in recv().",
+                "socketserver.ThreadingTCPServer: one thread per conn, "
+                "data=conn.recv(1024); conn.send(data.upper())",
+                IoModel::Threaded),
+        "data = self.request.recv(1024); self.request.send(data.upper())");
+}
+
+Preset ioNonBlocking() {
+    Preset p = withEofSpin(
+        ioModel("io-nonblocking",
+                "Non-blocking: accept() and recv() on every client in a loop that burns a "
+                "core on EAGAIN.",
+                "IO models 5.2: server.setblocking(False); try: server.accept() except "
+                "BlockingIOError: conn.recv(1024)",
+                IoModel::NonBlocking),
+        "data = conn.recv(1024); conn.send(data.upper())");
+    p.asWritten.keepsAcceptedMode = true;
+    p.flaws[0].what = QT_TRANSLATE_NOOP(
+        "PresetText",
+        "When a client leaves, recv() returns b'' and send(b'') raises nothing: the connection "
+        "stays in r_list and is read at EOF on every pass.");
+    p.flaws.push_back(
+        {QT_TRANSLATE_NOOP("PresetText",
+                           "The accepted sockets are never made non-blocking: on Linux recv() "
+                           "blocks on the first client until it sends, and no one else is "
+                           "accepted meanwhile."),
+         "conn,addr=server.accept(); r_list.append(conn)"});
+    return p;
+}
+
+// The chapter's multiplexed server, under the chapter's name: the upper preset.
+Preset ioSelect() {
+    Preset p = upperPreset();
+    p.name = "io-select";
+    p.summary = "Multiplexed: one select() call watches the listener and every client.";
+    return p;
+}
+
 Preset udpUpper() {
     ListenerSpec l = tcp(8080, upper(), 128);
     l.udp = true;
@@ -261,9 +336,10 @@ Preset chatPreset() {
 }  // namespace
 
 const std::vector<Preset>& builtinPresets() {
-    static const std::vector<Preset> all = {welcome(),    greetSuffix(), rwSplit(),  echoPreset(),
-                                            queueEcho(),  upperPreset(), udpUpper(), framedFile(),
-                                            httpPreset(), chatPreset()};
+    static const std::vector<Preset> all = {
+        welcome(),     greetSuffix(), rwSplit(),       echoPreset(), queueEcho(),
+        upperPreset(), udpUpper(),    framedFile(),    httpPreset(), chatPreset(),
+        ioBlocking(),  ioThreaded(),  ioNonBlocking(), ioSelect()};
     return all;
 }
 

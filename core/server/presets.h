@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/poller/backend_kind.h"
+#include "core/server/engine_config.h"
 #include "core/server/listener_spec.h"
 
 namespace ss {
@@ -34,6 +35,9 @@ struct Preset {
     // for the selectors servers, as selectors.DefaultSelector picks.
     BackendKind backend = BackendKind::Select;
     PythonApi api = PythonApi::Select;
+    // The server that runs it: the event loop, or one of the IO-models chapter's servers that
+    // do not multiplex (io-blocking, io-threaded, io-nonblocking).
+    IoModel model = IoModel::Multiplexed;
     // What --as-written changes; empty when the tutorial's code has no flaw to show.
     AsWritten asWritten;
     std::vector<PresetFlaw> flaws;

@@ -85,6 +85,8 @@ const char* const kTemplates[] = {
     QT_TRANSLATE_NOOP("EngineText", "fd %1 writable with nothing queued"),
     QT_TRANSLATE_NOOP("EngineText", "timeout 0 with nothing to do"),
     QT_TRANSLATE_NOOP("EngineText", "the server stopped: %1"),
+    QT_TRANSLATE_NOOP("EngineText", "the %1 server serves exactly one TCP echo listener"),
+    QT_TRANSLATE_NOOP("EngineText", "the %1 server makes no wait call: %2 does not apply"),
 };
 static_assert(std::size(kTemplates) == size_t(TextId::Count));
 

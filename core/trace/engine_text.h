@@ -74,6 +74,9 @@ enum class TextId : uint16_t {
     SpinWritableNothingQueued,
     SpinZeroTimeout,
     ServerDied,
+    // The IO-model servers that do not multiplex (core/models/).
+    ModelOneTcpListener,
+    ModelNoWaitCall,
     Count
 };
 

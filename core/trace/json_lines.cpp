@@ -171,7 +171,32 @@ void JsonLineWriter::commitTail(const char* end) {
     assert(m_size <= m_capacity);
 }
 
+// An accept, recv or send of the IO-model servers: the socket and the thread instead of sets.
+// {"type":"call","n":7,"t_us":1200,"call":"recv","fd":4,"thread":1,"ret":5,"errno":0,
+//  "errno_name":"","blocked_us":812.000}; "thread" is left out for the main thread (0).
+void JsonLineWriter::appendSocketCall(const CallRecord& c) {
+    const std::string_view name = errnoName(c.err);
+    char* p = reserveTail(kRecordSlack + 6 * name.size());
+    p = put(p, "{\"type\":\"call\",\"n\":");
+    p = putUInt(p, c.number);
+    p = put(p, ",\"t_us\":");
+    p = putInt(p, c.startNs / 1000);
+    p = putString(put(p, ",\"call\":"), callKindName(c.kind));
+    p = putInt(put(p, ",\"fd\":"), c.fd);
+    if (c.thread != 0)
+        p = putUInt(put(p, ",\"thread\":"), c.thread);
+    p = putInt(put(p, ",\"ret\":"), c.ret);
+    p = putInt(put(p, ",\"errno\":"), c.err);
+    p = putString(put(p, ",\"errno_name\":"), name);
+    p = putFixed(put(p, ",\"blocked_us\":"), c.durationNs, 3);
+    commitTail(put(p, "}\n"));
+}
+
 void JsonLineWriter::appendCall(const CallRecord& c) {
+    if (c.kind != CallKind::Wait) {
+        appendSocketCall(c);
+        return;
+    }
     const std::vector<int32_t>* lists[] = {&c.inRead,      &c.inWrite,    &c.inExcept,
                                            &c.readyRead,   &c.readyWrite, &c.readyExcept,
                                            &c.readyHangup, &c.readyError};

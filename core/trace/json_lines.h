@@ -27,7 +27,8 @@ public:
 
     explicit JsonLineWriter(size_t reserveBytes = kDefaultReserve);
 
-    // {"type":"call",...} for one wait call.
+    // {"type":"call",...} for one wait call, or for an accept, recv or send of an IO-model
+    // server ("call":"recv","fd":N, no sets).
     void appendCall(const CallRecord& call);
     // {"type":"event",...} for one socket event.
     void appendEvent(const SocketEvent& event);
@@ -48,6 +49,7 @@ public:
     void clear() { m_size = 0; }
 
 private:
+    void appendSocketCall(const CallRecord& call);
     // Makes sure that `bytes` more fit and returns where they go. Each record asks once for
     // its worst-case size, then writes through a raw pointer: no per-piece capacity checks.
     char* reserveTail(size_t bytes);

@@ -19,6 +19,20 @@ std::string_view roleName(Role role) {
     return "unknown";
 }
 
+std::string_view callKindName(CallKind kind) {
+    switch (kind) {
+        case CallKind::Wait:
+            return "wait";
+        case CallKind::Accept:
+            return "accept";
+        case CallKind::Recv:
+            return "recv";
+        case CallKind::Send:
+            return "send";
+    }
+    return "unknown";
+}
+
 std::string_view eventKindName(EventKind kind) {
     switch (kind) {
         case EventKind::Listen:

@@ -23,7 +23,10 @@ struct CallHead {
     int32_t err;
     uint8_t backend;
     uint8_t nullSets;
-    uint8_t pad[2];
+    uint8_t kind;  // CallKind
+    uint8_t pad;
+    int32_t fd;
+    uint32_t thread;
     uint32_t counts[8];
     uint32_t changes;  // InterestChange entries after the fd lists
     uint32_t why;      // ReadyFacts entries after those
@@ -127,6 +130,9 @@ bool TraceRing::pushCall(uint64_t number, BackendKind backend, const CallDraft& 
     head.err = draft.err;
     head.backend = static_cast<uint8_t>(backend);
     head.nullSets = draft.nullSets;
+    head.kind = static_cast<uint8_t>(draft.kind);
+    head.fd = draft.fd;
+    head.thread = draft.thread;
     int i = 0;
     forEachList(draft, [&](const std::vector<int32_t>& v) {
         head.counts[i++] = static_cast<uint32_t>(v.size());
@@ -198,6 +204,9 @@ size_t TraceRing::drain(const std::function<void(const CallRecord&)>& onCall,
             call.err = h.err;
             call.backend = static_cast<BackendKind>(h.backend);
             call.nullSets = h.nullSets;
+            call.kind = static_cast<CallKind>(h.kind);
+            call.fd = h.fd;
+            call.thread = h.thread;
             const uint8_t* in = p + sizeof h;
             std::vector<int32_t>* lists[8] = {
                 &call.inRead,     &call.inWrite,     &call.inExcept,    &call.readyRead,

@@ -99,6 +99,12 @@ struct ReadyFacts {
     int32_t sendFree = -1;     // free bytes in the send buffer (SO_SNDBUF - SIOCOUTQ)
 };
 
+// What system call a CallRecord is: the multiplexing servers make wait calls; the servers of the
+// IO-models chapter that do not multiplex block (or fail with EAGAIN) in accept, recv and send.
+enum class CallKind : uint8_t { Wait, Accept, Recv, Send };
+// "wait", "accept", "recv", "send".
+std::string_view callKindName(CallKind kind);
+
 struct CallRecord {
     uint64_t number = 0;  // 1, 2, 3 ... for this engine run
     int64_t startNs = 0;  // monotonic, relative to the engine's start
@@ -116,6 +122,13 @@ struct CallRecord {
     std::vector<InterestChange> changes;
     // One entry per descriptor that came back ready, in fd order; empty when not sampled.
     std::vector<ReadyFacts> why;
+    // Accept, Recv and Send: ret is the new fd, the byte count or -1, err the errno, startNs and
+    // durationNs the time blocked; the fd lists are empty, timeoutMs is -1 and backend is the
+    // engine's configured one, which these calls do not use.
+    CallKind kind = CallKind::Wait;
+    int32_t fd = -1;  // Accept/Recv/Send: the socket the call was made on (-1 for Wait)
+    // The server thread that made it: 0 the main one, 1, 2 ... one per connection thread.
+    uint32_t thread = 0;
 };
 
 struct SocketEvent {

@@ -1075,6 +1075,14 @@
         <source>the server stopped: %1</source>
         <translation>服务端已停止：%1</translation>
     </message>
+    <message>
+        <source>the %1 server serves exactly one TCP echo listener</source>
+        <translation>%1 服务端只服务一个 TCP 回显监听端口</translation>
+    </message>
+    <message>
+        <source>the %1 server makes no wait call: %2 does not apply</source>
+        <translation>%1 服务端不调用等待函数：%2 不适用</translation>
+    </message>
 </context>
 <context>
     <name>EventLogModel</name>
@@ -1968,6 +1976,34 @@ Then connect a client, type a message and press Send.</source>
         <location line="+3"/>
         <source>Every message is sent to all other clients of the listener.</source>
         <translation>每条消息都会转发给同一监听端口上的所有其他客户端。</translation>
+    </message>
+    <message>
+        <source>Blocking: one thread accepts one client and serves it until it leaves; the next one waits in the accept queue.</source>
+        <translation>阻塞模型：一个线程接受一个客户端并一直服务到它离开；下一个客户端在接受队列中等待。</translation>
+    </message>
+    <message>
+        <source>A thread per connection: the main thread blocks in accept(), each client&apos;s thread in recv().</source>
+        <translation>每个连接一个线程：主线程阻塞在接受连接上，每个客户端的线程阻塞在接收数据上。</translation>
+    </message>
+    <message>
+        <source>Non-blocking: accept() and recv() on every client in a loop that burns a core on EAGAIN.</source>
+        <translation>非阻塞模型：在循环里不停地尝试接受连接并从每个客户端接收数据，即使无事可做也占满一个核。</translation>
+    </message>
+    <message>
+        <source>Multiplexed: one select() call watches the listener and every client.</source>
+        <translation>多路复用：一次调用同时监视监听套接字和所有客户端。</translation>
+    </message>
+    <message>
+        <source>When a client leaves, recv() returns b&apos;&apos; and send(b&apos;&apos;) raises nothing: the loop never ends, its thread spins on the closed connection, and no other client is served by it.</source>
+        <translation>客户端离开后，recv() 返回 b''，send(b'') 也不抛出异常：循环永不结束，该线程在已关闭的连接上空转，再也不服务其他客户端。</translation>
+    </message>
+    <message>
+        <source>When a client leaves, recv() returns b&apos;&apos; and send(b&apos;&apos;) raises nothing: the connection stays in r_list and is read at EOF on every pass.</source>
+        <translation>客户端离开后，recv() 返回 b''，send(b'') 也不抛出异常：该连接留在 r_list 中，每一轮都在文件结束处被读取。</translation>
+    </message>
+    <message>
+        <source>The accepted sockets are never made non-blocking: on Linux recv() blocks on the first client until it sends, and no one else is accepted meanwhile.</source>
+        <translation>接受的套接字从未设为非阻塞：在 Linux 上 recv() 会阻塞在第一个客户端上直到它发送数据，其间不会接受其他任何人。</translation>
     </message>
     <message>
         <location filename="../../core/server/presets.cpp" line="+36"/>

@@ -186,6 +186,7 @@ std::unique_ptr<Engine> startPreset(const std::string& name, EngineConfig config
     for (ListenerSpec& l : config.listeners)
         l.endpoint.port = 0;
     config.timeoutMs = preset->timeoutMs;
+    config.model = preset->model;
     return startEngine(std::move(config));
 }
 

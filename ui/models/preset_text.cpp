@@ -42,6 +42,18 @@ const Summary kSummaries[] = {
                                "or curl is a client.")},
     {"chat", QT_TRANSLATE_NOOP("PresetText",
                                "Every message is sent to all other clients of the listener.")},
+    {"io-blocking", QT_TRANSLATE_NOOP("PresetText",
+                                      "Blocking: one thread accepts one client and serves it until "
+                                      "it leaves; the next one waits in the accept queue.")},
+    {"io-threaded", QT_TRANSLATE_NOOP("PresetText",
+                                      "A thread per connection: the main thread blocks in "
+                                      "accept(), each client's thread in recv().")},
+    {"io-nonblocking", QT_TRANSLATE_NOOP("PresetText",
+                                         "Non-blocking: accept() and recv() on every client in a "
+                                         "loop that burns a core on EAGAIN.")},
+    {"io-select",
+     QT_TRANSLATE_NOOP("PresetText",
+                       "Multiplexed: one select() call watches the listener and every client.")},
 };
 
 }  // namespace

@@ -394,6 +394,9 @@ ss::EngineConfig ServerPanel::buildConfig() const {
     config.slowMotionMs = m_slowMotion->value();
     config.startPaused = false;
     config.allowRemote = allowsNetwork();
+    // The preset's server: the event loop, or an IO model that does not multiplex.
+    const ss::Preset* preset = currentPreset();
+    config.model = preset ? preset->model : ss::IoModel::Multiplexed;
     if (asWritten()) {
         for (ss::ListenerSpec& listener : config.listeners)
             listener.asWritten = currentPreset()->asWritten;
