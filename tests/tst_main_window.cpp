@@ -198,6 +198,7 @@ private slots:
     void echoFromThePanels();
     void pauseThenStepMakesOneCall();
     void asWrittenEchoShowsTheBusyLoopBadge();
+    void blockingModelShowsItsSocketCalls();
     void timelineBandSelectsTheCallEverywhere();
     void showViewBringsEachViewToTheFront();
     void backpressureShowsInTheTable();
@@ -318,6 +319,56 @@ void TstMainWindow::asWrittenEchoShowsTheBusyLoopBadge() {
         child<QLabel>(&window, "statusRate")->text().contains(QStringLiteral(" · CPU ")), kWaitMs);
     child<QPushButton>(server, "stop")->click();
     QVERIFY(badge->isHidden());
+}
+
+// io-blocking makes no wait call: the call list shows the accept, recv and send it blocks in, as
+// strace names them, and the Python view writes them as the tutorial does.
+void TstMainWindow::blockingModelShowsItsSocketCalls() {
+    MainWindow window(quietOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ServerPanel* server = window.serverPanel();
+    auto* preset = child<QComboBox>(server, "preset");
+    preset->setCurrentIndex(preset->findText(QStringLiteral("io-blocking")));
+    child<QListWidget>(server, "listeners")->setCurrentRow(0);
+    child<QPushButton>(server, "remove")->click();
+    child<QLineEdit>(server, "port")->setText(QStringLiteral("0"));
+    child<QComboBox>(server, "behaviour")->setEditText(QStringLiteral("upper"));
+    child<QPushButton>(server, "add")->click();
+    child<QPushButton>(server, "start")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(listenerPort(window) != 0, kWaitMs);
+    ClientPanel* clients = window.clientPanel();
+    QTRY_COMPARE_WITH_TIMEOUT(child<QSpinBox>(clients, "portSpin")->value(),
+                              int(listenerPort(window)), kWaitMs);
+    clients->connectClient();
+    ClientConnection* client = clients->model()->connectionAt(0);
+    QTRY_COMPARE_WITH_TIMEOUT(client->state(), ClientConnection::State::Connected, kWaitMs);
+    child<QLineEdit>(clients, "inputEdit")->setText(QStringLiteral("hello"));
+    clients->sendInput();
+    QTRY_COMPARE_WITH_TIMEOUT(client->bytesReceived(), qint64(5), kWaitMs);
+    QCOMPARE(client->history().back().bytes, QByteArray("HELLO"));
+    CallTraceModel* calls = window.callTraceModel();
+    calls->setPythonView(true);
+    // accept(3) returned the connection, recv(conn) 5 bytes, send(conn) 5.
+    auto rowWith = [&](const QString& name) {
+        for (int row = 0; row < calls->rowCount(); ++row) {
+            if (calls->index(row, CallTraceModel::Backend).data().toString().startsWith(name))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowWith(QStringLiteral("send(")) >= 0, kWaitMs);
+    const int accept = rowWith(QStringLiteral("accept(3)"));
+    const int recv = rowWith(QStringLiteral("recv("));
+    QVERIFY(accept >= 0 && accept < recv);
+    QCOMPARE(calls->index(accept, CallTraceModel::Python).data().toString(),
+             QStringLiteral("conn, addr = server.accept()  ->  conn = fd %1")
+                 .arg(calls->index(accept, CallTraceModel::Return).data().toString()));
+    QCOMPARE(calls->index(recv, CallTraceModel::Python).data().toString(),
+             QStringLiteral("data = conn.recv(1024)  ->  5 bytes"));
+    QCOMPARE(calls->index(recv, CallTraceModel::Timeout).data().toString(), QString());
+    QCOMPARE(calls->index(recv, CallTraceModel::ReadIn).data().toString(), QString());
+    child<QPushButton>(server, "stop")->click();
 }
 
 void TstMainWindow::pauseThenStepMakesOneCall() {

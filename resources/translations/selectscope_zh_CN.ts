@@ -68,7 +68,7 @@
         <translation>自上一次调用以来：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>block</source>
         <translation>阻塞</translation>
     </message>
@@ -1076,10 +1076,12 @@
         <translation>服务端已停止：%1</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>the %1 server serves exactly one TCP echo listener</source>
         <translation>%1 服务端只服务一个 TCP 回显监听端口</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>the %1 server makes no wait call: %2 does not apply</source>
         <translation>%1 服务端不调用等待函数：%2 不适用</translation>
     </message>
@@ -1179,12 +1181,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+371"/>
+        <location line="+389"/>
         <source>not in the set</source>
         <translation>不在集合中</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-387"/>
         <source>passed in the set</source>
         <translation>放入了集合</translation>
     </message>
@@ -1199,7 +1201,7 @@
         <translation>放入了，但被内核清除</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+147"/>
         <source>fd %1 (%2): %3</source>
         <translation>fd %1（%2）：%3</translation>
     </message>
@@ -1234,12 +1236,17 @@
         <translation>无法把 fd_set 图保存到 %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>No wait call yet: start the server, or select a call in the call trace.</source>
         <translation>还没有等待调用：请启动服务端，或在调用列表中选择一次调用。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+1"/>
+        <source>%1 is not a wait call: it passes no sets, and the thread waits in it for this one socket.</source>
+        <translation>%1 不是等待调用：它不传入任何集合，线程只在其中等待这一个套接字。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>failed with %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1978,35 +1985,42 @@ Then connect a client, type a message and press Send.</source>
         <translation>每条消息都会转发给同一监听端口上的所有其他客户端。</translation>
     </message>
     <message>
+        <location line="+2"/>
         <source>Blocking: one thread accepts one client and serves it until it leaves; the next one waits in the accept queue.</source>
         <translation>阻塞模型：一个线程接受一个客户端并一直服务到它离开；下一个客户端在接受队列中等待。</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A thread per connection: the main thread blocks in accept(), each client&apos;s thread in recv().</source>
         <translation>每个连接一个线程：主线程阻塞在接受连接上，每个客户端的线程阻塞在接收数据上。</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Non-blocking: accept() and recv() on every client in a loop that burns a core on EAGAIN.</source>
         <translation>非阻塞模型：在循环里不停地尝试接受连接并从每个客户端接收数据，即使无事可做也占满一个核。</translation>
     </message>
     <message>
+        <location line="+4"/>
         <source>Multiplexed: one select() call watches the listener and every client.</source>
         <translation>多路复用：一次调用同时监视监听套接字和所有客户端。</translation>
     </message>
     <message>
+        <location filename="../../core/server/presets.cpp" line="+240"/>
         <source>When a client leaves, recv() returns b&apos;&apos; and send(b&apos;&apos;) raises nothing: the loop never ends, its thread spins on the closed connection, and no other client is served by it.</source>
-        <translation>客户端离开后，recv() 返回 b''，send(b'') 也不抛出异常：循环永不结束，该线程在已关闭的连接上空转，再也不服务其他客户端。</translation>
+        <translation>客户端离开后，recv() 返回 b&apos;&apos;，send(b&apos;&apos;) 也不抛出异常：循环永不结束，该线程在已关闭的连接上空转，再也不服务其他客户端。</translation>
     </message>
     <message>
+        <location line="+44"/>
         <source>When a client leaves, recv() returns b&apos;&apos; and send(b&apos;&apos;) raises nothing: the connection stays in r_list and is read at EOF on every pass.</source>
-        <translation>客户端离开后，recv() 返回 b''，send(b'') 也不抛出异常：该连接留在 r_list 中，每一轮都在文件结束处被读取。</translation>
+        <translation>客户端离开后，recv() 返回 b&apos;&apos;，send(b&apos;&apos;) 也不抛出异常：该连接留在 r_list 中，每一轮都在文件结束处被读取。</translation>
     </message>
     <message>
+        <location line="+5"/>
         <source>The accepted sockets are never made non-blocking: on Linux recv() blocks on the first client until it sends, and no one else is accepted meanwhile.</source>
         <translation>接受的套接字从未设为非阻塞：在 Linux 上 recv() 会阻塞在第一个客户端上直到它发送数据，其间不会接受其他任何人。</translation>
     </message>
     <message>
-        <location filename="../../core/server/presets.cpp" line="+36"/>
+        <location line="-253"/>
         <source>Once a descriptor reaches 1024 (FD_SETSIZE), select.select() raises ValueError and the server stops; the preset refuses that one client.</source>
         <translation>一旦描述符达到 1024（FD_SETSIZE），select.select() 抛出 ValueError，服务端停止；预设只拒绝那一个客户端。</translation>
     </message>
@@ -2251,18 +2265,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+306"/>
+        <location line="+309"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-306"/>
-        <location line="+306"/>
+        <location line="-309"/>
+        <location line="+309"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-307"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -2287,7 +2301,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="+408"/>
+        <location line="+411"/>
         <source> (UDP)</source>
         <translation>（UDP）</translation>
     </message>
@@ -2302,7 +2316,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>学生请连接 %1</translation>
     </message>
     <message>
-        <location line="-519"/>
+        <location line="-522"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
@@ -2398,18 +2412,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+205"/>
+        <location line="+208"/>
         <location line="+112"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-369"/>
+        <location line="-372"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+272"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -2673,7 +2687,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>TraceText</name>
     <message>
-        <location filename="../../ui/models/trace_format.cpp" line="+26"/>
+        <location filename="../../ui/models/trace_format.cpp" line="+27"/>
         <source>listener</source>
         <translation>监听</translation>
     </message>
@@ -2855,7 +2869,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+53"/>
+        <source>%1 · thread %2</source>
+        <translation>%1 · 线程 %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>busy loop: %1 calls/s, %2</source>
         <translation>忙循环：每秒 %1 次调用，%2</translation>
     </message>
@@ -3002,7 +3021,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>已打开、已半关闭（客户端停止了发送）、背压中（队列清空之前不再读取）、正在关闭或已关闭。</translation>
     </message>
     <message>
-        <location filename="../../ui/models/call_trace_model.cpp" line="-240"/>
+        <location filename="../../ui/models/call_trace_model.cpp" line="-242"/>
         <source>#</source>
         <translation>#</translation>
     </message>

@@ -173,13 +173,13 @@ QString CallTraceModel::selectorsLine(int row, size_t limit) const {
 // The selectors form puts the calls on the selector object since the previous wait call in
 // front, as the statements that ran before it: "sel.register(4, ...); events = sel.select()".
 QString CallTraceModel::shownPythonLine(int row, size_t limit) const {
-    if (m_pythonApi == ss::PythonApi::Selectors)
+    if (m_pythonApi == ss::PythonApi::Selectors && call(row).kind == ss::CallKind::Wait)
         return SelectorsText::statements(selectorsStep(row), limit) + selectorsLine(row, limit);
     return pythonLine(call(row), limit);
 }
 
 QString CallTraceModel::shownPythonResult(int row, size_t limit) const {
-    if (m_pythonApi == ss::PythonApi::Selectors)
+    if (m_pythonApi == ss::PythonApi::Selectors && call(row).kind == ss::CallKind::Wait)
         return SelectorsText::result(call(row), selectorsStep(row), limit);
     return pythonResult(call(row), limit);
 }
@@ -236,7 +236,7 @@ QString CallTraceModel::displayText(int row, int column, size_t limit) const {
         case Time:
             return QString::number(c.startNs / 1e9, 'f', 3);
         case Backend:
-            return toQString(ss::backendName(c.backend));
+            return trace_format::callName(c);
         case ReadIn:
             return trace_format::fdList(c.inRead, limit);
         case WriteIn:
@@ -244,6 +244,8 @@ QString CallTraceModel::displayText(int row, int column, size_t limit) const {
         case ExceptIn:
             return trace_format::fdList(c.inExcept, limit);
         case Timeout:
+            if (c.kind != ss::CallKind::Wait)
+                return {};  // a socket call takes no timeout
             return c.timeoutMs < 0 ? tr("block") : tr("%1 s").arg(c.timeoutMs / 1000.0, 0, 'f', 3);
         case ReadyRead:
             return readyReadText(c, limit);
@@ -295,7 +297,7 @@ void CallTraceModel::appendCalls(const std::vector<ss::CallRecord>& calls) {
     std::vector<SelectorsStep> steps;
     steps.reserve(calls.size());
     for (const ss::CallRecord& c : calls)
-        steps.push_back(m_registry.applyCall(c));
+        steps.push_back(c.kind == ss::CallKind::Wait ? m_registry.applyCall(c) : SelectorsStep{});
     insertCalls(calls, std::move(steps));
 }
 

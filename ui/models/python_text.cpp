@@ -98,6 +98,17 @@ QString pySelect(const ss::CallRecord& call, size_t limit) {
 }  // namespace
 
 QString python_text::selectCall(const ss::CallRecord& call, size_t limit) {
+    // The socket calls of the IO-models chapter's servers, as its tutorial writes them.
+    switch (call.kind) {
+        case ss::CallKind::Accept:
+            return QStringLiteral("conn, addr = server.accept()");
+        case ss::CallKind::Recv:
+            return QStringLiteral("data = conn.recv(1024)");
+        case ss::CallKind::Send:
+            return QStringLiteral("conn.send(data.upper())");
+        case ss::CallKind::Wait:
+            break;
+    }
     const bool blocks = call.timeoutMs < 0;
     switch (call.backend) {
         case ss::BackendKind::Select:
@@ -122,8 +133,21 @@ QString python_text::selectResult(const ss::CallRecord& call, size_t limit) {
     static constexpr EventNames kEpoll{"EPOLLIN", "EPOLLOUT", "EPOLLPRI", "EPOLLHUP", "EPOLLERR"};
     static constexpr EventNames kKqueue{"KQ_FILTER_READ", "KQ_FILTER_WRITE", "KQ_FILTER_READ",
                                         "KQ_EV_EOF", "KQ_EV_ERROR"};
+    if (call.ret < 0 && call.kind != ss::CallKind::Wait &&
+        trace_format::errorName(call.err) == QLatin1String("EAGAIN"))
+        return QStringLiteral("BlockingIOError");
     if (call.ret < 0)
         return QStringLiteral("OSError(%1)").arg(trace_format::errorName(call.err));
+    switch (call.kind) {
+        case ss::CallKind::Accept:
+            return QStringLiteral("conn = fd %1").arg(call.ret);
+        case ss::CallKind::Recv:
+            return call.ret == 0 ? QStringLiteral("b''") : QStringLiteral("%1 bytes").arg(call.ret);
+        case ss::CallKind::Send:
+            return QString::number(call.ret);
+        case ss::CallKind::Wait:
+            break;
+    }
     switch (call.backend) {
         case ss::BackendKind::Select:
             return pyList(call.readyRead, limit) + QStringLiteral(", ") +

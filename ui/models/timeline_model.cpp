@@ -125,7 +125,8 @@ void TimelineModel::appendBatch(const TraceBatch& batch) {
     for (const ss::CallRecord& call : batch.calls) {
         for (; event != batch.events.end() && event->timeNs <= call.startNs; ++event)
             applyEvent(*event);
-        applyCall(call);
+        if (call.kind == ss::CallKind::Wait)  // socket calls pass no sets: no band
+            applyCall(call);
     }
     for (; event != batch.events.end(); ++event)
         applyEvent(*event);

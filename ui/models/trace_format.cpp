@@ -12,6 +12,7 @@
 #include "core/poller/poller.h"
 #include "core/server/busy_loop.h"
 #include "core/trace/engine_text.h"
+#include "ui/to_qstring.h"
 
 namespace trace_format {
 
@@ -110,6 +111,19 @@ QString engineText(const std::string& text) {
     for (const std::string& arg : parsed.args)
         result = result.arg(engineText(arg));
     return result;
+}
+
+QString callName(const ss::CallRecord& call) {
+    if (call.kind == ss::CallKind::Wait)
+        return toQString(ss::backendName(call.backend));
+    const char* name = call.kind == ss::CallKind::Accept ? "accept"
+                       : call.kind == ss::CallKind::Recv ? "recv"
+                                                         : "send";
+    const QString text = QStringLiteral("%1(%2)").arg(QLatin1String(name)).arg(call.fd);
+    return call.thread == 0 ? text
+                            : QCoreApplication::translate("TraceText", "%1 · thread %2")
+                                  .arg(text)
+                                  .arg(call.thread);
 }
 
 QString busyLoop(const ss::EngineStats& stats) {

@@ -34,6 +34,10 @@ QString engineText(const std::string& text);
 // "busy loop: 331,287 calls/s, fd 4 readable at EOF and never closed"; empty unless the stats
 // say the loop spins.
 QString busyLoop(const ss::EngineStats& stats);
+// What system call a record is, as strace names it: the backend's wait call ("select",
+// "epoll_wait" ...), or for the servers that do not multiplex "accept(3)", "recv(4)", "send(4)"
+// with " · thread 2" when a connection thread made it.
+QString callName(const ss::CallRecord& call);
 // "EINTR", or the number when the code has no symbolic name here.
 QString errorName(int err);
 // "3, 5". With a limit, a longer list keeps its first and last items around an ellipsis,

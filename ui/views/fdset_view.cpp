@@ -164,9 +164,13 @@ void FdSetView::setSource(TraceSource* source) {
 }
 
 void FdSetView::onBatch(const TraceBatch& batch) {
-    if (batch.calls.empty())
+    // The newest wait call: an accept, recv or send of a server that does not multiplex passes
+    // no sets.
+    const auto wait = std::find_if(batch.calls.rbegin(), batch.calls.rend(),
+                                   [](const auto& c) { return c.kind == ss::CallKind::Wait; });
+    if (wait == batch.calls.rend())
         return;
-    m_latest = batch.calls.back();
+    m_latest = *wait;
     // At most kLiveHz repaints a second however fast the calls come: the timer runs once per
     // interval and then shows the newest call it finds.
     if (m_live && !m_liveTimer.isActive())
@@ -186,11 +190,19 @@ void FdSetView::applyLatest() {
 void FdSetView::showCall(const ss::CallRecord& call) {
     m_live = false;
     m_liveTimer.stop();
-    setPicture(call);
+    if (call.kind == ss::CallKind::Wait) {
+        m_socketCall.clear();
+        setPicture(call);
+        return;
+    }
+    m_socketCall = trace_format::callName(call);
+    m_picture.reset();
+    relayout();
 }
 
 void FdSetView::showLive() {
     m_live = true;
+    m_socketCall.clear();
     applyLatest();
 }
 
@@ -315,8 +327,14 @@ int FdSetView::layout(QPainter* painter, int width) const {
     c.margin = c.line / 2;
     c.y = c.margin;
     if (!m_picture) {
-        paragraph(c, tr("No wait call yet: start the server, or select a call in the call trace."),
-                  c.font);
+        paragraph(
+            c,
+            m_socketCall.isEmpty()
+                ? tr("No wait call yet: start the server, or select a call in the call trace.")
+                : tr("%1 is not a wait call: it passes no sets, and the thread waits in "
+                     "it for this one socket.")
+                      .arg(m_socketCall),
+            c.font);
         return c.y + c.margin;
     }
     drawHeader(c);

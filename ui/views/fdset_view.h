@@ -108,6 +108,8 @@ private:
     void drawWhy(Canvas& c) const;
 
     std::optional<FdSetPicture> m_picture;
+    // "recv(4)" while a socket call of a server that does not multiplex is selected.
+    QString m_socketCall;
     std::optional<ss::CallRecord> m_latest;  // the source's newest call, applied by m_liveTimer
     QHash<int, ss::Role> m_roles;
     // Tooltips of what the last paint drew (select()'s bits): where, and what to say.
