@@ -99,6 +99,7 @@ bool ModelServer::open(std::string* error) {
     counters.backend = m_config.backend;
     counters.timeoutMs = -1;
     counters.serverThreads = 1;
+    counters.model = m_config.model;
     m_observer.publishStats();
     m_observer.publishSnapshot();
     return true;

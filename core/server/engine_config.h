@@ -76,6 +76,7 @@ struct EngineStats {
     // Server threads alive: 1 for the loop and the single-threaded models, 1 + one per
     // connection for the threaded model.
     uint32_t serverThreads = 0;
+    IoModel model = IoModel::Multiplexed;  // the server that runs
     uint64_t accepted = 0, refused = 0, closed = 0;
     uint64_t openConnections = 0, watchedDescriptors = 0;
     uint64_t bytesIn = 0, bytesOut = 0;

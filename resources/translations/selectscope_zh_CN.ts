@@ -2265,18 +2265,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+309"/>
+        <location line="+311"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-309"/>
-        <location line="+309"/>
+        <location line="-311"/>
+        <location line="+311"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-307"/>
+        <location line="-309"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -2301,7 +2301,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="+411"/>
+        <location line="+417"/>
         <source> (UDP)</source>
         <translation>（UDP）</translation>
     </message>
@@ -2316,7 +2316,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>学生请连接 %1</translation>
     </message>
     <message>
-        <location line="-522"/>
+        <location line="-528"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
@@ -2412,18 +2412,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+208"/>
+        <location line="+210"/>
         <location line="+112"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-374"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+272"/>
+        <location line="+274"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -2454,7 +2454,7 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="-97"/>
-        <location line="+220"/>
+        <location line="+225"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
@@ -2468,18 +2468,23 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+78"/>
-        <location line="+70"/>
+        <location line="+79"/>
+        <location line="+74"/>
         <source>The addresses the server listens on.</source>
         <translation>服务端监听的地址。</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-151"/>
         <source>Descriptors in the server&apos;s interest list, the wake-up descriptor included.</source>
         <translation>服务端监视列表中的文件描述符数量，包括唤醒文件描述符。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Wait calls the server made per second (accept, recv and send calls for a server that does not multiplex), and how much of one CPU core its thread used over the last quarter second.</source>
+        <translation>服务端每秒执行的等待调用次数（不做多路复用的服务端则是 accept、recv 和 send 调用），以及它的线程在最近四分之一秒内占用了一个 CPU 核的多少。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Trace records the window could not keep up with and dropped. The counters and the descriptor table stay exact.</source>
         <translation>窗口来不及处理而丢弃的跟踪记录。计数器和文件描述符表仍然准确。</translation>
     </message>
@@ -2491,17 +2496,17 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-28"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Stopped by an exception</source>
         <translation>因异常而停止</translation>
     </message>
@@ -2536,12 +2541,13 @@ Then connect a client, type a message and press Send.</source>
         <translation>监视：%1</translation>
     </message>
     <message>
-        <location line="-94"/>
-        <source>Wait calls the server made per second, and how much of one CPU core its thread used over the last quarter second.</source>
-        <translation>服务端每秒执行的等待调用次数，以及它的线程在最近四分之一秒内占用了一个 CPU 核的多少。</translation>
+        <location line="-14"/>
+        <source>%1, threads: %2</source>
+        <comment>IO model, server threads</comment>
+        <translation>%1，线程：%2</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+19"/>
         <source>Dropped trace records: %1</source>
         <translation>丢弃的跟踪记录：%1</translation>
     </message>

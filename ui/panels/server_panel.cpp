@@ -458,8 +458,10 @@ void ServerPanel::applyPreset(int index) {
     const int backend = m_backend->findData(static_cast<int>(preset.backend));
     if (backend >= 0)
         m_backend->setCurrentIndex(backend);
-    if (!m_running)
+    if (!m_running) {
         m_activeBackend = currentBackend();  // the gauge and the epoll mode follow the preset
+        m_multiplexes = preset.model == ss::IoModel::Multiplexed;
+    }
     showFlaws();
     showError(QString());
     updateControls();
@@ -667,6 +669,10 @@ void ServerPanel::setPaused(bool paused) {
 // The engine reports the backend it really uses (a switch can fail) and whether it is paused.
 void ServerPanel::updateStats(const ss::EngineStats& stats) {
     m_activeBackend = stats.backend;
+    if (m_multiplexes != (stats.model == ss::IoModel::Multiplexed)) {
+        m_multiplexes = stats.model == ss::IoModel::Multiplexed;
+        updateControls();
+    }
     const int index = m_backend->findData(static_cast<int>(stats.backend));
     if (index >= 0 && index != m_backend->currentIndex()) {
         const QSignalBlocker blocker(m_backend);
@@ -733,17 +739,18 @@ void ServerPanel::updateControls() {
     m_asWritten->setEnabled(!m_running && preset && preset->asWritten.on);
     m_startButton->setEnabled(!m_running);
     m_stopButton->setEnabled(m_running);
-    const bool canPause = m_capabilities.testFlag(TraceSource::Capability::Pause);
+    m_backend->setEnabled(m_multiplexes);
+    const bool canPause = m_multiplexes && m_capabilities.testFlag(TraceSource::Capability::Pause);
     m_pauseButton->setEnabled(m_running && !m_paused && canPause);
-    m_stepButton->setEnabled(m_running && m_paused &&
+    m_stepButton->setEnabled(m_running && m_paused && m_multiplexes &&
                              m_capabilities.testFlag(TraceSource::Capability::Step));
     m_runButton->setEnabled(m_running && m_paused && canPause);
 }
 
 // select() needs nfds = highest descriptor + 1 bits, so that is how much of the set is used.
 void ServerPanel::updateGauge() {
-    m_gaugeRow->setVisible(hasDescriptorLimit(m_activeBackend));
-    m_epollModeRow->setVisible(m_activeBackend == ss::BackendKind::Epoll);
+    m_gaugeRow->setVisible(m_multiplexes && hasDescriptorLimit(m_activeBackend));
+    m_epollModeRow->setVisible(m_multiplexes && m_activeBackend == ss::BackendKind::Epoll);
     const int used = std::min(m_highestFd + 1, static_cast<int>(FD_SETSIZE));
     m_fdGauge->setValue(used);
     m_fdGauge->setFormat(tr("%1 / %2").arg(used).arg(FD_SETSIZE));

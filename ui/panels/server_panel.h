@@ -139,6 +139,8 @@ private:
     bool m_running = false;
     bool m_paused = false;
     ss::BackendKind m_activeBackend = ss::BackendKind::Select;
+    // False for the IO-models chapter's servers that make no wait call: no backend, no pause.
+    bool m_multiplexes = true;
     int m_highestFd = -1;
     int m_visibleListenerRows = 0;  // 0: no limit
 

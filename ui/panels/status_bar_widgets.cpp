@@ -26,8 +26,9 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar), m_bar(bar) {
                          tr("Descriptors in the server's interest list, the wake-up descriptor "
                             "included."));
     m_rate = addField(bar, "statusRate",
-                      tr("Wait calls the server made per second, and how much of one CPU core "
-                         "its thread used over the last quarter second."));
+                      tr("Wait calls the server made per second (accept, recv and send calls for "
+                         "a server that does not multiplex), and how much of one CPU core its "
+                         "thread used over the last quarter second."));
     m_dropped = addField(bar, "statusDropped",
                          tr("Trace records the window could not keep up with and dropped. The "
                             "counters and the descriptor table stay exact."));
@@ -109,6 +110,10 @@ void StatusBarWidgets::showStopped() {
 
 void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
     m_backendName = toQString(ss::backendName(stats.backend));
+    if (stats.model != ss::IoModel::Multiplexed)  // no wait call: the model and its threads
+        m_backendName = tr("%1, threads: %2", "IO model, server threads")
+                            .arg(toQString(ss::ioModelName(stats.model)))
+                            .arg(stats.serverThreads);
     // "epoll et": an edge-triggered epoll behaves differently enough to say so at a glance.
     if (stats.backend == ss::BackendKind::Epoll && stats.epollMode != ss::EpollMode::Level)
         m_backendName += QLatin1Char(' ') + toQString(ss::epollModeName(stats.epollMode));
@@ -130,22 +135,22 @@ void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
 }
 
 void StatusBarWidgets::updateRate(const ss::EngineStats& stats) {
-    const uint64_t waitCalls = stats.waitCalls;
-    if (!m_rateClock.isValid() || waitCalls < m_rateCalls) {
+    const uint64_t calls = stats.waitCalls + stats.socketCalls;
+    if (!m_rateClock.isValid() || calls < m_rateCalls) {
         m_rateClock.start();
-        m_rateCalls = waitCalls;
+        m_rateCalls = calls;
         return;
     }
     const qint64 elapsed = m_rateClock.elapsed();
     if (elapsed < kRateWindowMs)
         return;
-    const double perSecond = double(waitCalls - m_rateCalls) * 1000.0 / double(elapsed);
+    const double perSecond = double(calls - m_rateCalls) * 1000.0 / double(elapsed);
     m_rate->setText(tr("Calls/s: %1 · CPU %2 %")
                         .arg(perSecond, 0, 'f', perSecond < 10 ? 1 : 0)
                         .arg(stats.loopCpuPercent, 0, 'f', 0));
     m_rate->show();
     m_rateClock.start();
-    m_rateCalls = waitCalls;
+    m_rateCalls = calls;
 }
 
 void StatusBarWidgets::noteExceptions(const TraceBatch& batch) {
