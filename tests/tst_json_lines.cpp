@@ -395,10 +395,16 @@ TEST(JsonLines, RecvThatWouldBlockNamesEagain) {
     c.kind = ss::CallKind::Recv;
     c.fd = 4;
     c.ret = -1;
+#ifdef _WIN32
+    c.err = WSAEWOULDBLOCK;  // Winsock's EAGAIN
+    const std::string name = "WSAEWOULDBLOCK";
+#else
     c.err = EAGAIN;
+    const std::string name = "EAGAIN";
+#endif
     const std::string line = callLine(c);
-    EXPECT_NE(line.find(R"("call":"recv","fd":4,"ret":-1,"errno":)" + std::to_string(EAGAIN) +
-                        R"(,"errno_name":"EAGAIN")"),
+    EXPECT_NE(line.find(R"("call":"recv","fd":4,"ret":-1,"errno":)" + std::to_string(c.err) +
+                        R"(,"errno_name":")" + name + '"'),
               std::string::npos)
         << line;
     EXPECT_EQ(line.find("\"in\""), std::string::npos);

@@ -446,7 +446,7 @@ std::string EventLoop::switchEpollMode(EpollMode mode) {
     const EpollMode previous = m_epollMode;
     const std::string from = backendLabel(BackendKind::Epoll, previous);
     m_epollMode = mode;
-    const std::string why = switchBackend(BackendKind::Epoll, from);
+    std::string why = switchBackend(BackendKind::Epoll, from);
     if (!why.empty())
         m_epollMode = previous;
     return why;

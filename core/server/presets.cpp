@@ -227,6 +227,7 @@ Preset upperPreset() {
     return p;
 }
 
+#ifdef __linux__  // see builtinPresets()
 // The IO-models chapter (seed 004, section 5): the same upper-case echo on 127.0.0.1:8080 with
 // listen(5) and recv(1024), served four ways.
 Preset ioModel(const char* name, const char* summary, const char* tutorial, IoModel model) {
@@ -293,6 +294,8 @@ Preset ioNonBlocking() {
          "conn,addr=server.accept(); r_list.append(conn)"});
     return p;
 }
+
+#endif
 
 // The chapter's multiplexed server, under the chapter's name: the upper preset.
 Preset ioSelect() {
