@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <functional>
 #include <string>
 
 #include "core/load/load_generator.h"
@@ -40,19 +41,24 @@ bool traceUntil(Engine& engine, Trace& trace, const std::function<bool(const Tra
     });
 }
 
-const DescriptorInfo* findFd(const std::vector<DescriptorInfo>& table, int fd) {
-    for (const DescriptorInfo& d : table)
-        if (d.fd == fd)
-            return &d;
-    return nullptr;
-}
-
-std::string describeTable(const std::vector<DescriptorInfo>& table) {
-    std::string out;
-    for (const DescriptorInfo& d : table)
-        out += "\nfd " + std::to_string(d.fd) + " state " + std::string(connStateName(d.state)) +
-               " recv-q " + std::to_string(d.kernelRecvQueue);
-    return out;
+// Waits, bounded, until the engine's descriptor table has a row for fd that holds pred (fresh
+// snapshots are asked for while waiting); on failure the test output lists the table.
+::testing::AssertionResult rowUntil(Engine& engine, int fd,
+                                    const std::function<bool(const DescriptorInfo&)>& pred) {
+    const bool held = waitUntil([&] {
+        engine.requestSnapshot();
+        for (const DescriptorInfo& d : engine.descriptors())
+            if (d.fd == fd)
+                return pred(d);
+        return false;
+    });
+    if (held)
+        return ::testing::AssertionSuccess();
+    ::testing::AssertionResult failure = ::testing::AssertionFailure();
+    for (const DescriptorInfo& d : engine.descriptors())
+        failure << "\nfd " << d.fd << " state " << connStateName(d.state) << " recv-q "
+                << d.kernelRecvQueue << " bytes in " << d.bytesIn;
+    return failure;
 }
 
 // The connection the engine accepted most recently.
@@ -221,11 +227,8 @@ TEST(AsWritten, GreetSuffixDropsAClientWhoseCharacterIsCut) {
     EXPECT_EQ(raised->aux, int64_t(AsWritten::Fault::Unwatch));
     EXPECT_EQ(t.count(EventKind::Close), 0u);
     EXPECT_EQ(t.count(EventKind::Send), 1u) << "only the greeting";
-    ASSERT_TRUE(waitUntil([&] {
-        engine->requestSnapshot();
-        const auto table = engine->descriptors();
-        const DescriptorInfo* d = findFd(table, raised->fd);
-        return d && d->state == ConnState::Unwatched && d->kernelRecvQueue == 1200 - 1024;
+    EXPECT_TRUE(rowUntil(*engine, raised->fd, [](const DescriptorInfo& d) {
+        return d.state == ConnState::Unwatched && d.kernelRecvQueue == 1200 - 1024;
     })) << "still open, unwatched, the rest of the message unread";
     EXPECT_FALSE(engine->stats().stopped);
 }
@@ -308,13 +311,9 @@ TEST(AsWritten, RwSplitUrgentByteLeavesTheSocketOpenAndSilent) {
     ASSERT_TRUE(traceUntil(*engine, t, [](const Trace& t) { return t.count(EventKind::Unwatch); }));
     EXPECT_EQ(t.count(EventKind::Close), 0u);
     c.sendAll("more");
-    ASSERT_TRUE(waitUntil([&] {
-        engine->requestSnapshot();
-        const auto table = engine->descriptors();
-        const DescriptorInfo* d = findFd(table, lastAcceptedFd(t));
-        return d && d->state == ConnState::Unwatched && d->bytesIn == 2;
-    })) << "open, unwatched, never read again (Linux counts no Recv-Q before the urgent mark)"
-        << describeTable(engine->descriptors());
+    EXPECT_TRUE(rowUntil(*engine, lastAcceptedFd(t), [](const DescriptorInfo& d) {
+        return d.state == ConnState::Unwatched && d.bytesIn == 2;
+    })) << "open, unwatched, never read again (Linux counts no Recv-Q before the urgent mark)";
 }
 
 TEST(AsWritten, CorrectedRwSplitClosesOnTheUrgentByte) {
@@ -336,11 +335,8 @@ TEST(AsWritten, QueueEchoLeavesALeavingClientOpen) {
     Trace t;
     ASSERT_TRUE(traceUntil(*engine, t, [](const Trace& t) { return t.count(EventKind::Unwatch); }));
     EXPECT_EQ(t.count(EventKind::Close), 0u);
-    engine->requestSnapshot();
-    ASSERT_TRUE(waitUntil([&] {
-        const auto table = engine->descriptors();
-        const DescriptorInfo* d = findFd(table, lastAcceptedFd(t));
-        return d && d->state == ConnState::Unwatched;
+    EXPECT_TRUE(rowUntil(*engine, lastAcceptedFd(t), [](const DescriptorInfo& d) {
+        return d.state == ConnState::Unwatched;
     })) << "still open: the server never closes it";
 }
 

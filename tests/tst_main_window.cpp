@@ -94,6 +94,31 @@ quint16 listenerPort(const MainWindow& window) {
     return 0;
 }
 
+// Replaces the preset's listener with one on a free port (0) doing `behaviour`, starts the
+// server from the panel and connects one client from the client panel to it.
+ClientConnection* startOnFreePortWithClient(MainWindow& window, const QString& behaviour) {
+    ServerPanel* server = window.serverPanel();
+    child<QListWidget>(server, "listeners")->setCurrentRow(0);
+    child<QPushButton>(server, "remove")->click();
+    child<QLineEdit>(server, "port")->setText(QStringLiteral("0"));
+    child<QComboBox>(server, "behaviour")->setEditText(behaviour);
+    child<QPushButton>(server, "add")->click();
+    child<QPushButton>(server, "start")->click();
+    if (!QTest::qWaitFor([&] { return listenerPort(window) != 0; }, kWaitMs))
+        return nullptr;
+    ClientPanel* clients = window.clientPanel();
+    auto* port = child<QSpinBox>(clients, "portSpin");
+    if (!QTest::qWaitFor([&] { return port->value() == int(listenerPort(window)); }, kWaitMs))
+        return nullptr;
+    clients->connectClient();
+    ClientConnection* client = clients->model()->connectionAt(0);
+    if (!client ||
+        !QTest::qWaitFor([&] { return client->state() == ClientConnection::State::Connected; },
+                         kWaitMs))
+        return nullptr;
+    return client;
+}
+
 // The descriptor table's row (in the proxy) of the connection whose peer is on `peerPort`.
 int connectionRow(const QSortFilterProxyModel* proxy, quint16 peerPort) {
     const QString suffix = QStringLiteral(":%1").arg(peerPort);
@@ -288,20 +313,10 @@ void TstMainWindow::asWrittenEchoShowsTheBusyLoopBadge() {
     asWritten->setChecked(true);
     QVERIFY(flaws->isVisible());
     QVERIFY(flaws->text().contains(QStringLiteral("r.send(data)")));
-    child<QListWidget>(server, "listeners")->setCurrentRow(0);
-    child<QPushButton>(server, "remove")->click();
-    child<QLineEdit>(server, "port")->setText(QStringLiteral("0"));
-    child<QComboBox>(server, "behaviour")->setEditText(QStringLiteral("echo"));
-    child<QPushButton>(server, "add")->click();
-    child<QPushButton>(server, "start")->click();
+    ClientConnection* client = startOnFreePortWithClient(window, QStringLiteral("echo"));
+    QVERIFY(client);
     QVERIFY(!asWritten->isEnabled());  // it applies from the next start
-    QTRY_VERIFY_WITH_TIMEOUT(listenerPort(window) != 0, kWaitMs);
     ClientPanel* clients = window.clientPanel();
-    QTRY_COMPARE_WITH_TIMEOUT(child<QSpinBox>(clients, "portSpin")->value(),
-                              int(listenerPort(window)), kWaitMs);
-    clients->connectClient();
-    ClientConnection* client = clients->model()->connectionAt(0);
-    QTRY_COMPARE_WITH_TIMEOUT(client->state(), ClientConnection::State::Connected, kWaitMs);
     child<QLineEdit>(clients, "inputEdit")->setText(QStringLiteral("hello"));
     clients->sendInput();
     QTRY_COMPARE_WITH_TIMEOUT(client->bytesReceived(), qint64(5), kWaitMs);
@@ -330,19 +345,9 @@ void TstMainWindow::blockingModelShowsItsSocketCalls() {
     ServerPanel* server = window.serverPanel();
     auto* preset = child<QComboBox>(server, "preset");
     preset->setCurrentIndex(preset->findText(QStringLiteral("io-blocking")));
-    child<QListWidget>(server, "listeners")->setCurrentRow(0);
-    child<QPushButton>(server, "remove")->click();
-    child<QLineEdit>(server, "port")->setText(QStringLiteral("0"));
-    child<QComboBox>(server, "behaviour")->setEditText(QStringLiteral("upper"));
-    child<QPushButton>(server, "add")->click();
-    child<QPushButton>(server, "start")->click();
-    QTRY_VERIFY_WITH_TIMEOUT(listenerPort(window) != 0, kWaitMs);
+    ClientConnection* client = startOnFreePortWithClient(window, QStringLiteral("upper"));
+    QVERIFY(client);
     ClientPanel* clients = window.clientPanel();
-    QTRY_COMPARE_WITH_TIMEOUT(child<QSpinBox>(clients, "portSpin")->value(),
-                              int(listenerPort(window)), kWaitMs);
-    clients->connectClient();
-    ClientConnection* client = clients->model()->connectionAt(0);
-    QTRY_COMPARE_WITH_TIMEOUT(client->state(), ClientConnection::State::Connected, kWaitMs);
     child<QLineEdit>(clients, "inputEdit")->setText(QStringLiteral("hello"));
     clients->sendInput();
     QTRY_COMPARE_WITH_TIMEOUT(client->bytesReceived(), qint64(5), kWaitMs);
