@@ -2,7 +2,6 @@
 #include "core/models/model_server.h"
 
 #include <chrono>
-#include <future>
 #include <utility>
 
 #include "core/net/endpoint.h"
@@ -10,6 +9,7 @@
 #include "core/server/behaviour.h"
 #include "core/server/listener_socket.h"
 #include "core/server/own_descriptors.h"
+#include "core/server/server_thread.h"
 #include "core/trace/engine_text.h"
 
 #ifndef _WIN32
@@ -50,24 +50,9 @@ bool ModelServer::start(std::string* error) {
     initSocketPlatform();
     m_stopping.store(false);
     m_observer.startClock();
-    std::promise<std::string> opened;
-    std::future<std::string> answer = opened.get_future();
-    m_thread = std::thread([this, opened = std::move(opened)]() mutable {
-        std::string why;
-        if (!open(&why)) {
-            opened.set_value(why.empty() ? std::string("the engine could not start") : why);
-            return;
-        }
-        opened.set_value({});
-        runMain();
-    });
-    const std::string why = answer.get();
-    if (why.empty())
-        return true;
-    m_thread.join();
-    if (error)
-        *error = why;
-    return false;
+    return startServerThread(
+        m_thread, [this](std::string* why) { return open(why); }, [this] { runMain(); }, [] {},
+        error);
 }
 
 // On the main server thread: its descriptor table is the one the server's sockets live in.

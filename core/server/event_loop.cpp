@@ -3,11 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 
 #include "core/poller/clock.h"
 #include "core/server/listener_socket.h"
 #include "core/server/own_descriptors.h"
+#include "core/server/server_thread.h"
 #include "core/trace/engine_text.h"
 
 namespace ss {
@@ -34,26 +34,13 @@ EventLoop::~EventLoop() {
 bool EventLoop::start(std::string* error) {
     initSocketPlatform();
     m_observer.startClock();
-    std::promise<std::string> opened;
-    std::future<std::string> answer = opened.get_future();
-    m_thread = std::thread([this, opened = std::move(opened)]() mutable {
-        std::string why;
-        if (!open(&why)) {
+    return startServerThread(
+        m_thread, [this](std::string* why) { return open(why); },
+        [this] {
+            run();
             release();
-            opened.set_value(why.empty() ? std::string("the engine could not start") : why);
-            return;
-        }
-        opened.set_value({});
-        run();
-        release();
-    });
-    const std::string why = answer.get();
-    if (why.empty())
-        return true;
-    m_thread.join();
-    if (error)
-        *error = why;
-    return false;
+        },
+        [this] { release(); }, error);
 }
 
 bool EventLoop::open(std::string* error) {

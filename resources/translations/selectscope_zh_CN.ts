@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AsWrittenBox</name>
+    <message>
+        <location filename="../../ui/panels/as_written_box.cpp" line="+13"/>
+        <source>As written, with the tutorial&apos;s mistakes</source>
+        <translation>按教程原样运行，包括其中的错误</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From the next start, the server behaves exactly as the tutorial&apos;s code does, flaws included; the list below says what changes.</source>
+        <translation>从下一次启动起，服务端的行为与教程代码完全相同，包括其中的缺陷；下面的列表说明有哪些变化。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>What the tutorial&apos;s code does differently, and the line that causes it.</source>
+        <translation>教程代码的不同行为，以及导致它的那一行代码。</translation>
+    </message>
+</context>
+<context>
     <name>ByteParser</name>
     <message>
         <location filename="../../ui/client/byte_parser.cpp" line="+75"/>
@@ -2005,7 +2023,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>多路复用：一次调用同时监视监听套接字和所有客户端。</translation>
     </message>
     <message>
-        <location filename="../../core/server/presets.cpp" line="+240"/>
+        <location filename="../../core/server/presets.cpp" line="+241"/>
         <source>When a client leaves, recv() returns b&apos;&apos; and send(b&apos;&apos;) raises nothing: the loop never ends, its thread spins on the closed connection, and no other client is served by it.</source>
         <translation>客户端离开后，recv() 返回 b&apos;&apos;，send(b&apos;&apos;) 也不抛出异常：循环永不结束，该线程在已关闭的连接上空转，再也不服务其他客户端。</translation>
     </message>
@@ -2020,7 +2038,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>接受的套接字从未设为非阻塞：在 Linux 上 recv() 会阻塞在第一个客户端上直到它发送数据，其间不会接受其他任何人。</translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location line="-254"/>
         <source>Once a descriptor reaches 1024 (FD_SETSIZE), select.select() raises ValueError and the server stops; the preset refuses that one client.</source>
         <translation>一旦描述符达到 1024（FD_SETSIZE），select.select() 抛出 ValueError，服务端停止；预设只拒绝那一个客户端。</translation>
     </message>
@@ -2149,7 +2167,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>ServerPanel</name>
     <message>
-        <location filename="../../ui/panels/server_panel.cpp" line="+115"/>
+        <location filename="../../ui/panels/server_panel.cpp" line="+114"/>
         <source>A ready-made server from the tutorials; it fills in the listeners and the timeout below.</source>
         <translation>教程里现成的服务端示例；选中后会自动填好下面的监听端口和超时。</translation>
     </message>
@@ -2159,7 +2177,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>所选预设的服务端做些什么。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+133"/>
         <source>The ports the server listens on and what it does with the data it receives on each.</source>
         <translation>服务端监听的端口，以及它如何处理每个端口上收到的数据。</translation>
     </message>
@@ -2169,22 +2187,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>As written, with the tutorial&apos;s mistakes</source>
-        <translation>按教程原样运行，包括其中的错误</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>From the next start, the server behaves exactly as the tutorial&apos;s code does, flaws included; the list below says what changes.</source>
-        <translation>从下一次启动起，服务端的行为与教程代码完全相同，包括其中的缺陷；下面的列表说明有哪些变化。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>What the tutorial&apos;s code does differently, and the line that causes it.</source>
-        <translation>教程代码的不同行为，以及导致它的那一行代码。</translation>
-    </message>
-    <message>
-        <location line="+30"/>
+        <location line="+25"/>
         <source>The server&apos;s loop spins: its wait calls return at once with something ready that it never acts on, and it burns a whole core.</source>
         <translation>服务端的循环在空转：它的等待调用立即返回，带回一个它从不处理的就绪描述符，白白占满一个 CPU 核。</translation>
     </message>
@@ -2265,18 +2268,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+311"/>
+        <location line="+284"/>
         <source>TCP</source>
         <translation>TCP</translation>
     </message>
     <message>
-        <location line="-311"/>
-        <location line="+311"/>
+        <location line="-284"/>
+        <location line="+284"/>
         <source>UDP</source>
         <translation>UDP</translation>
     </message>
     <message>
-        <location line="-309"/>
+        <location line="-282"/>
         <source>What the server does with each message it receives, for example echo sends it straight back.</source>
         <translation>服务端如何处理收到的每条消息，例如 echo 会把消息原样发回（回显）。</translation>
     </message>
@@ -2301,7 +2304,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>从列表中移除所选的监听端口。</translation>
     </message>
     <message>
-        <location line="+417"/>
+        <location line="+390"/>
         <source> (UDP)</source>
         <translation>（UDP）</translation>
     </message>
@@ -2316,7 +2319,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>学生请连接 %1</translation>
     </message>
     <message>
-        <location line="-528"/>
+        <location line="-501"/>
         <source>The system call the server uses to wait for ready sockets; you can switch it while the server runs.</source>
         <translation>服务端用来等待套接字就绪的系统调用；服务端运行时也可以切换。</translation>
     </message>
@@ -2412,18 +2415,18 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+210"/>
+        <location line="+183"/>
         <location line="+112"/>
         <source>%1 ms</source>
         <translation>%1 ms</translation>
     </message>
     <message>
-        <location line="-374"/>
+        <location line="-347"/>
         <source>Slow motion:</source>
         <translation>慢动作：</translation>
     </message>
     <message>
-        <location line="+274"/>
+        <location line="+247"/>
         <source>Behaviour &quot;%1&quot; is not valid: %2</source>
         <translation>处理方式“%1”无效：%2</translation>
     </message>
@@ -2454,7 +2457,7 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="-97"/>
-        <location line="+225"/>
+        <location line="+224"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>

@@ -3,7 +3,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QCoreApplication>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QFormLayout>
@@ -30,6 +29,7 @@
 #include "ui/engine_control.h"
 #include "ui/models/preset_text.h"
 #include "ui/models/trace_format.h"
+#include "ui/panels/as_written_box.h"
 #include "ui/panels/collapsible_section.h"
 #include "ui/panels/flow_layout.h"
 #include "ui/panels/wheel_guard.h"
@@ -98,7 +98,6 @@ ServerPanel::ServerPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_busyLoop);
     layout->addWidget(m_asWritten);
-    layout->addWidget(m_flaws);
     layout->addLayout(createNetworkSwitch());
     layout->addWidget(createBackendRow());
     layout->addWidget(createMoreSettings());
@@ -121,16 +120,7 @@ QLayout* ServerPanel::createPresetRow() {
     m_presetSummary = prepared(new QLabel(this), "presetSummary",
                                tr("What the server of the chosen preset does."));
     m_presetSummary->setWordWrap(true);
-    m_asWritten =
-        prepared(new QCheckBox(tr("As written, with the tutorial's mistakes"), this), "asWritten",
-                 tr("From the next start, the server behaves exactly as the tutorial's "
-                    "code does, flaws included; the list below says what changes."));
-    m_flaws = prepared(new QLabel(this), "asWrittenFlaws",
-                       tr("What the tutorial's code does differently, and the line that causes "
-                          "it."));
-    m_flaws->setWordWrap(true);
-    m_flaws->setTextFormat(Qt::RichText);
-    m_flaws->hide();
+    m_asWritten = new AsWrittenBox(this);
     auto* label = new QLabel(tr("Preset:"), this);
     label->setBuddy(m_preset);
     auto* row = rowOf({label, m_preset});
@@ -332,7 +322,6 @@ void ServerPanel::collapseMoreSettings() {
 
 void ServerPanel::connectControls() {
     connect(m_preset, &QComboBox::currentIndexChanged, this, &ServerPanel::applyPreset);
-    connect(m_asWritten, &QCheckBox::toggled, this, &ServerPanel::showFlaws);
     connect(m_addButton, &QPushButton::clicked, this, &ServerPanel::addListenerFromEditor);
     connect(m_portEdit, &QLineEdit::returnPressed, this, &ServerPanel::addListenerFromEditor);
     connect(m_removeButton, &QPushButton::clicked, this, &ServerPanel::removeSelectedListener);
@@ -397,10 +386,7 @@ ss::EngineConfig ServerPanel::buildConfig() const {
     // The preset's server: the event loop, or an IO model that does not multiplex.
     const ss::Preset* preset = currentPreset();
     config.model = preset ? preset->model : ss::IoModel::Multiplexed;
-    if (asWritten()) {
-        for (ss::ListenerSpec& listener : config.listeners)
-            listener.asWritten = currentPreset()->asWritten;
-    }
+    m_asWritten->apply(config.listeners);
     if (config.allowRemote) {
         for (ss::ListenerSpec& listener : config.listeners) {
             if (ss::isLoopbackHost(listener.endpoint.host))
@@ -462,7 +448,7 @@ void ServerPanel::applyPreset(int index) {
         m_activeBackend = currentBackend();  // the gauge and the epoll mode follow the preset
         m_multiplexes = preset.model == ss::IoModel::Multiplexed;
     }
-    showFlaws();
+    m_asWritten->setPreset(&preset);
     showError(QString());
     updateControls();
     updateGauge();
@@ -476,30 +462,7 @@ const ss::Preset* ServerPanel::currentPreset() const {
 }
 
 void ServerPanel::setAsWritten(bool on) {
-    m_asWritten->setChecked(on);
-}
-
-bool ServerPanel::asWritten() const {
-    const ss::Preset* preset = currentPreset();
-    return m_asWritten->isChecked() && preset && preset->asWritten.on;
-}
-
-// One line per flaw: what happens, then the tutorial's line in code type.
-void ServerPanel::showFlaws() {
-    const ss::Preset* preset = currentPreset();
-    if (!asWritten() || !preset) {
-        m_flaws->hide();
-        return;
-    }
-    QStringList items;
-    for (const ss::PresetFlaw& flaw : preset->flaws)
-        items << QStringLiteral("<li>%1<br><code>%2</code></li>")
-                     .arg(QCoreApplication::translate("PresetText", flaw.what.c_str())
-                              .toHtmlEscaped(),
-                          toQString(flaw.line).toHtmlEscaped());
-    m_flaws->setText(QStringLiteral("<ul style=\"margin-left: 0px; -qt-list-indent: 1;\">%1</ul>")
-                         .arg(items.join(QString())));
-    m_flaws->show();
+    m_asWritten->setOn(on);
 }
 
 bool ServerPanel::selectPreset(const QString& name) {
@@ -735,8 +698,7 @@ void ServerPanel::updateControls() {
                                          m_removeButton, m_allowNetwork}) {
         editable->setEnabled(!m_running);
     }
-    const ss::Preset* preset = currentPreset();
-    m_asWritten->setEnabled(!m_running && preset && preset->asWritten.on);
+    m_asWritten->setRunning(m_running);
     m_startButton->setEnabled(!m_running);
     m_stopButton->setEnabled(m_running);
     m_backend->setEnabled(m_multiplexes);

@@ -16,6 +16,7 @@ class CollapsibleSection;
 class QEvent;
 class EngineControl;
 
+class AsWrittenBox;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -70,7 +71,6 @@ public slots:
     // Runs the preset as its tutorial's code behaves, flaws included (--as-written), from the
     // next start; only for a preset that has flaws.
     void setAsWritten(bool on);
-    bool asWritten() const;
     // Picks the built-in preset of that name; false when there is none.
     bool selectPreset(const QString& name);
     // Keeps the listener list at most `rows` lines high (a preset has one to three listeners),
@@ -124,7 +124,6 @@ private:
     void onSlowMotionMoved(int delayMs);
     void setPaused(bool paused);
     void updateControls();
-    void showFlaws();
     const ss::Preset* currentPreset() const;
     void updateGauge();
     void onNetworkToggled(bool allow);
@@ -146,8 +145,7 @@ private:
 
     QComboBox* m_preset = nullptr;
     QLabel* m_presetSummary = nullptr;
-    QCheckBox* m_asWritten = nullptr;
-    QLabel* m_flaws = nullptr;     // what "as written" changes, while it is on
+    AsWrittenBox* m_asWritten = nullptr;
     QLabel* m_busyLoop = nullptr;  // the badge of a spinning loop
     QListWidget* m_listenerList = nullptr;
     QLineEdit* m_portEdit = nullptr;
