@@ -61,6 +61,10 @@ struct Parser {
                                   "MS"};
     QCommandLineOption listBackends{"list-backends", "List the backends of this build."};
     QCommandLineOption listPresets{"list-presets", "List the built-in presets."};
+    QCommandLineOption compareModels{
+        "compare-models",
+        "Run three scripted clients, one slow, against each IO model in turn and print one JSON "
+        "line per model."};
     QCommandLineOption lang{"lang", "User interface language (GUI).", "code"};
     QCommandLineOption screenshot{"screenshot", "Save a screenshot of the window (GUI).", "file"};
     QCommandLineOption clients{"clients", "Start N built-in clients (GUI).", "N"};
@@ -79,11 +83,11 @@ struct Parser {
 
     Parser() {
         qt.setApplicationDescription("SelectScope: an oscilloscope for I/O multiplexing.");
-        qt.addOptions({headless, preset,      asWritten, port,       ports,        listen,
-                       backend,  epollMode,   timeout,   serveDir,   maxQueue,     trace,
-                       duration, allowRemote, paused,    slowMotion, listBackends, listPresets,
-                       lang,     screenshot,  clients,   size,       presentation, view,
-                       help,     version});
+        qt.addOptions({headless,      preset,      asWritten, port,       ports,        listen,
+                       backend,       epollMode,   timeout,   serveDir,   maxQueue,     trace,
+                       duration,      allowRemote, paused,    slowMotion, listBackends, listPresets,
+                       lang,          screenshot,  clients,   size,       presentation, view,
+                       compareModels, help,        version});
     }
 };
 
@@ -181,6 +185,8 @@ void readEngineOptions(const Parser& p, CliOptions& o) {
 
 void readOtherOptions(const Parser& p, CliOptions& o) {
     o.headless = p.qt.isSet(p.headless);
+    o.compareModels = p.qt.isSet(p.compareModels);
+    o.headless = o.headless || o.compareModels;
     if (p.qt.isSet(p.duration))
         o.durationSeconds = parseSeconds(p.qt.value(p.duration));
     o.lang = str(p.qt.value(p.lang));
@@ -294,15 +300,11 @@ QStringList argumentsFromArgv(int argc, char* argv[]) {
 }
 
 bool wantsGui(const QStringList& arguments) {
-    static const QStringList kConsoleOnly = {"--headless",
-                                             "--list-backends",
-                                             "--list-presets",
-                                             "--help",
-                                             "-h",
-                                             "--version",
-                                             "-v",
-                                             "--help-all",
-                                             "-?"};
+    static const QStringList kConsoleOnly = {"--headless",      "--compare-models",
+                                             "--list-backends", "--list-presets",
+                                             "--help",          "-h",
+                                             "--version",       "-v",
+                                             "--help-all",      "-?"};
     for (qsizetype i = 1; i < arguments.size() && arguments[i] != "--"; ++i)
         if (kConsoleOnly.contains(arguments[i]))
             return false;

@@ -14,6 +14,8 @@
 // Everything the GUI or the headless runner needs to start.
 struct CliOptions {
     bool headless = false;
+    // --compare-models: the IO-models comparison, one JSON line per model, then exit.
+    bool compareModels = false;
     std::string presetName;  // empty when only --listen was given
     bool asWritten = false;  // the preset's listeners behave as the tutorial's code, flaws included
     ss::EngineConfig engine;  // listeners, backend, timeout, trace mode, limits, teaching controls

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/models/model_comparison.h"
 #include "core/server/engine_config.h"
 
 // {"type":"start",...}: the configuration the engine was started with and the application's
@@ -18,3 +19,8 @@ std::string headlessStartLine(const ss::EngineConfig& config, std::string_view v
 // {"type":"summary",...}: every EngineStats counter, then dropped_trace_records, the ring's drop
 // count (the README's name for it).
 std::string headlessSummaryLine(const ss::EngineStats& stats, uint64_t droppedTraceRecords);
+
+// {"type":"model",...}: one model's run of --compare-models (core/models/model_comparison.h):
+// clients served, served while the slow client held, each client's wait, the second client's,
+// CPU %, threads and system calls.
+std::string modelComparisonLine(const ss::ModelRun& run, int slowHoldMs);

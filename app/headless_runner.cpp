@@ -12,6 +12,7 @@
 
 #include "app/cli_options.h"
 #include "app/headless_lines.h"
+#include "core/models/model_comparison.h"
 #include "core/net/platform.h"
 #include "core/server/engine.h"
 #include "core/trace/json_lines.h"
@@ -97,6 +98,21 @@ bool watch(ss::Engine& engine, Drainer& drainer, double durationSeconds) {
 }
 
 }  // namespace
+
+int runModelComparison() {
+    ss::initSocketPlatform();
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
+    int exitCode = 0;
+    for (const std::string& preset : ss::comparedPresets()) {
+        const ss::ModelRun run = ss::runModel(preset, ss::kComparisonSlowHold);
+        const std::string line = modelComparisonLine(run, int(ss::kComparisonSlowHold.count()));
+        if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size())
+            return 0;  // the reader went away
+        if (!run.error.empty())
+            exitCode = 1;
+    }
+    return exitCode;
+}
 
 int runHeadless(const CliOptions& options) {
     // Ignores SIGPIPE, so a reader that goes away makes fwrite() fail instead of killing us.

@@ -9,3 +9,7 @@ struct CliOptions;
 // Returns the process exit code: 0 on a clean stop (also when stdout's reader went away), 1 when
 // the engine could not start (the reason is one line on stderr).
 int runHeadless(const CliOptions& options);
+
+// --compare-models: runs the IO-models comparison (core/models/model_comparison.h), printing one
+// line per model as each run ends. Returns 0, or 1 when a model's engine could not start.
+int runModelComparison();

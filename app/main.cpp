@@ -166,5 +166,7 @@ int main(int argc, char* argv[]) {
         return kExitUsage;
     }
     printWarnings(cli.options);
+    if (cli.options.compareModels)
+        return runModelComparison();
     return runHeadless(cli.options);
 }

@@ -328,6 +328,9 @@ TEST(HeadlessLines, StartAndSummaryLines) {
     stats.waitCalls = 3;
     stats.uptimeSeconds = 1.5;
     stats.timeoutMs = 1000;
+    stats.socketCalls = 7;
+    stats.peakServerThreads = 1;
+    stats.cpuSeconds = 0.0125;
     EXPECT_EQ(headlessStartLine(config, "0.1.0") + headlessSummaryLine(stats, 9),
               R"({"type":"start","backend":"poll","listeners":["127.0.0.1:8000/tcp=echo"],)"
               R"("timeout_ms":1000,"trace":"calls","version":"0.1.0"})"
@@ -336,8 +339,36 @@ TEST(HeadlessLines, StartAndSummaryLines) {
               R"("accepted":0,"refused":0,"closed":0,"open_connections":0,)"
               R"("watched_descriptors":0,"bytes_in":0,"bytes_out":0,"datagrams_in":0,)"
               R"("datagrams_out":0,"errors":0,"urgent_bytes":0,"trace_records":0,)"
-              R"("uptime_seconds":1.5,"paused":false,"slow_motion_ms":0,)"
-              R"("timeout_ms":1000,"dropped_trace_records":9})"
+              R"("socket_calls":7,"uptime_seconds":1.5,"paused":false,"slow_motion_ms":0,)"
+              R"("timeout_ms":1000,"dropped_trace_records":9,"peak_server_threads":1,)"
+              R"("cpu_seconds":0.0125})"
+              "\n");
+}
+
+// --compare-models: a model whose third client was never answered says why, and its wait is
+// null rather than a number.
+TEST(HeadlessLines, ModelComparisonLine) {
+    ss::ModelRun run;
+    run.preset = "io-blocking";
+    run.model = ss::IoModel::Blocking;
+    run.clients.clients[0] = {true, true, 0.0451, {}};
+    run.clients.clients[1] = {true, false, 1000.6374, {}};
+    run.clients.clients[2].error = "no reply in time";
+    run.seconds = 6.0021;
+    run.cpuPercent = 0.04;
+    run.threads = 1;
+    run.calls = 14;
+    run.callsPerSecond = 2.33;
+    EXPECT_EQ(modelComparisonLine(run, 1000),
+              R"({"type":"model","preset":"io-blocking","model":"blocking","slow_hold_ms":1000,)"
+              R"("clients_served":2,"served_while_slow_held":1,"second_client_wait_ms":1000.637,)"
+              R"("wait_ms":[0.045,1000.637,null],"cpu_percent":0,"threads":1,"calls":14,)"
+              R"("calls_per_second":2,"seconds":6.002,"errors":[null,null,"no reply in time"]})"
+              "\n");
+    run.error = "Address already in use";
+    EXPECT_EQ(modelComparisonLine(run, 1000),
+              R"({"type":"model","preset":"io-blocking","model":"blocking","slow_hold_ms":1000,)"
+              R"("error":"Address already in use"})"
               "\n");
 }
 

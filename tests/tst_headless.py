@@ -211,6 +211,29 @@ class Headless(unittest.TestCase):
                           ("recv", accepts[0]["ret"], 0)])  # hello, then EOF: closed
         self.assertEqual(lines[-1]["socket_calls"], len(calls))
         self.assertEqual(lines[-1]["wait_calls"], 0)
+        self.assertEqual(lines[-1]["peak_server_threads"], 1)
+        self.assertGreaterEqual(lines[-1]["cpu_seconds"], 0)
+
+    @unittest.skipUnless(sys.platform.startswith("linux"), "the IO-model presets are Linux's")
+    def test_compare_models_prints_a_line_per_model(self):
+        out = subprocess.run([BINARY, "--compare-models"], capture_output=True, text=True,
+                             encoding="utf-8", timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        runs = {r["preset"]: r for r in map(json.loads, out.stdout.splitlines())}
+        self.assertEqual(list(runs), ["io-blocking", "io-threaded", "io-nonblocking", "io-select"])
+        for run in runs.values():
+            self.assertEqual(run["type"], "model")
+            self.assertEqual(run["clients_served"], 3, run)
+            self.assertEqual(len(run["wait_ms"]), 3)
+            self.assertEqual(run["second_client_wait_ms"], run["wait_ms"][1])
+            self.assertNotIn("errors", run)
+        # One at a time: the second client is answered once the slow one has gone.
+        self.assertEqual(runs["io-blocking"]["served_while_slow_held"], 1)
+        self.assertGreater(runs["io-blocking"]["second_client_wait_ms"],
+                           runs["io-select"]["second_client_wait_ms"])
+        self.assertEqual(runs["io-select"]["served_while_slow_held"], 3)
+        self.assertEqual(runs["io-select"]["threads"], 1)
+        self.assertGreaterEqual(runs["io-threaded"]["threads"], 3)
 
     def test_bad_arguments_exit_2_with_one_line(self):
         for args in (["--backend", "nope"], ["--preset", "nope"], ["--listen", "70000"],

@@ -6,31 +6,16 @@
 #include <algorithm>
 #include <thread>
 
-#ifndef _WIN32
-#include <poll.h>
-#endif
-
 namespace ss {
 
 namespace {
 
 using Clock = LoadWorker::Clock;
-using PollFd = LoadWorker::PollFd;
 using std::chrono::milliseconds;
 
 // stop() is noticed within one tick even when every connection is idle or paused.
 constexpr int kPollTickMs = 10;
 constexpr size_t kRecvChunk = 64 * 1024;
-
-#ifdef _WIN32
-int pollSockets(PollFd* fds, size_t n, int ms) {
-    return WSAPoll(fds, static_cast<ULONG>(n), ms);
-}
-#else
-int pollSockets(PollFd* fds, size_t n, int ms) {
-    return ::poll(fds, n, ms);
-}
-#endif
 
 uint64_t read(const std::atomic<uint64_t>& counter) {
     return counter.load(std::memory_order_relaxed);

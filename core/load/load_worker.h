@@ -17,42 +17,27 @@
 #include "core/load/load_generator.h"
 #include "core/net/platform.h"
 
-#ifndef _WIN32
-#include <poll.h>
-#endif
-
 namespace ss {
 
 class LoadWorker {
 public:
     using Clock = std::chrono::steady_clock;
-#ifdef _WIN32
-    using PollFd = WSAPOLLFD;
-#else
-    using PollFd = pollfd;
-#endif
 
     // Connections get the ids firstId .. firstId + count - 1 (they seed the byte pattern); the
     // thread stops after `quota` round trips, zero meaning no limit.
     LoadWorker(const LoadConfig& config, const sockaddr_storage& addr, socklen_t addrLen,
                uint32_t firstId, int count, uint64_t quota);
-    ~LoadWorker() {
-        join();
-    }
+    ~LoadWorker() { join(); }
 
     void start() {
         m_thread = std::thread([this] { run(); });
     }
-    void requestStop() {
-        m_stopRequested.store(true, std::memory_order_relaxed);
-    }
+    void requestStop() { m_stopRequested.store(true, std::memory_order_relaxed); }
     void join() {
         if (m_thread.joinable())
             m_thread.join();
     }
-    bool done() const {
-        return m_done.load(std::memory_order_acquire);
-    }
+    bool done() const { return m_done.load(std::memory_order_acquire); }
     void addTo(LoadStats* s) const;
 
 private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/models/model_server.h"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -84,6 +85,7 @@ bool ModelServer::open(std::string* error) {
     counters.backend = m_config.backend;
     counters.timeoutMs = -1;
     counters.serverThreads = 1;
+    counters.peakServerThreads = 1;
     counters.model = m_config.model;
     m_observer.publishStats();
     m_observer.publishSnapshot();
@@ -99,6 +101,7 @@ void ModelServer::runMain() {
     }
     m_wake.notify_all();
     m_helper.join();
+    addThreadCpu();
     closeAll();
 }
 
@@ -329,14 +332,23 @@ std::string ModelServer::reply(std::string_view data) const {
 
 void ModelServer::threadStarted() {
     std::lock_guard<std::mutex> lock(m_mutex);
-    ++m_observer.counters().serverThreads;
+    EngineStats& counters = m_observer.counters();
+    ++counters.serverThreads;
+    counters.peakServerThreads = std::max(counters.peakServerThreads, counters.serverThreads);
     m_observer.publishStats();
 }
 
 void ModelServer::threadEnded() {
+    addThreadCpu();
     std::lock_guard<std::mutex> lock(m_mutex);
     --m_observer.counters().serverThreads;
     m_observer.publishStats();
+}
+
+void ModelServer::addThreadCpu() {
+    const double seconds = double(threadCpuNs()) / 1e9;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_observer.counters().cpuSeconds += seconds;
 }
 
 }  // namespace ss

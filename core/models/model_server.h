@@ -99,7 +99,7 @@ protected:
     std::string reply(std::string_view data) const;
     // Server thread count for the stats (the main thread counts from start).
     void threadStarted();
-    void threadEnded();
+    void threadEnded();  // on the thread that ends: its CPU time counts (cpuSeconds)
 
 private:
     bool open(std::string* error);
@@ -107,6 +107,7 @@ private:
     void helperLoop();
     void shutdownAll();
     void closeAll();
+    void addThreadCpu();  // the calling thread's CPU time, into EngineStats::cpuSeconds
     // Records one call made by thread on fd that returned ret (errno err), started at startNs.
     void record(CallKind kind, NativeSocket fd, uint32_t thread, int64_t startNs, int64_t ret,
                 int err);

@@ -243,4 +243,12 @@ ssize_type recvBytes(NativeSocket s, void* data, size_t len, int flags) {
 #endif
 }
 
+int pollSockets(PollFd* fds, size_t n, int timeoutMs) {
+#ifdef _WIN32
+    return WSAPoll(fds, static_cast<ULONG>(n), timeoutMs);
+#else
+    return ::poll(fds, static_cast<nfds_t>(n), timeoutMs);
+#endif
+}
+
 }  // namespace ss

@@ -16,6 +16,7 @@
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #else
+#include <poll.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #endif
@@ -67,5 +68,14 @@ void suppressSigpipe(NativeSocket s);
 
 ssize_type sendBytes(NativeSocket s, const void* data, size_t len);
 ssize_type recvBytes(NativeSocket s, void* data, size_t len, int flags = 0);
+
+// poll() over sockets (WSAPoll on Windows), for the clients of the load generator and the
+// model comparison; the server's own waits go through core/poller.
+#ifdef _WIN32
+using PollFd = WSAPOLLFD;
+#else
+using PollFd = pollfd;
+#endif
+int pollSockets(PollFd* fds, size_t n, int timeoutMs);
 
 }  // namespace ss

@@ -103,6 +103,7 @@ void Acceptor::acceptFrom(Channel& listener) {
         sockaddr_storage peer{};
         socklen_t len = sizeof peer;
         const NativeSocket fd = accept(listener.fd, reinterpret_cast<sockaddr*>(&peer), &len);
+        ++m_stats.socketCalls;
         if (fd != kInvalidSocket) {
             acceptOne(listener, fd);
             continue;

@@ -109,6 +109,7 @@ bool Connections::readFrom(Channel& ch) {
     char* buf = m_readBuffer.data();
     const size_t cap = ch.spec->recvSize;
     const ssize_type n = recvBytes(ch.fd, buf, cap);
+    ++m_stats.socketCalls;
     if (n > 0) {
         const std::string_view data(buf, size_t(n));
         ch.bytesIn += size_t(n);
@@ -195,6 +196,7 @@ void Connections::noteSpin(const Channel& ch, SpinReason reason) {
 void Connections::readUrgent(Channel& ch) {
     char byte = 0;
     const ssize_type n = recvBytes(ch.fd, &byte, 1, MSG_OOB);
+    ++m_stats.socketCalls;
     if (n <= 0)
         return;  // EINVAL: the mark was already passed; nothing urgent to read
     ++m_stats.urgentBytes;
@@ -205,6 +207,7 @@ void Connections::flush(Channel& ch) {
     while (!ch.out.empty()) {
         const std::string_view chunk = ch.out.front();
         const ssize_type n = sendBytes(ch.fd, chunk.data(), chunk.size());
+        ++m_stats.socketCalls;
         if (n < 0) {
             const int err = lastSocketError();
             if (isWouldBlock(err) || isInterrupted(err))
@@ -262,6 +265,7 @@ void Connections::send(Channel& ch, Channel& from, std::string_view bytes) {
     const AsWritten& aw = from.spec->asWritten;
     if (ch.spec->writeMode == WriteMode::Direct && ch.out.empty()) {
         const ssize_type n = sendBytes(ch.fd, bytes.data(), bytes.size());
+        ++m_stats.socketCalls;
         if (n < 0) {
             const int err = lastSocketError();
             if (!isWouldBlock(err) && !isInterrupted(err))

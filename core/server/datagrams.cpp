@@ -36,6 +36,7 @@ bool Datagrams::receive(Channel& ch) {
         recvfrom(ch.fd, buf, cap, flags, reinterpret_cast<sockaddr*>(&from), &fromLen);
     const bool sizeUnknown = false;
 #endif
+    ++m_stats.socketCalls;
     if (n < 0) {
         const int err = lastSocketError();
         if (isWouldBlock(err))
@@ -77,6 +78,7 @@ void Datagrams::answer(Channel& ch, size_t got, const sockaddr_storage& from, so
     if (ch.pendingDatagrams.empty()) {
         const auto sent = sendto(ch.fd, d.bytes.data(), static_cast<int>(d.bytes.size()), 0,
                                  reinterpret_cast<sockaddr*>(&d.to), d.toLen);
+        ++m_stats.socketCalls;
         if (sent >= 0) {
             ++m_stats.datagramsOut;
             ch.bytesOut += size_t(sent);
@@ -108,6 +110,7 @@ void Datagrams::flush(Channel& ch) {
         Datagram& d = ch.pendingDatagrams.front();
         const auto sent = sendto(ch.fd, d.bytes.data(), static_cast<int>(d.bytes.size()), 0,
                                  reinterpret_cast<sockaddr*>(&d.to), d.toLen);
+        ++m_stats.socketCalls;
         if (sent < 0 && isWouldBlock(lastSocketError()))
             break;
         if (sent < 0) {

@@ -71,11 +71,16 @@ struct EngineStats {
     BackendKind backend = BackendKind::Select;
     EpollMode epollMode = EpollMode::Level;  // what epoll uses (now, or after a switch to it)
     uint64_t waitCalls = 0, interruptedCalls = 0;
-    // The IO-model servers: accept, recv and send calls made (they make no wait calls).
+    // accept, recv and send calls (recvfrom and sendto on UDP) the server made, whether they
+    // returned data or EAGAIN. With waitCalls, every call it made on a socket but close().
     uint64_t socketCalls = 0;
     // Server threads alive: 1 for the loop and the single-threaded models, 1 + one per
-    // connection for the threaded model.
+    // connection for the threaded model; and the most that were alive at once.
     uint32_t serverThreads = 0;
+    uint32_t peakServerThreads = 0;
+    // CPU time the server's threads used, added as each thread ends: the whole run's once the
+    // server has stopped.
+    double cpuSeconds = 0;
     IoModel model = IoModel::Multiplexed;  // the server that runs
     uint64_t accepted = 0, refused = 0, closed = 0;
     uint64_t openConnections = 0, watchedDescriptors = 0;

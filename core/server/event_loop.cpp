@@ -69,6 +69,7 @@ bool EventLoop::open(std::string* error) {
                         engineText(TextId::NumberedAfterWindow, {shared}));
     m_observer.counters().backend = m_config.backend;
     m_observer.counters().serverThreads = 1;
+    m_observer.counters().peakServerThreads = 1;
     recordMode();
     m_acceptor.start();
     watchWakeup();
@@ -82,9 +83,11 @@ bool EventLoop::open(std::string* error) {
     return true;
 }
 
-// On the loop thread, as it ends: the descriptors belong to its table.
+// On the loop thread, as it ends: the descriptors belong to its table, and its CPU time counts.
 void EventLoop::release() {
     closeAll();
+    m_observer.counters().cpuSeconds += double(threadCpuNs()) / 1e9;
+    m_observer.publishStats();
     m_connections.usePoller(nullptr);
     m_poller.reset();
 }

@@ -135,7 +135,9 @@ void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
 }
 
 void StatusBarWidgets::updateRate(const ss::EngineStats& stats) {
-    const uint64_t calls = stats.waitCalls + stats.socketCalls;
+    // The loop's wait calls, or the socket calls of a server that makes none.
+    const uint64_t calls =
+        stats.model == ss::IoModel::Multiplexed ? stats.waitCalls : stats.socketCalls;
     if (!m_rateClock.isValid() || calls < m_rateCalls) {
         m_rateClock.start();
         m_rateCalls = calls;
