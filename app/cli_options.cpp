@@ -76,7 +76,7 @@ struct Parser {
         "presentation", "Open in presentation mode (F5): large type, only a lesson's docks (GUI)."};
     QCommandLineOption view{"view",
                             "Bring a view to the front (GUI): descriptors, fd-sets, timeline, "
-                            "events, plots or cost. May be repeated.",
+                            "events, plots, cost or models. May be repeated.",
                             "name"};
     QCommandLineOption help{QStringList{"h", "help"}, "Show this help."};
     QCommandLineOption version{QStringList{"v", "version"}, "Show the version."};
@@ -285,7 +285,7 @@ CliResult exitWith(int code, std::string out, std::string err) {
 }  // namespace
 
 QStringList viewNames() {
-    return {"descriptors", "fd-sets", "timeline", "events", "plots", "cost"};
+    return {"descriptors", "fd-sets", "timeline", "events", "plots", "cost", "models"};
 }
 
 const char* selectscopeVersion() {

@@ -102,6 +102,7 @@ int runScreenshot(const CliOptions& options, const QStringList& arguments) {
     shot.path = QString::fromStdString(options.screenshotPath);
     shot.engine = options.engine;
     shot.clients = given(arguments, "clients") ? options.clients : kDefaultScreenshotClients;
+    shot.compareModels = windowOpts.views.contains(QStringLiteral("models"));
     if (options.windowWidth > 0 && options.windowHeight > 0)
         shot.windowSize = QSize(options.windowWidth, options.windowHeight);
     ScreenshotSession session(&window, shot);

@@ -11,6 +11,7 @@
 #include "ui/main_window.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/panels/client_panel.h"
+#include "ui/panels/model_comparison_panel.h"
 #include "ui/trace_source.h"
 #include "ui/views/call_trace_view.h"
 
@@ -70,8 +71,14 @@ void ScreenshotSession::poll() {
             if (enoughTraffic() || late) {
                 m_window->session()->refresh();
                 selectLatestReadyCall();
-                enterStage(Stage::Settle);
+                startComparison();
             }
+            break;
+        case Stage::WaitComparison:
+            if (!m_window->modelComparisonPanel()->isRunning())
+                enterStage(Stage::Settle);
+            else if (m_stageClock.elapsed() > kComparisonTimeoutMs)
+                fail(tr("the IO models were not compared within %1 ms").arg(kComparisonTimeoutMs));
             break;
         case Stage::Settle:
             if (m_stageClock.elapsed() >= kSettleMs)
@@ -156,6 +163,15 @@ void ScreenshotSession::selectLatestReadyCall() {
             return;
         }
     }
+}
+
+void ScreenshotSession::startComparison() {
+    if (!m_options.compareModels) {
+        enterStage(Stage::Settle);
+        return;
+    }
+    m_window->modelComparisonPanel()->run();
+    enterStage(Stage::WaitComparison);
 }
 
 void ScreenshotSession::capture() {

@@ -21,6 +21,8 @@ struct ScreenshotOptions {
     ss::EngineConfig engine;  // its listeners are moved to port 0
     int clients = 3;
     QSize windowSize{1920, 1080};  // a classroom projector; --size sets it
+    // --view models: the IO-models comparison runs before the picture, so its table is filled.
+    bool compareModels = false;
 };
 
 class ScreenshotSession : public QObject {
@@ -31,6 +33,8 @@ public:
     static constexpr int kPollMs = 20;
     // Long enough for the tables' green "new row" flashes to fade and the columns to be fitted.
     static constexpr int kSettleMs = 1200;
+    // Four models, each about a second; a model that makes the others wait a few more.
+    static constexpr int kComparisonTimeoutMs = 30000;
 
     explicit ScreenshotSession(MainWindow* window, ScreenshotOptions options,
                                QObject* parent = nullptr);
@@ -42,7 +46,7 @@ signals:
     void finished(int exitCode, const QString& error);
 
 private:
-    enum class Stage { WaitListener, WaitConnected, WaitCalls, Settle, Done };
+    enum class Stage { WaitListener, WaitConnected, WaitCalls, WaitComparison, Settle, Done };
 
     void poll();
     bool listenerReady() const;
@@ -51,6 +55,7 @@ private:
     void sendMessages();
     bool enoughTraffic() const;
     void selectLatestReadyCall();
+    void startComparison();
     void enterStage(Stage stage);
     void capture();
     void fail(const QString& error);

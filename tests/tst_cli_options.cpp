@@ -215,6 +215,8 @@ TEST(CliOptions, ConsoleOnlyOptionsNeedNoDisplay) {
     EXPECT_TRUE(wantsGui({"selectscope", "--preset", "echo"}));
     EXPECT_FALSE(wantsGui({"selectscope", "--headless"}));
     EXPECT_FALSE(wantsGui({"selectscope", "--list-presets"}));
+    EXPECT_FALSE(wantsGui({"selectscope", "--compare-models"}));
+    EXPECT_TRUE(parse({"--compare-models"}).options.headless);
     EXPECT_FALSE(wantsGui({"selectscope", "-h"}));
     // Qt's own GUI options are left for QApplication to remove, then parsed again.
     const CliResult r = parse({"-platform", "offscreen"});
@@ -278,7 +280,7 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
         {{"--size", "1280x720"},
          "--size sets the window size of --screenshot; give --screenshot FILE too"},
         {{"--view", "sets"},
-         "unknown view 'sets' (descriptors, fd-sets, timeline, events, plots, cost)"},
+         "unknown view 'sets' (descriptors, fd-sets, timeline, events, plots, cost, models)"},
         {{"--epoll-mode", "edge"}, "unknown epoll mode 'edge' (known: lt, et, et-drain)"},
         {{"--epoll-mode", "et", "--backend", "select"},
          "epoll mode et needs the epoll backend, not select (add --backend epoll)"},

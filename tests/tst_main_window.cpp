@@ -449,7 +449,8 @@ void TstMainWindow::showViewBringsEachViewToTheFront() {
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const std::pair<const char*, const char*> views[] = {
         {"fd-sets", "fdSetDock"},  {"timeline", "timelineDock"}, {"descriptors", "descriptorDock"},
-        {"cost", "costCurveDock"}, {"plots", "plotsDock"},       {"events", "eventLogDock"}};
+        {"cost", "costCurveDock"}, {"plots", "plotsDock"},       {"events", "eventLogDock"},
+        {"models", "ioModelsDock"}};
     for (const auto& [name, dockName] : views) {
         QVERIFY2(window.showView(QLatin1String(name)), name);
         auto* dock = child<QDockWidget>(&window, dockName);

@@ -28,9 +28,9 @@ constexpr double kDescriptorShare = 0.39;
 constexpr double kCallShare = 0.36;
 
 // Every dock, in the order arrange() adds them.
-std::array<QDockWidget*, 10> all(const DockSet& d) {
-    return {d.server, d.clients,  d.load,   d.descriptors, d.fdsets,
-            d.calls,  d.timeline, d.events, d.plots,       d.cost};
+std::array<QDockWidget*, 11> all(const DockSet& d) {
+    return {d.server,   d.clients, d.load,   d.descriptors, d.fdsets, d.calls,
+            d.timeline, d.models,  d.events, d.plots,       d.cost};
 }
 
 // The tab in front in each tabbed group: what a first lesson looks at.
@@ -121,6 +121,7 @@ void arrange(QMainWindow* window, const DockSet& d) {
     window->addDockWidget(Qt::RightDockWidgetArea, d.descriptors);
     window->tabifyDockWidget(d.descriptors, d.fdsets);
     window->tabifyDockWidget(d.fdsets, d.timeline);
+    window->tabifyDockWidget(d.timeline, d.models);
     window->addDockWidget(Qt::RightDockWidgetArea, d.calls);
     window->addDockWidget(Qt::RightDockWidgetArea, d.events);
     window->tabifyDockWidget(d.events, d.plots);

@@ -42,6 +42,7 @@
 #include "ui/panels/client_panel.h"
 #include "ui/panels/cost_curve_panel.h"
 #include "ui/panels/load_panel.h"
+#include "ui/panels/model_comparison_panel.h"
 #include "ui/panels/plots_panel.h"
 #include "ui/panels/server_panel.h"
 #include "ui/panels/status_bar_widgets.h"
@@ -141,7 +142,8 @@ bool MainWindow::showView(const QString& name) {
                                                           {"timeline", m_dockSet.timeline},
                                                           {"events", m_dockSet.events},
                                                           {"plots", m_dockSet.plots},
-                                                          {"cost", m_dockSet.cost}};
+                                                          {"cost", m_dockSet.cost},
+                                                          {"models", m_dockSet.models}};
     for (const auto& [viewName, dock] : views) {
         if (name != QLatin1String(viewName))
             continue;
@@ -263,6 +265,7 @@ void MainWindow::createModelsAndViews() {
     m_timelineView = new TimelineView;
     m_fdSetView = new FdSetView;
     m_costPanel = new CostCurvePanel;
+    m_modelsPanel = new ModelComparisonPanel;
     m_dockSet.server = addDock(m_serverPanel, tr("Server"), "serverDock", true);
     m_dockSet.descriptors = addDock(m_descriptorView, tr("Descriptors"), "descriptorDock");
     m_dockSet.calls = addDock(m_callView, tr("Wait calls"), "callTraceDock");
@@ -273,6 +276,7 @@ void MainWindow::createModelsAndViews() {
     m_dockSet.fdsets = addDock(m_fdSetView, tr("fd_set picture"), "fdSetDock", true);
     m_dockSet.timeline = addDock(m_timelineView, tr("Timeline"), "timelineDock");
     m_dockSet.cost = addDock(m_costPanel, tr("Cost of a wait call"), "costCurveDock", true);
+    m_dockSet.models = addDock(m_modelsPanel, tr("IO models"), "ioModelsDock");
     // Every panel is a dock; the central widget is an empty placeholder the docks cover.
     auto* placeholder = new QWidget(this);
     placeholder->hide();
@@ -397,6 +401,8 @@ void MainWindow::connectStatusMessages() {
     connect(m_plotsPanel, &PlotsPanel::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_fdSetView, &FdSetView::statusMessage, this, &MainWindow::showStatusMessage);
     connect(m_costPanel, &CostCurvePanel::statusMessage, this, &MainWindow::showStatusMessage);
+    connect(m_modelsPanel, &ModelComparisonPanel::statusMessage, this,
+            &MainWindow::showStatusMessage);
 }
 
 bool MainWindow::startServer(const ss::EngineConfig& config, QString* error) {

@@ -17,6 +17,7 @@ class CallTraceModel;
 class CallTraceView;
 class ClientPanel;
 class CostCurvePanel;
+class ModelComparisonPanel;
 class DescriptorTableModel;
 class DescriptorView;
 class EngineSession;
@@ -80,6 +81,7 @@ public:
     TimelineView* timelineView() const { return m_timelineView; }
     FdSetView* fdSetView() const { return m_fdSetView; }
     CostCurvePanel* costCurvePanel() const { return m_costPanel; }
+    ModelComparisonPanel* modelComparisonPanel() const { return m_modelsPanel; }
     QList<QDockWidget*> docks() const { return m_docks; }
     // True while the docks keep a first start's sizes (and follow the window), until the user
     // drags a separator or moves a dock; Reset layout makes it true again.
@@ -92,7 +94,7 @@ public:
     // The guidance shown over the empty tables until a server first starts.
     QList<FirstStartOverlay*> firstStartGuidance() const;
     // Brings a view to the front of its tabs and shows its dock: "descriptors", "fd-sets",
-    // "timeline", "events", "plots" or "cost". False for any other name.
+    // "timeline", "events", "plots", "cost" or "models". False for any other name.
     bool showView(const QString& name);
     // Saves what the window shows as a PNG file; reports success or failure in the status bar,
     // and the failure in *error too.
@@ -159,6 +161,7 @@ private:
     TimelineView* m_timelineView = nullptr;
     FdSetView* m_fdSetView = nullptr;
     CostCurvePanel* m_costPanel = nullptr;
+    ModelComparisonPanel* m_modelsPanel = nullptr;
     PlotsPanel* m_plotsPanel = nullptr;
     ClientPanel* m_clientPanel = nullptr;
     LoadPanel* m_loadPanel = nullptr;

@@ -1644,12 +1644,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+106"/>
+        <location filename="../../ui/main_window.cpp" line="+107"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Zoom: %1 %</source>
         <translation>缩放：%1 %</translation>
     </message>
@@ -1666,7 +1666,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>服务端的每一次等待调用（select、poll、epoll_wait……）都会显示在这里，每次调用一行。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Server</source>
         <translation>服务端</translation>
     </message>
@@ -1714,6 +1714,11 @@ Then connect a client, type a message and press Send.</source>
         <location line="+1"/>
         <source>Cost of a wait call</source>
         <translation>等待调用的开销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IO models</source>
+        <translation>IO 模型</translation>
     </message>
     <message>
         <location line="+34"/>
@@ -1776,7 +1781,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
@@ -1814,6 +1819,183 @@ Then connect a client, type a message and press Send.</source>
         <location line="+0"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+</context>
+<context>
+    <name>ModelComparisonModel</name>
+    <message>
+        <location filename="../../ui/models/model_comparison_model.cpp" line="+25"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>did not start</source>
+        <translation>未能启动</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Client %1: answered after %2</source>
+        <translation>客户端 %1：%2 后得到回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Client %1: not served (%2)</source>
+        <translation>客户端 %1：未得到服务（%2）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+2"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not served</source>
+        <translation>未得到服务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Preset %1</source>
+        <translation>预设 %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Blocking</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Threaded</source>
+        <translation>多线程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Non-blocking</source>
+        <translation>非阻塞</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>select()</source>
+        <translation>select()</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Served</source>
+        <translation>已服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At once</source>
+        <translation>同时服务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>#2 waited</source>
+        <translation>#2 等待</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calls/s</source>
+        <translation>调用/秒</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Clients that got every reply, byte for byte.</source>
+        <translation>逐字节收到全部回复的客户端数。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clients answered while client 1 kept its connection open and idle: a server that serves one client at a time answers client 1 only.</source>
+        <translation>客户端 1 保持连接且空闲期间得到回复的客户端数：一次只服务一个客户端的服务器只会回复客户端 1。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Client 2&apos;s wait: from its message to the last byte of its reply.</source>
+        <translation>客户端 2 的等待时间：从发出消息到收到回复的最后一个字节。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU time of the server&apos;s threads over the run, in percent of one core.</source>
+        <translation>本次运行中服务器线程占用的 CPU 时间，以一个核心的百分比表示。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The most server threads alive at once.</source>
+        <translation>同时存活的服务器线程的最大数量。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wait calls and accept, recv and send calls the server made, per second of the run, EAGAIN returns included.</source>
+        <translation>服务器在本次运行中每秒发起的等待调用以及 accept、recv、send 调用，包括返回 EAGAIN 的调用。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelComparisonPanel</name>
+    <message>
+        <location filename="../../ui/panels/model_comparison_panel.cpp" line="+57"/>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>#1 idles %1 s; #2 and #3 connect meanwhile.</source>
+        <translation>#1 空闲 %1 秒；其间 #2 和 #3 连接。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Three clients run against each model in turn. Client 1 sends a message, reads the reply, then keeps its connection open and idle for %1 s before its second message. Clients 2 and 3 connect once client 1 has its first reply, send one message each and close.</source>
+        <translation>三个客户端依次访问每种模型。客户端 1 发送一条消息并读取回复，然后保持连接空闲 %1 秒，再发送第二条消息。客户端 1 收到第一条回复后，客户端 2 和 3 连接，各发送一条消息后关闭。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>IO models: %1 did not start: %2</source>
+        <translation>IO 模型：%1 未能启动：%2</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>IO models: running %1 (%2 of %3)…</source>
+        <translation>IO 模型：正在运行 %1（第 %2 个，共 %3 个）…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>IO models: comparison cancelled</source>
+        <translation>IO 模型：比较已取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IO models: every model has run</source>
+        <translation>IO 模型：所有模型均已运行</translation>
     </message>
 </context>
 <context>
@@ -2121,7 +2303,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>ScreenshotSession</name>
     <message>
-        <location filename="../../app/screenshot_session.cpp" line="+53"/>
+        <location filename="../../app/screenshot_session.cpp" line="+54"/>
         <source>the server published no listener within %1 ms</source>
         <translation>服务端在 %1 ms 内没有公布任何监听端口</translation>
     </message>
@@ -2131,7 +2313,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>客户端在 %1 ms 内没有连上</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+15"/>
+        <source>the IO models were not compared within %1 ms</source>
+        <translation>未能在 %1 毫秒内完成 IO 模型比较</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>client #%1: %2</source>
         <translation>客户端 #%1：%2</translation>
     </message>
@@ -2146,7 +2333,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>你好</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+50"/>
         <source>the window cannot be %1x%2 pixels (it is %3x%4)</source>
         <translation>窗口无法调整为 %1x%2 像素（实际为 %3x%4）</translation>
     </message>
@@ -2472,12 +2659,12 @@ Then connect a client, type a message and press Send.</source>
     <message>
         <location line="+3"/>
         <location line="+79"/>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>The addresses the server listens on.</source>
         <translation>服务端监听的地址。</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>Descriptors in the server&apos;s interest list, the wake-up descriptor included.</source>
         <translation>服务端监视列表中的文件描述符数量，包括唤醒文件描述符。</translation>
     </message>
@@ -2524,7 +2711,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>慢动作（%1 毫秒）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Calls/s: %1 · CPU %2 %</source>
         <translation>每秒调用：%1 · CPU %2 %</translation>
     </message>
@@ -2539,7 +2726,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>监听：%1 个端口</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-91"/>
         <source>Watched: %1</source>
         <translation>监视：%1</translation>
     </message>
@@ -2555,7 +2742,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>丢弃的跟踪记录：%1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <location line="+39"/>
         <source>Listening: %1</source>
         <translation>正在监听：%1</translation>
