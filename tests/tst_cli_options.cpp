@@ -353,8 +353,11 @@ TEST(HeadlessLines, ModelComparisonLine) {
     ss::ModelRun run;
     run.preset = "io-blocking";
     run.model = ss::IoModel::Blocking;
-    run.clients.clients[0] = {true, true, 0.0451, {}};
-    run.clients.clients[1] = {true, false, 1000.6374, {}};
+    run.clients.clients[0].served = true;
+    run.clients.clients[0].servedWhileSlowHeld = true;
+    run.clients.clients[0].waitMs = 0.0451;
+    run.clients.clients[1].served = true;
+    run.clients.clients[1].waitMs = 1000.6374;
     run.clients.clients[2].error = "no reply in time";
     run.seconds = 6.0021;
     run.cpuPercent = 0.04;

@@ -58,6 +58,11 @@ TEST(ModelComparison, SelectServesAllThreeWhileTheSlowClientHoldsOnOneThread) {
     EXPECT_EQ(r.threads, 1u);
     EXPECT_LT(r.cpuPercent, 20.0);
     expectMeasured(r);
+    // Client 2 came and went while client 1 held its connection.
+    const ScriptedClient& second = r.clients.clients[1];
+    EXPECT_GE(second.sentAtMs, r.clients.holdFromMs);
+    EXPECT_LT(second.closedAtMs, r.clients.holdToMs);
+    EXPECT_GE(r.clients.holdToMs - r.clients.holdFromMs, 0.9 * double(kHold.count()));
 }
 
 // Nothing listens: every client says why it was not served, and the run ends at once rather
@@ -94,6 +99,9 @@ TEST(ModelComparison, BlockingServesTheOthersOnlyAfterTheSlowClientLeft) {
     EXPECT_TRUE(r.clients.clients[0].servedWhileSlowHeld);
     EXPECT_FALSE(r.clients.clients[1].servedWhileSlowHeld);
     EXPECT_FALSE(r.clients.clients[2].servedWhileSlowHeld);
+    // Client 2 sent while client 1 held, and was answered only after the hold.
+    EXPECT_LT(r.clients.clients[1].sentAtMs, r.clients.holdToMs);
+    EXPECT_GT(r.clients.clients[1].sentAtMs + r.clients.clients[1].waitMs, r.clients.holdToMs);
     EXPECT_EQ(r.threads, 1u);
     EXPECT_LT(r.cpuPercent, 20.0);
     expectMeasured(r);

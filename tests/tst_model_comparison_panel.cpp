@@ -4,15 +4,18 @@
 // weakness is drawn in red; Cancel and closing the panel end a run promptly.
 #include <QBrush>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 #include "ui/models/model_comparison_model.h"
 #include "ui/panels/model_comparison_panel.h"
+#include "ui/views/comparison_timeline.h"
 
 namespace {
 
@@ -39,6 +42,19 @@ QString cell(const ModelComparisonModel* model, int row, int column) {
 
 double value(const ModelComparisonModel* model, int row, int column) {
     return model->index(row, column).data(ModelComparisonModel::ValueRole).toDouble();
+}
+
+// The longest horizontal run of pixels of exactly this colour, on any row of the image.
+int longestRun(const QImage& image, const QColor& colour) {
+    int longest = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        int run = 0;
+        for (int x = 0; x < image.width(); ++x) {
+            run = image.pixel(x, y) == colour.rgb() ? run + 1 : 0;
+            longest = std::max(longest, run);
+        }
+    }
+    return longest;
 }
 
 bool red(const ModelComparisonModel* model, int row, int column) {
@@ -90,6 +106,17 @@ void TestModelComparisonPanel::compareFillsEveryRowFromItsRun() {
     QVERIFY(cell(model, 1, ModelComparisonModel::SecondWaitColumn).endsWith(QStringLiteral(" ms")));
     QVERIFY(messages.count() >= 3);  // running blocking, running select(), done
     QCOMPARE(messages.last().first().toString(), QStringLiteral("IO models: every model has run"));
+
+    // The picture: client 2's wait on the blocking server is a red bar across client 1's idle
+    // second, more than half the axis; on select() a short green one.
+    panel.resize(1000, 600);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const QImage picture = panel.timeline()->grab().toImage();
+    QCOMPARE(longestRun(picture, QColor(0xb7, 0x1c, 0x1c)) > picture.width() / 2, true);
+    const int green = longestRun(picture, QColor(0x2e, 0x7d, 0x32));
+    QVERIFY(green > 0);
+    QVERIFY(green < picture.width() / 10);
 }
 
 void TestModelComparisonPanel::cancelEndsTheRunAndKeepsNoHalfRun() {

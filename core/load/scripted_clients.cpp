@@ -73,6 +73,7 @@ private:
     std::array<Conn, 3> m_conns;
     ScriptOutcome m_out;
     Slow m_slow = Slow::FirstMessage;
+    Clock::time_point m_start{};  // client 1's first message: the script's zero
     Clock::time_point m_holdEnds{};
 };
 
@@ -83,6 +84,7 @@ ScriptOutcome ScriptRun::run(const std::atomic<bool>* cancel) {
             c.error = error;
         return m_out;
     }
+    m_start = Clock::now();
     if (open(0))
         send(0, kMessages[0]);
     Clock::time_point deadline = Clock::now() + m_script.slowHold + m_script.timeout;
@@ -94,6 +96,7 @@ ScriptOutcome ScriptRun::run(const std::atomic<bool>* cancel) {
             break;
         if (m_slow == Slow::Holding && now >= m_holdEnds) {
             m_slow = Slow::SecondMessage;
+            m_out.holdToMs = msBetween(m_start, Clock::now());
             send(0, kSlowSecondMessage);
         }
         fds.clear();
@@ -150,6 +153,8 @@ void ScriptRun::send(size_t i, const std::string& message) {
     c.expect = upperCased(message);
     c.got.clear();
     c.sentAt = Clock::now();
+    if (m_out.clients[i].sentAtMs < 0)
+        m_out.clients[i].sentAtMs = msBetween(m_start, c.sentAt);
     if (sendBytes(c.fd, message.data(), message.size()) != ssize_type(message.size()))
         return fail(i, "send: " + socketErrorText(lastSocketError()));
     c.waiting = true;
@@ -189,6 +194,7 @@ void ScriptRun::replied(size_t i, Clock::time_point now) {
     out.servedWhileSlowHeld = true;
     m_slow = Slow::Holding;
     m_holdEnds = now + m_script.slowHold;
+    m_out.holdFromMs = msBetween(m_start, now);
     for (size_t k = 1; k < m_conns.size(); ++k)
         if (open(k))
             send(k, kMessages[k]);
@@ -196,6 +202,7 @@ void ScriptRun::replied(size_t i, Clock::time_point now) {
 
 void ScriptRun::finish(size_t i) {
     m_out.clients[i].served = true;
+    m_out.clients[i].closedAtMs = msBetween(m_start, Clock::now());
     m_conns[i].done = true;
     closeSocket(m_conns[i].fd);
     m_conns[i].fd = kInvalidSocket;

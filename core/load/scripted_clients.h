@@ -37,11 +37,19 @@ struct ScriptedClient {
     bool servedWhileSlowHeld = false;
     // From sending its (first) message to the last byte of that reply; -1 without a reply.
     double waitMs = -1;
+    // When it sent its first message, and when it closed after its last reply, in milliseconds
+    // since client 1's first message; -1 when that did not happen.
+    double sentAtMs = -1;
+    double closedAtMs = -1;
     std::string error;  // why it was not served, in English; empty when it was
 };
 
 struct ScriptOutcome {
     std::array<ScriptedClient, 3> clients;
+    // Client 1's hold: from its first reply to its second message, in milliseconds since its
+    // first message; -1 when it did not get that far.
+    double holdFromMs = -1;
+    double holdToMs = -1;
     int served() const;
     int servedWhileSlowHeld() const;
 };

@@ -634,6 +634,29 @@
     </message>
 </context>
 <context>
+    <name>ComparisonTimeline</name>
+    <message>
+        <location filename="../../ui/views/comparison_timeline.cpp" line="+79"/>
+        <source>#2 not served</source>
+        <translation>#2 未得到服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#2 waited %1</source>
+        <translation>#2 等待了 %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>#1 idles</source>
+        <translation>#1 空闲</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+</context>
+<context>
     <name>CostCurvePanel</name>
     <message>
         <location filename="../../ui/panels/cost_curve_panel.cpp" line="+131"/>
@@ -1834,7 +1857,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>%1 毫秒</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>running…</source>
         <translation>运行中…</translation>
     </message>
@@ -1849,12 +1872,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>客户端 %1：%2 后得到回复</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Client %1: not served (%2)</source>
         <translation>客户端 %1：未得到服务（%2）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <location line="+2"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
@@ -1870,7 +1893,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Preset %1</source>
         <translation>预设 %1</translation>
     </message>
@@ -1935,7 +1958,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>客户端 1 保持连接且空闲期间得到回复的客户端数：一次只服务一个客户端的服务器只会回复客户端 1。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Client 2&apos;s wait: from its message to the last byte of its reply.</source>
         <translation>客户端 2 的等待时间：从发出消息到收到回复的最后一个字节。</translation>
     </message>
@@ -1958,7 +1981,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>ModelComparisonPanel</name>
     <message>
-        <location filename="../../ui/panels/model_comparison_panel.cpp" line="+57"/>
+        <location filename="../../ui/panels/model_comparison_panel.cpp" line="+60"/>
         <source>Compare</source>
         <translation>比较</translation>
     </message>
@@ -1968,7 +1991,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>#1 idles %1 s; #2 and #3 connect meanwhile.</source>
         <translation>#1 空闲 %1 秒；其间 #2 和 #3 连接。</translation>
     </message>
@@ -1978,12 +2001,12 @@ Then connect a client, type a message and press Send.</source>
         <translation>三个客户端依次访问每种模型。客户端 1 发送一条消息并读取回复，然后保持连接空闲 %1 秒，再发送第二条消息。客户端 1 收到第一条回复后，客户端 2 和 3 连接，各发送一条消息后关闭。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>IO models: %1 did not start: %2</source>
         <translation>IO 模型：%1 未能启动：%2</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>IO models: running %1 (%2 of %3)…</source>
         <translation>IO 模型：正在运行 %1（第 %2 个，共 %3 个）…</translation>
     </message>

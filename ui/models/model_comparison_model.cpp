@@ -54,6 +54,10 @@ bool ModelComparisonModel::hasResult(int row) const {
     return row >= 0 && row < rowCount() && m_runs[size_t(row)].has_value();
 }
 
+const ss::ModelRun* ModelComparisonModel::run(int row) const {
+    return hasResult(row) ? &*m_runs[size_t(row)] : nullptr;
+}
+
 void ModelComparisonModel::setRunning(int row) {
     const int before = m_running;
     m_running = row;

@@ -41,6 +41,8 @@ public:
     void clearResults();
     void setResult(int row, const ss::ModelRun& run);
     bool hasResult(int row) const;
+    // The run of a row; null while it has none.
+    const ss::ModelRun* run(int row) const;
     // The row whose run is going on, drawn as such; -1 for none.
     void setRunning(int row);
 

@@ -16,6 +16,7 @@
 #include "ui/models/model_comparison_model.h"
 #include "ui/panels/model_comparison_worker.h"
 #include "ui/to_qstring.h"
+#include "ui/views/comparison_timeline.h"
 
 namespace {
 // Room above and below a row's text, as in the trace tables.
@@ -34,7 +35,9 @@ ModelComparisonPanel::ModelComparisonPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(createControls());
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_table);
+    m_timeline = new ComparisonTimeline(m_model);
+    layout->addWidget(m_timeline, 1);
     m_thread.setObjectName(QStringLiteral("io models"));
     updateCaption();
     fitRows();
@@ -82,8 +85,10 @@ void ModelComparisonPanel::createTable() {
 }
 
 void ModelComparisonPanel::setPresets(const QStringList& presets) {
-    if (!m_running)
-        m_model->setPresets(presets);
+    if (m_running)
+        return;
+    m_model->setPresets(presets);
+    fitRows();
 }
 
 void ModelComparisonPanel::setSlowHoldMs(int ms) {
@@ -163,12 +168,16 @@ void ModelComparisonPanel::finish(bool cancelled) {
     emit comparisonFinished(cancelled);
 }
 
-// Rows and the two-line column titles follow the font, so that a zoom never clips them.
+// Rows follow the font, so that a zoom never clips them; the table is no taller than its rows,
+// and the timeline below it takes the rest.
 void ModelComparisonPanel::fitRows() {
     const int margin = style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, m_table);
     const int line = QFontMetrics(font()).height();
+    const int row = line + 2 * margin + kRowPadding;
     m_table->verticalHeader()->setMinimumSectionSize(0);
-    m_table->verticalHeader()->setDefaultSectionSize(line + 2 * margin + kRowPadding);
+    m_table->verticalHeader()->setDefaultSectionSize(row);
+    m_table->setMaximumHeight(m_table->horizontalHeader()->sizeHint().height() +
+                              m_model->rowCount() * row + 2 * m_table->frameWidth());
 }
 
 void ModelComparisonPanel::changeEvent(QEvent* event) {

@@ -6,6 +6,7 @@
 #include <QThread>
 #include <QWidget>
 
+class ComparisonTimeline;
 class ModelComparisonModel;
 class ModelComparisonWorker;
 class QLabel;
@@ -33,6 +34,7 @@ public:
     bool isRunning() const { return m_running; }
     ModelComparisonModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
+    ComparisonTimeline* timeline() const { return m_timeline; }
 
 public slots:
     // Clears the table and runs every model in turn.
@@ -58,6 +60,7 @@ private:
 
     ModelComparisonModel* m_model = nullptr;
     QTableView* m_table = nullptr;
+    ComparisonTimeline* m_timeline = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_cancelButton = nullptr;
     QLabel* m_caption = nullptr;
