@@ -21,7 +21,8 @@ using std::chrono::milliseconds;
 // A cancel request is noticed within this long.
 constexpr int kTickMs = 20;
 
-const char* const kMessages[] = {"client 1: hello", "client 2: hello", "client 3: hello"};
+const std::array<const char*, 3> kMessages = {"client 1: hello", "client 2: hello",
+                                              "client 3: hello"};
 const char* const kSlowSecondMessage = "client 1: bye";
 
 std::string upperCased(std::string s) {
@@ -63,6 +64,7 @@ private:
     void readFrom(size_t i, Clock::time_point now);
     void replied(size_t i, Clock::time_point now);
     void fail(size_t i, std::string why);
+    void startOthers();
     void finish(size_t i);
     bool allDone() const;
     int pollTimeoutMs(Clock::time_point now, Clock::time_point deadline) const;
@@ -70,7 +72,7 @@ private:
     ClientScript m_script;
     sockaddr_storage m_addr{};
     socklen_t m_addrLen = 0;
-    std::array<Conn, 3> m_conns;
+    std::array<Conn, kMessages.size()> m_conns;
     ScriptOutcome m_out;
     Slow m_slow = Slow::FirstMessage;
     Clock::time_point m_start{};  // client 1's first message: the script's zero
@@ -195,7 +197,12 @@ void ScriptRun::replied(size_t i, Clock::time_point now) {
     m_slow = Slow::Holding;
     m_holdEnds = now + m_script.slowHold;
     m_out.holdFromMs = msBetween(m_start, now);
-    for (size_t k = 1; k < m_conns.size(); ++k)
+    startOthers();
+}
+
+// Clients 2 and 3 connect and send their message.
+void ScriptRun::startOthers() {
+    for (size_t k = 1; k < kMessages.size(); ++k)
         if (open(k))
             send(k, kMessages[k]);
 }
@@ -218,9 +225,7 @@ void ScriptRun::fail(size_t i, std::string why) {
         const bool othersStarted = m_slow != Slow::FirstMessage;
         m_slow = Slow::Gone;
         if (!othersStarted)
-            for (size_t k = 1; k < m_conns.size(); ++k)
-                if (open(k))
-                    send(k, kMessages[k]);
+            startOthers();
     }
     if (c.fd != kInvalidSocket) {
         closeSocket(c.fd);

@@ -125,15 +125,16 @@ void ComparisonTimeline::paintAxis(QPainter& p, const QRect& plot, double endMs)
                tr("#1 idles"));
     const double step = tickStepMs(endMs);
     const QColor grid = palette().color(QPalette::Mid);
-    for (double ms = 0; ms <= endMs; ms += step) {
+    for (int tick = 0; tick * step <= endMs; ++tick) {
+        const double ms = tick * step;
         const int x = int(xOf(ms, plot, endMs));
         p.setPen(grid);
         p.drawLine(x, plot.top(), x, plot.bottom() + line / 4);
         p.setPen(palette().color(QPalette::WindowText));
         // The first label starts at the axis, so that it never runs into the legend.
-        const QRect box = ms == 0 ? QRect(x, plot.bottom() + line / 4, 6 * line, line)
-                                  : QRect(x - 3 * line, plot.bottom() + line / 4, 6 * line, line);
-        p.drawText(box, ms == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter,
+        const QRect box = tick == 0 ? QRect(x, plot.bottom() + line / 4, 6 * line, line)
+                                    : QRect(x - 3 * line, plot.bottom() + line / 4, 6 * line, line);
+        p.drawText(box, tick == 0 ? Qt::AlignLeft | Qt::AlignVCenter : Qt::AlignCenter,
                    tr("%1 s").arg(QLocale().toString(ms / 1000, 'g', 3)));
     }
 }
