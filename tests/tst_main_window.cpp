@@ -234,10 +234,16 @@ private slots:
     void presentationModeIsRemembered();
     void windowIsSavedAsPng();
     void guidanceUntilTheServerStarts();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 void TstMainWindow::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
+    // A settings file of this process's own: two runs at once must not share the saved layout.
+    QVERIFY(m_settingsDir.isValid());
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     QCoreApplication::setOrganizationName(QStringLiteral("SelectScopeTest-MainWindow"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
     QSettings().clear();
