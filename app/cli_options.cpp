@@ -61,6 +61,10 @@ struct Parser {
                                   "MS"};
     QCommandLineOption listBackends{"list-backends", "List the backends of this build."};
     QCommandLineOption listPresets{"list-presets", "List the built-in presets."};
+    QCommandLineOption open{"open",
+                            "Read a recording (JSON Lines written by --headless) instead of "
+                            "running a server; with --headless, print its records again.",
+                            "file"};
     QCommandLineOption compareModels{
         "compare-models",
         "Run three scripted clients, one slow, against each IO model in turn and print one JSON "
@@ -87,7 +91,7 @@ struct Parser {
                        backend,       epollMode,   timeout,   serveDir,   maxQueue,     trace,
                        duration,      allowRemote, paused,    slowMotion, listBackends, listPresets,
                        lang,          screenshot,  clients,   size,       presentation, view,
-                       compareModels, help,        version});
+                       compareModels, open,        help,      version});
     }
 };
 
@@ -186,6 +190,11 @@ void readEngineOptions(const Parser& p, CliOptions& o) {
 void readOtherOptions(const Parser& p, CliOptions& o) {
     o.headless = p.qt.isSet(p.headless);
     o.compareModels = p.qt.isSet(p.compareModels);
+    o.openPath = str(p.qt.value(p.open));
+    if (!o.openPath.empty() && !o.headless && !o.compareModels)
+        fail("--open reads a recording with --headless; the window does not open recordings yet");
+    if (!o.openPath.empty() && (p.qt.isSet(p.preset) || p.qt.isSet(p.listen)))
+        fail("--open reads a recording and starts no server: leave out --preset and --listen");
     o.headless = o.headless || o.compareModels;
     if (p.qt.isSet(p.duration))
         o.durationSeconds = parseSeconds(p.qt.value(p.duration));

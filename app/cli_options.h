@@ -16,6 +16,8 @@ struct CliOptions {
     bool headless = false;
     // --compare-models: the IO-models comparison, one JSON line per model, then exit.
     bool compareModels = false;
+    // --open FILE: a recording to read instead of running a server (--headless only, so far).
+    std::string openPath;
     std::string presetName;  // empty when only --listen was given
     bool asWritten = false;  // the preset's listeners behave as the tutorial's code, flaws included
     ss::EngineConfig engine;  // listeners, backend, timeout, trace mode, limits, teaching controls

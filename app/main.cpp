@@ -5,6 +5,7 @@
 
 #include "app/cli_options.h"
 #include "app/headless_runner.h"
+#include "app/recording_runner.h"
 
 #ifdef SELECTSCOPE_HAVE_GUI
 #include <QApplication>
@@ -169,5 +170,7 @@ int main(int argc, char* argv[]) {
     printWarnings(cli.options);
     if (cli.options.compareModels)
         return runModelComparison();
+    if (!cli.options.openPath.empty())
+        return runRecording(cli.options);
     return runHeadless(cli.options);
 }

@@ -288,6 +288,10 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
          "epoll mode et-drain needs the epoll backend, not select (add --backend epoll)"},
         {{"--serve-dir", "/nonexistent/selectscope"},
          "--serve-dir '/nonexistent/selectscope' is not a directory"},
+        {{"--open", "lesson.jsonl"},
+         "--open reads a recording with --headless; the window does not open recordings yet"},
+        {{"--headless", "--open", "lesson.jsonl", "--preset", "echo"},
+         "--open reads a recording and starts no server: leave out --preset and --listen"},
     };
     for (const ErrorCase& c : cases) {
         const CliResult r = parse(c.args);

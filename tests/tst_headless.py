@@ -10,6 +10,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import unittest
 
@@ -49,6 +50,42 @@ def finish(proc):
     proc.send_signal(signal.SIGTERM)
     out, err = proc.communicate(timeout=TIMEOUT)
     return proc.returncode, [json.loads(l) for l in out.splitlines()], err
+
+
+def record_session(test, args, traffic):
+    """Runs a headless session, calls traffic(port) once it listens, and returns its raw output:
+    a recording."""
+    proc = start(*args)
+    raw = []
+    try:
+        port = None
+        deadline = time.monotonic() + TIMEOUT
+        while port is None and time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            raw.append(line)
+            obj = json.loads(line)
+            if obj.get("kind") == "listen":
+                port = int(obj["text"].split("/")[0].rsplit(":", 1)[1])
+        test.assertIsNotNone(port, "".join(raw))
+        traffic(port)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=TIMEOUT)
+    finally:
+        proc.kill()
+    test.assertEqual(proc.returncode, 0, err)
+    return "".join(raw) + out
+
+
+def open_recording(text, *args):
+    """Writes text to a file and runs --headless --open on it; returns the CompletedProcess."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "lesson.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        return subprocess.run([BINARY, "--headless", "--open", path, *args], capture_output=True,
+                              text=True, encoding="utf-8", timeout=TIMEOUT), path
 
 
 class Headless(unittest.TestCase):
@@ -234,6 +271,69 @@ class Headless(unittest.TestCase):
         self.assertEqual(runs["io-select"]["served_while_slow_held"], 3)
         self.assertEqual(runs["io-select"]["threads"], 1)
         self.assertGreaterEqual(runs["io-threaded"]["threads"], 3)
+
+    def test_open_prints_a_recording_again_byte_for_byte(self):
+        def traffic(port):
+            with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as a, \
+                    socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as b:
+                a.sendall("你好".encode())
+                self.assertTrue(a.recv(1024))
+                b.sendall(b"\xff\x00hi")
+                self.assertTrue(b.recv(1024))
+                a.send(b"!", socket.MSG_OOB)
+                try:  # the except set: the server closes it, with or without a reset
+                    left = a.recv(1024)
+                except ConnectionResetError:
+                    left = b""
+                self.assertEqual(left, b"")
+        recording = record_session(self, ["--preset", "rw-split", "--port", "0",
+                                          "--timeout-ms", "100"], traffic)
+        kinds = {json.loads(l).get("kind") for l in recording.splitlines()}
+        self.assertTrue({"listen", "accept", "watch", "recv", "send", "close"} <= kinds, kinds)
+        out, _ = open_recording(recording)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout, recording)
+        # --trace calls: the start line, the call lines as they were, the summary.
+        out, _ = open_recording(recording, "--trace", "calls")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        kept = [l for l in recording.splitlines(True)
+                if json.loads(l)["type"] in ("start", "call", "summary")]
+        self.assertEqual(out.stdout, "".join(kept))
+
+    @unittest.skipUnless(sys.platform.startswith("linux"), "the IO-model presets are Linux's")
+    def test_open_prints_the_socket_calls_of_a_threaded_server_again(self):
+        def traffic(port):
+            with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as a:
+                a.sendall(b"hi")
+                self.assertEqual(a.recv(1024), b"HI")
+        recording = record_session(self, ["--preset", "io-threaded", "--port", "0"], traffic)
+        self.assertIn('"thread":1', recording)
+        out, _ = open_recording(recording)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout, recording)
+
+    def test_open_stops_at_a_damaged_line_and_names_it(self):
+        def traffic(port):
+            with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT) as a:
+                a.sendall(b"hi")
+                self.assertEqual(a.recv(1024), b"hi")
+        lines = record_session(self, ["--preset", "echo", "--port", "0", "--timeout-ms", "100"],
+                               traffic).splitlines(True)
+        self.assertGreater(len(lines), 4)
+        damaged = "".join(lines[:3]) + lines[3][:len(lines[3]) // 2]  # cut mid-line
+        out, path = open_recording(damaged)
+        self.assertEqual(out.returncode, 1)
+        self.assertEqual(out.stdout, "".join(lines[:3]))
+        self.assertTrue(out.stderr.startswith("selectscope: error: %s:4: not JSON: " % path),
+                        out.stderr)
+        self.assertEqual(len(out.stderr.splitlines()), 1)
+        for n in range(1, len(lines) - 1):  # a call or an event line: each names the key
+            wrong = "".join(lines[:n]) + lines[n].replace('"n":', '"x":1,"n":', 1)
+            out, path = open_recording(wrong)
+            self.assertEqual(out.returncode, 1)
+            self.assertEqual(out.stdout, "".join(lines[:n]))
+            self.assertEqual(out.stderr, 'selectscope: error: %s:%d: unknown key "x"\n'
+                             % (path, n + 1))
 
     def test_bad_arguments_exit_2_with_one_line(self):
         for args in (["--backend", "nope"], ["--preset", "nope"], ["--listen", "70000"],

@@ -96,57 +96,56 @@ std::string_view errnoName(int32_t err) {
 }
 
 // The aux field means something different for each kind; it gets a name where the trace
-// documents its meaning, and the generic "aux" elsewhere so that nothing is hidden.
+// documents its meaning, and the generic "aux" elsewhere so that nothing is hidden. Where zero
+// means nothing (a refusal for another reason than the limit, the generic aux), it is left out.
 char* putEventAux(char* p, const SocketEvent& e) {
+    const bool zeroSaysNothing = e.kind == EventKind::Refuse || eventAuxKey(e.kind) == "aux";
+    if (zeroSaysNothing && e.aux == 0)
+        return p;
+    p = put(put(put(p, ",\""), eventAuxKey(e.kind)), "\":");
     switch (e.kind) {
-        case EventKind::Accept:
-            p = put(p, ",\"listener_fd\":");
-            break;
-        case EventKind::QueueChange:
-            p = put(p, ",\"messages\":");
-            break;
-        case EventKind::AcceptPaused:
-            p = put(p, ",\"pause_ms\":");
-            break;
-        case EventKind::Watch:
-            p = put(p, ",\"interest\":");
-            break;
-        case EventKind::BackpressureOn:
-        case EventKind::BackpressureOff:
-            p = put(p, ",\"queue_limit\":");
-            break;
-        case EventKind::Datagram:
-            p = put(p, ",\"datagram_bytes\":");
-            break;
-        case EventKind::Refuse:
-            if (e.aux == 0)
-                return p;
-            p = put(p, ",\"fd_limit\":");
-            break;
         case EventKind::Exception:
-            p = put(p, ",\"then\":");
-            return putString(p, e.aux == 0   ? "closed"
-                                : e.aux == 1 ? "unwatched"
-                                             : "server-stopped");
+            return putString(p, exceptionOutcomeName(e.aux));
         case EventKind::BusyLoop:
-            p = put(p, ",\"reason\":");
             return putString(p, spinReasonName(e.aux));
         case EventKind::Close: {
             const bool known = e.aux >= 0 && e.aux <= 0xFF;
-            p = put(p, ",\"reason\":");
             return putString(p, known ? closeReasonName(static_cast<CloseReason>(e.aux))
                                       : std::string_view("unknown"));
         }
         default:
-            if (e.aux == 0)
-                return p;
-            p = put(p, ",\"aux\":");
-            break;
+            return putInt(p, e.aux);
     }
-    return putInt(p, e.aux);
 }
 
 }  // namespace
+
+std::string_view eventAuxKey(EventKind kind) {
+    switch (kind) {
+        case EventKind::Accept:
+            return "listener_fd";
+        case EventKind::QueueChange:
+            return "messages";
+        case EventKind::AcceptPaused:
+            return "pause_ms";
+        case EventKind::Watch:
+            return "interest";
+        case EventKind::BackpressureOn:
+        case EventKind::BackpressureOff:
+            return "queue_limit";
+        case EventKind::Datagram:
+            return "datagram_bytes";
+        case EventKind::Refuse:
+            return "fd_limit";
+        case EventKind::Exception:
+            return "then";
+        case EventKind::BusyLoop:
+        case EventKind::Close:
+            return "reason";
+        default:
+            return "aux";
+    }
+}
 
 JsonLineWriter::JsonLineWriter(size_t reserveBytes) {
     reserveTail(reserveBytes);

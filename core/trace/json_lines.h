@@ -21,6 +21,11 @@
 
 namespace ss {
 
+// The key an event's aux value is written under: "listener_fd" for accept, "messages" for
+// queue-change ... "then" (exception), "reason" (close, busy-loop) carry a name instead of the
+// number; "aux" for the kinds that give it no meaning of their own.
+std::string_view eventAuxKey(EventKind kind);
+
 class JsonLineWriter {
 public:
     static constexpr size_t kDefaultReserve = 256 * 1024;

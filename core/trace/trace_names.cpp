@@ -97,6 +97,10 @@ std::string_view spinReasonName(int64_t reason) {
     return "unknown";
 }
 
+std::string_view exceptionOutcomeName(int64_t aux) {
+    return aux == 0 ? "closed" : aux == 1 ? "unwatched" : "server-stopped";
+}
+
 std::string_view closeReasonName(CloseReason reason) {
     switch (reason) {
         case CloseReason::PeerClosed:

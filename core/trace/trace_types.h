@@ -58,6 +58,10 @@ enum class SpinReason : uint8_t {
 // "eof-never-closed", "writable-nothing-queued", "zero-timeout-idle": the JSON names.
 std::string_view spinReasonName(int64_t reason);
 
+// What the tutorial's code did about an exception (EventKind::Exception's aux): "closed",
+// "unwatched" or "server-stopped", the JSON names.
+std::string_view exceptionOutcomeName(int64_t aux);
+
 enum class CloseReason : uint8_t {
     PeerClosed,      // recv returned 0 and nothing remained to send
     PeerReset,       // ECONNRESET / EPIPE
