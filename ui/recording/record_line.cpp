@@ -6,7 +6,6 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QSet>
-#include <QStringList>
 
 #include <cmath>
 #include <cstdint>
