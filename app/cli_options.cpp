@@ -191,8 +191,8 @@ void readOtherOptions(const Parser& p, CliOptions& o) {
     o.headless = p.qt.isSet(p.headless);
     o.compareModels = p.qt.isSet(p.compareModels);
     o.openPath = str(p.qt.value(p.open));
-    if (!o.openPath.empty() && !o.headless && !o.compareModels)
-        fail("--open reads a recording with --headless; the window does not open recordings yet");
+    if (!o.openPath.empty() && o.compareModels)
+        fail("--open reads a recording; --compare-models runs servers: give one of them");
     if (!o.openPath.empty() && (p.qt.isSet(p.preset) || p.qt.isSet(p.listen)))
         fail("--open reads a recording and starts no server: leave out --preset and --listen");
     o.headless = o.headless || o.compareModels;

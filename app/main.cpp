@@ -89,6 +89,7 @@ WindowOptions windowOptions(const CliOptions& options, const QStringList& argume
     window.asWritten = options.asWritten;
     window.startAtOnce = given(arguments, "preset") || given(arguments, "listen");
     window.presentation = options.presentation;
+    window.recordingPath = QString::fromStdString(options.openPath);
     for (const std::string& view : options.views)
         window.views << QString::fromStdString(view);
     return window;
@@ -96,14 +97,16 @@ WindowOptions windowOptions(const CliOptions& options, const QStringList& argume
 
 int runScreenshot(const CliOptions& options, const QStringList& arguments) {
     WindowOptions windowOpts = windowOptions(options, arguments);
-    windowOpts.startAtOnce = false;  // the session starts it, on free ports
-    windowOpts.useSettings = false;  // the same picture whatever the user's saved layout
+    windowOpts.startAtOnce = false;    // the session starts it, on free ports
+    windowOpts.useSettings = false;    // the same picture whatever the user's saved layout
+    windowOpts.recordingPath.clear();  // the session opens it, and waits for its index
     MainWindow window(windowOpts);
     ScreenshotOptions shot;
     shot.path = QString::fromStdString(options.screenshotPath);
     shot.engine = options.engine;
     shot.clients = given(arguments, "clients") ? options.clients : kDefaultScreenshotClients;
     shot.compareModels = windowOpts.views.contains(QStringLiteral("models"));
+    shot.recordingPath = QString::fromStdString(options.openPath);
     if (options.windowWidth > 0 && options.windowHeight > 0)
         shot.windowSize = QSize(options.windowWidth, options.windowHeight);
     ScreenshotSession session(&window, shot);

@@ -12,6 +12,7 @@
 #include "ui/models/call_trace_model.h"
 #include "ui/panels/client_panel.h"
 #include "ui/panels/model_comparison_panel.h"
+#include "ui/recording_source.h"
 #include "ui/trace_source.h"
 #include "ui/views/call_trace_view.h"
 
@@ -29,11 +30,14 @@ void ScreenshotSession::start() {
     m_window->resize(m_options.windowSize);
     m_window->show();
     QString error;
-    if (!m_window->startServer(m_options.engine, &error)) {
+    const bool ok = m_options.recordingPath.isEmpty()
+                        ? m_window->startServer(m_options.engine, &error)
+                        : m_window->openRecording(m_options.recordingPath, &error);
+    if (!ok) {
         fail(error);
         return;
     }
-    enterStage(Stage::WaitListener);
+    enterStage(m_options.recordingPath.isEmpty() ? Stage::WaitListener : Stage::WaitRecording);
     m_timer.start();
 }
 
@@ -46,6 +50,14 @@ void ScreenshotSession::poll() {
     const bool late = m_stageClock.elapsed() > kStageTimeoutMs;
     QString error;
     switch (m_stage) {
+        case Stage::WaitRecording:
+            if (!m_window->recording()->indexing()) {
+                m_window->recording()->seek(m_window->recording()->callCount() / 2);
+                enterStage(Stage::Settle);
+            } else if (m_stageClock.elapsed() > kComparisonTimeoutMs) {
+                fail(tr("the recording was not indexed within %1 ms").arg(kComparisonTimeoutMs));
+            }
+            break;
         case Stage::WaitListener:
             if (listenerReady()) {
                 connectClients();

@@ -23,6 +23,8 @@ struct ScreenshotOptions {
     QSize windowSize{1920, 1080};  // a classroom projector; --size sets it
     // --view models: the IO-models comparison runs before the picture, so its table is filled.
     bool compareModels = false;
+    // --open: the recording instead of a server, shown at its middle call once it is indexed.
+    QString recordingPath;
 };
 
 class ScreenshotSession : public QObject {
@@ -33,7 +35,8 @@ public:
     static constexpr int kPollMs = 20;
     // Long enough for the tables' green "new row" flashes to fade and the columns to be fitted.
     static constexpr int kSettleMs = 1200;
-    // Four models, each about a second; a model that makes the others wait a few more.
+    // Four models, each about a second; a model that makes the others wait a few more. A
+    // recording's index is given as long.
     static constexpr int kComparisonTimeoutMs = 30000;
 
     explicit ScreenshotSession(MainWindow* window, ScreenshotOptions options,
@@ -46,7 +49,15 @@ signals:
     void finished(int exitCode, const QString& error);
 
 private:
-    enum class Stage { WaitListener, WaitConnected, WaitCalls, WaitComparison, Settle, Done };
+    enum class Stage {
+        WaitRecording,
+        WaitListener,
+        WaitConnected,
+        WaitCalls,
+        WaitComparison,
+        Settle,
+        Done
+    };
 
     void poll();
     bool listenerReady() const;

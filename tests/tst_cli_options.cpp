@@ -288,8 +288,8 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
          "epoll mode et-drain needs the epoll backend, not select (add --backend epoll)"},
         {{"--serve-dir", "/nonexistent/selectscope"},
          "--serve-dir '/nonexistent/selectscope' is not a directory"},
-        {{"--open", "lesson.jsonl"},
-         "--open reads a recording with --headless; the window does not open recordings yet"},
+        {{"--open", "lesson.jsonl", "--compare-models"},
+         "--open reads a recording; --compare-models runs servers: give one of them"},
         {{"--headless", "--open", "lesson.jsonl", "--preset", "echo"},
          "--open reads a recording and starts no server: leave out --preset and --listen"},
     };

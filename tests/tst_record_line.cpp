@@ -9,8 +9,11 @@
 
 #include <string>
 
+#include "app/headless_lines.h"
+#include "core/server/listener_spec.h"
 #include "core/trace/json_lines.h"
 #include "ui/recording/record_line.h"
+#include "ui/recording/start_line.h"
 
 using namespace ss;
 
@@ -156,9 +159,63 @@ TEST(RecordLine, EveryEventKindWithItsAux) {
 }
 
 TEST(RecordLine, StartAndSummaryLinesAreKnown) {
-    EXPECT_EQ(read(R"({"type":"start","backend":"poll","listeners":[]})").type,
-              record_line::Type::Start);
+    EngineConfig config;
+    config.backend = BackendKind::Epoll;
+    config.epollMode = EpollMode::EdgeDrain;
+    config.timeoutMs = 250;
+    config.listeners.push_back(*parseListenSpec("127.0.0.1:9991=echo", nullptr));
+    const record_line::Parsed start = read(headlessStartLine(config, "1.2.3"));
+    ASSERT_EQ(start.type, record_line::Type::Start);
+    EXPECT_EQ(start.start.backend, BackendKind::Epoll);
+    EXPECT_EQ(start.start.epollMode, EpollMode::EdgeDrain);
+    EXPECT_EQ(start.start.timeoutMs, 250);
+    EXPECT_EQ(start.start.listeners, std::vector<std::string>{"127.0.0.1:9991/tcp=echo"});
+    EXPECT_EQ(start.start.version, "1.2.3");
+    EXPECT_TRUE(start.start.descriptors.empty());
     EXPECT_EQ(read(R"({"type":"summary","wait_calls":3})").type, record_line::Type::Summary);
+}
+
+// A recording begun while the server runs lists the descriptors already open.
+TEST(RecordLine, StartLineCarriesOpenDescriptors) {
+    DescriptorInfo listener;
+    listener.fd = 3;
+    listener.role = Role::Listener;
+    listener.local = "127.0.0.1:9991";
+    listener.behaviour = "echo";
+    listener.interest = 1;
+    DescriptorInfo connection;
+    connection.fd = 4;
+    connection.peer = "127.0.0.1:50000";
+    connection.listenerFd = 3;
+    connection.interest = 3;
+    connection.state = ConnState::HalfClosed;
+    connection.appQueueBytes = 7;
+    connection.appQueueMessages = 2;
+    connection.bytesIn = 11;
+    connection.bytesOut = 4;
+    std::string line = headlessStartLine(EngineConfig(), "1");
+    line.resize(line.size() - 2);  // the closing brace and the newline
+    record_line::appendDescriptors(line, {listener, connection});
+    line += '}';
+    const std::vector<DescriptorInfo> rows = read(line).start.descriptors;
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].local, "127.0.0.1:9991");
+    EXPECT_EQ(rows[0].behaviour, "echo");
+    EXPECT_EQ(rows[0].role, Role::Listener);
+    EXPECT_EQ(rows[1].peer, "127.0.0.1:50000");
+    EXPECT_EQ(rows[1].listenerFd, 3);
+    EXPECT_EQ(rows[1].interest, 3);
+    EXPECT_EQ(rows[1].state, ConnState::HalfClosed);
+    EXPECT_EQ(rows[1].appQueueBytes, 7u);
+    EXPECT_EQ(rows[1].appQueueMessages, 2u);
+    EXPECT_EQ(rows[1].bytesIn, 11u);
+    EXPECT_EQ(rows[1].bytesOut, 4u);
+    EXPECT_EQ(errorOf(R"({"type":"start","backend":"poll","listeners":[],"timeout_ms":1,)"
+                      R"("trace":"all","version":"1","descriptors":[{"fd":3,"role":"pipe"}]})"),
+              "\"role\" has an unknown value \"pipe\"");
+    EXPECT_EQ(errorOf(R"({"type":"start","backend":"poll","listeners":[],"timeout_ms":1,)"
+                      R"("trace":"all","version":"1","port":9})"),
+              "unknown key \"port\"");
 }
 
 // Each damage names what is wrong; nothing is guessed.

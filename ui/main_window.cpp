@@ -44,8 +44,11 @@
 #include "ui/panels/load_panel.h"
 #include "ui/panels/model_comparison_panel.h"
 #include "ui/panels/plots_panel.h"
+#include "ui/panels/replay_bar.h"
 #include "ui/panels/server_panel.h"
 #include "ui/panels/status_bar_widgets.h"
+#include "ui/recording_source.h"
+#include "ui/source_switch.h"
 #include "ui/to_qstring.h"
 #include "ui/views/call_trace_view.h"
 #include "ui/views/column_fitter.h"
@@ -110,6 +113,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     m_session = new EngineSession(this);
     createModelsAndViews();
     m_statusWidgets = new StatusBarWidgets(statusBar());
+    createRecording();
     createMenus();
     connectSource();
     connectViews();
@@ -132,8 +136,11 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
         restorePresentation();
     for (const QString& view : std::as_const(m_options.views))
         showView(view);
+    m_replayBar->setVisible(false);  // a saved layout may have had it
     if (m_options.startAtOnce)
         startServer(m_options.engine);
+    else if (!m_options.recordingPath.isEmpty())
+        openRecording(m_options.recordingPath);
 }
 
 bool MainWindow::showView(const QString& name) {
@@ -311,6 +318,10 @@ QDockWidget* MainWindow::addDock(QWidget* content, const QString& title, const c
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* openRecording =
+        file->addAction(tr("&Open recording..."), this, &MainWindow::openRecordingWithDialog);
+    openRecording->setShortcut(QKeySequence::Open);
+    openRecording->setObjectName(QStringLiteral("openRecordingAction"));
     QAction* savePng =
         file->addAction(tr("Save window as &PNG..."), this, &MainWindow::saveWindowPngWithDialog);
     savePng->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -344,21 +355,22 @@ void MainWindow::createMenus() {
 }
 
 // Each consumer connects itself to the source's signals; the window only introduces them, and
-// shows the source's routine messages in its status bar. The built-in engine is also the server
-// panel's EngineControl.
+// shows the source's routine messages in its status bar. The views follow the switch (the engine,
+// or a recording while one is open); the server, client and load panels only ever serve the
+// engine, which is also the server panel's EngineControl.
 void MainWindow::connectSource() {
-    m_descriptorModel->setSource(m_session);
-    m_callModel->setSource(m_session);
-    m_eventModel->setSource(m_session);
-    m_plotsPanel->setSource(m_session);
+    m_descriptorModel->setSource(m_switch);
+    m_callModel->setSource(m_switch);
+    m_eventModel->setSource(m_switch);
+    m_plotsPanel->setSource(m_switch);
     m_serverPanel->setSource(m_session, m_session);
     m_clientPanel->setSource(m_session);
     m_loadPanel->setSource(m_session);
-    m_timelineView->model()->setSource(m_session);
-    m_fdSetView->setSource(m_session);
-    m_costPanel->setSource(m_session);
-    m_statusWidgets->setSource(m_session);
-    connect(m_session, &TraceSource::errorOccurred, this, &MainWindow::showStatusMessage);
+    m_timelineView->model()->setSource(m_switch);
+    m_fdSetView->setSource(m_switch);
+    m_costPanel->setSource(m_switch);
+    m_statusWidgets->setSource(m_switch);
+    connect(m_switch, &TraceSource::errorOccurred, this, &MainWindow::showStatusMessage);
     connect(m_session, &TraceSource::started, this, &MainWindow::onStarted);
     connect(m_session, &TraceSource::stopped, this, &MainWindow::onStopped);
 }
@@ -450,6 +462,7 @@ void MainWindow::resetLayout() {
     m_arranging = true;
     dock_layout::rearrange(this, m_dockSet, m_arrangedState);
     m_arranging = false;
+    m_replayBar->setVisible(m_recording->isOpen());
     m_serverPanel->collapseMoreSettings();
     m_clientPanel->collapseMoreSettings();
     m_loadPanel->collapseMoreSettings();

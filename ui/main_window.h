@@ -38,6 +38,9 @@ class ServerPanel;
 class StatusBarWidgets;
 class TimelineView;
 class TraceSource;
+class RecordingSource;
+class ReplayBar;
+class SourceSwitch;
 class Zoom;
 
 // What the command line tells the window.
@@ -51,6 +54,7 @@ struct WindowOptions {
     bool useSettings = true;    // restore and save the layout (off for screenshots and benchmarks)
     bool presentation = false;  // open in presentation mode, whatever the settings say
     QStringList views;          // brought to the front, in order (see MainWindow::showView)
+    QString recordingPath;      // opened at once instead of running a server (--open)
 };
 
 // The application's top-level window: the server panel, the descriptor table, the call trace,
@@ -68,6 +72,9 @@ public:
 
     // Where the window's records come from: the built-in engine.
     TraceSource* session() const;
+    // An open recording, replayed in the same views instead of the engine's records.
+    RecordingSource* recording() const { return m_recording; }
+    ReplayBar* replayBar() const { return m_replayBar; }
     ServerPanel* serverPanel() const { return m_serverPanel; }
     ClientPanel* clientPanel() const { return m_clientPanel; }
     LoadPanel* loadPanel() const { return m_loadPanel; }
@@ -114,6 +121,10 @@ public slots:
     void setPresentationMode(bool on);
     // Asks for a file name, then saves the window as PNG.
     void saveWindowPngWithDialog();
+    // Stops the server and shows the recording at `path` in every view, with the replay bar.
+    // False (with a status-bar message and *error) when the file cannot be opened.
+    bool openRecording(const QString& path, QString* error = nullptr);
+    void openRecordingWithDialog();
 
 protected:
     bool event(QEvent* event) override;
@@ -138,6 +149,8 @@ private:
     QDockWidget* addDock(QWidget* content, const QString& title, const char* name,
                          bool scrollable = false);
     void createMenus();
+    void createRecording();
+    void onRecordingStopped();
     void connectSource();
     void connectViews();
     void selectCall(const ss::CallRecord& call);
@@ -151,6 +164,9 @@ private:
 
     WindowOptions m_options;
     EngineSession* m_session = nullptr;
+    RecordingSource* m_recording = nullptr;
+    SourceSwitch* m_switch = nullptr;  // what the views follow: the engine or the recording
+    ReplayBar* m_replayBar = nullptr;
     DescriptorTableModel* m_descriptorModel = nullptr;
     CallTraceModel* m_callModel = nullptr;
     EventLogModel* m_eventModel = nullptr;

@@ -43,6 +43,9 @@ public:
     explicit TraceSource(QObject* parent = nullptr);
 
     virtual Capabilities capabilities() const = 0;
+    // False for a source that replays what was recorded before: no clock runs, nothing happens
+    // that was not recorded.
+    virtual bool isLive() const { return true; }
     // True from started() until stopped().
     virtual bool isRunning() const = 0;
     // What statsUpdated() and descriptorsUpdated() carried last. A source fills in what it knows

@@ -40,6 +40,7 @@ StatusBarWidgets::StatusBarWidgets(QStatusBar* bar) : QObject(bar), m_bar(bar) {
 }
 
 void StatusBarWidgets::setSource(TraceSource* source) {
+    m_source = source;
     connect(source, &TraceSource::statsUpdated, this, &StatusBarWidgets::updateStats);
     connect(source, &TraceSource::descriptorsUpdated, this, &StatusBarWidgets::updateDescriptors);
     connect(source, &TraceSource::started, this, &StatusBarWidgets::showStarted);
@@ -117,7 +118,10 @@ void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
     // "epoll et": an edge-triggered epoll behaves differently enough to say so at a glance.
     if (stats.backend == ss::BackendKind::Epoll && stats.epollMode != ss::EpollMode::Level)
         m_backendName += QLatin1Char(' ') + toQString(ss::epollModeName(stats.epollMode));
-    if (stats.stopped)
+    const bool live = !m_source || m_source->isLive();
+    if (!live)
+        showState(tr("Replay"), "#6a1b9a");
+    else if (stats.stopped)
         showState(tr("Stopped by an exception"), "#b71c1c");
     else if (stats.paused)
         showState(tr("Paused"), "#e65100");
@@ -127,7 +131,10 @@ void StatusBarWidgets::updateStats(const ss::EngineStats& stats) {
         showState(tr("Running"), "#2e7d32");
     m_watched->setText(tr("Watched: %1").arg(stats.watchedDescriptors));
     m_watched->show();
-    updateRate(stats);
+    if (live)
+        updateRate(stats);
+    else
+        m_rate->hide();  // calls per second of the wall clock: a replay has none
     m_dropped->setVisible(stats.traceDropped > 0);
     if (stats.traceDropped > 0)
         m_dropped->setText(tr("Dropped trace records: %1").arg(stats.traceDropped));

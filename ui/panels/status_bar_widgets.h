@@ -69,6 +69,7 @@ private:
     QLabel* m_watched = nullptr;
     QLabel* m_rate = nullptr;
     QLabel* m_dropped = nullptr;
+    TraceSource* m_source = nullptr;
     QElapsedTimer m_rateClock;
     uint64_t m_rateCalls = 0;
 };

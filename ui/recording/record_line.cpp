@@ -5,7 +5,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
-#include <QSet>
 
 #include <cmath>
 #include <cstdint>
@@ -13,75 +12,14 @@
 #include <optional>
 
 #include "core/trace/json_lines.h"
+#include "ui/recording/json_fields.h"
+#include "ui/recording/start_line.h"
 
 namespace record_line {
 
 namespace {
 
-// A key that is wrong: the message names it, and parse() stops at the first.
-struct Damage {
-    QString message;
-};
-
-[[noreturn]] void damaged(const QString& message) {
-    throw Damage{message};
-}
-
-QString quoted(const QString& key) {
-    return QLatin1Char('"') + key + QLatin1Char('"');
-}
-
-// Every key of `o` must be one of `known`: an unknown key is damage, not something to skip.
-void onlyKnownKeys(const QJsonObject& o, std::initializer_list<const char*> known) {
-    QSet<QString> allowed;
-    for (const char* key : known)
-        allowed.insert(QLatin1String(key));
-    for (auto it = o.begin(); it != o.end(); ++it)
-        if (!allowed.contains(it.key()))
-            damaged(QStringLiteral("unknown key %1").arg(quoted(it.key())));
-}
-
-QJsonValue required(const QJsonObject& o, const QString& key) {
-    QJsonValue v = o.value(key);
-    if (v.isUndefined())
-        damaged(QStringLiteral("%1 is missing").arg(quoted(key)));
-    return v;
-}
-
-// JSON numbers are doubles; a count or a descriptor must be a whole one that fits.
-int64_t integer(const QJsonValue& v, const QString& key, int64_t min = INT32_MIN,
-                int64_t max = INT32_MAX) {
-    const double d = v.toDouble(std::nan(""));
-    if (!v.isDouble() || std::floor(d) != d || d < double(min) || d > double(max))
-        damaged(QStringLiteral("%1 is not an integer from %2 to %3")
-                    .arg(quoted(key))
-                    .arg(min)
-                    .arg(max));
-    return int64_t(d);
-}
-
-int64_t integerAt(const QJsonObject& o, const char* key, int64_t min = INT32_MIN,
-                  int64_t max = INT32_MAX) {
-    const QString name = QLatin1String(key);
-    return integer(required(o, name), name, min, max);
-}
-
-int64_t optionalIntegerAt(const QJsonObject& o, const char* key, int64_t absent) {
-    const QString name = QLatin1String(key);
-    return o.contains(name) ? integer(o.value(name), name) : absent;
-}
-
-// Counters and times: whole numbers a JSON double holds exactly.
-constexpr int64_t kMaxCount = int64_t(1) << 53;
-constexpr int64_t kMaxUs = kMaxCount;
-
-QString stringAt(const QJsonObject& o, const char* key) {
-    const QString name = QLatin1String(key);
-    const QJsonValue v = required(o, name);
-    if (!v.isString())
-        damaged(QStringLiteral("%1 is not a string").arg(quoted(name)));
-    return v.toString();
-}
+using namespace fields;
 
 // "blocked_us":812.125 is the nanoseconds written with three decimals.
 int64_t microsecondsAsNs(const QJsonObject& o, const char* key) {
@@ -90,15 +28,6 @@ int64_t microsecondsAsNs(const QJsonObject& o, const char* key) {
     if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > double(kMaxUs))
         damaged(QStringLiteral("%1 is not a duration in microseconds").arg(quoted(name)));
     return std::llround(v.toDouble() * 1000);
-}
-
-// The name whose enumerator `name(value)` gives, for values 0 .. last.
-template <typename Enum, typename NameOf>
-Enum byName(const QString& text, int last, NameOf name, const char* key) {
-    for (int i = 0; i <= last; ++i)
-        if (text == QLatin1String(name(Enum(i)).data(), qsizetype(name(Enum(i)).size())))
-            return Enum(i);
-    damaged(QStringLiteral("%1 has an unknown value \"%2\"").arg(quoted(QLatin1String(key)), text));
 }
 
 std::vector<int32_t> fdList(const QJsonValue& v, const QString& key) {
@@ -142,15 +71,6 @@ void readSets(const QJsonObject& o, ss::CallRecord* c) {
     }
 }
 
-bool flagAt(const QJsonObject& o, const char* key) {
-    const QString name = QLatin1String(key);
-    if (!o.contains(name))
-        return false;
-    if (o.value(name) != QJsonValue(true))
-        damaged(QStringLiteral("%1 can only be true").arg(quoted(name)));
-    return true;
-}
-
 ss::InterestChange::Op changeOp(const QString& name) {
     if (name == QLatin1String("add"))
         return ss::InterestChange::Op::Add;
@@ -159,19 +79,6 @@ ss::InterestChange::Op changeOp(const QString& name) {
     if (name == QLatin1String("delete"))
         return ss::InterestChange::Op::Delete;
     damaged(QStringLiteral("\"op\" has an unknown value \"%1\"").arg(name));
-}
-
-QJsonArray arrayAt(const QJsonObject& o, const char* key) {
-    const QJsonValue v = o.value(QLatin1String(key));
-    if (!v.isArray())
-        damaged(QStringLiteral("%1 is not a list").arg(quoted(QLatin1String(key))));
-    return v.toArray();
-}
-
-QJsonObject entryObject(const QJsonValue& v, const char* list) {
-    if (!v.isObject())
-        damaged(QStringLiteral("an entry of %1 is not an object").arg(quoted(QLatin1String(list))));
-    return v.toObject();
 }
 
 void readChanges(const QJsonObject& o, ss::CallRecord* c) {
@@ -338,7 +245,9 @@ bool parse(const QByteArray& line, Parsed* out, QString* error) {
     try {
         *out = Parsed{};
         out->type = lineType(o);
-        if (out->type == Type::Call)
+        if (out->type == Type::Start)
+            readStart(o, &out->start);
+        else if (out->type == Type::Call)
             readCall(o, &out->call);
         else if (out->type == Type::Event)
             readEvent(o, &out->event);

@@ -14,14 +14,32 @@
 #include <QByteArray>
 #include <QString>
 
+#include <string>
+#include <vector>
+
+#include "core/poller/backend_kind.h"
+#include "core/server/engine_config.h"
 #include "core/trace/trace_types.h"
 
 namespace record_line {
 
 enum class Type { Start, Call, Event, Summary };
 
+// What a start line says: the server that was recorded, and the descriptors it had open when the
+// recording began (none when it began with the server, as --headless writes it).
+struct StartInfo {
+    ss::BackendKind backend = ss::BackendKind::Select;
+    ss::EpollMode epollMode = ss::EpollMode::Level;
+    ss::IoModel model = ss::IoModel::Multiplexed;
+    std::vector<std::string> listeners;  // as --listen takes them
+    int32_t timeoutMs = -1;
+    std::string trace, version;
+    std::vector<ss::DescriptorInfo> descriptors;
+};
+
 struct Parsed {
     Type type = Type::Call;
+    StartInfo start;        // Type::Start
     ss::CallRecord call;    // Type::Call
     ss::SocketEvent event;  // Type::Event
 };

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/recording/json_fields.h"
+
+#include <QSet>
+
+#include <cmath>
+
+namespace record_line::fields {
+
+void damaged(const QString& message) {
+    throw Damage{message};
+}
+
+QString quoted(const QString& key) {
+    return QLatin1Char('"') + key + QLatin1Char('"');
+}
+
+void onlyKnownKeys(const QJsonObject& o, std::initializer_list<const char*> known) {
+    QSet<QString> allowed;
+    for (const char* key : known)
+        allowed.insert(QLatin1String(key));
+    for (auto it = o.begin(); it != o.end(); ++it)
+        if (!allowed.contains(it.key()))
+            damaged(QStringLiteral("unknown key %1").arg(quoted(it.key())));
+}
+
+QJsonValue required(const QJsonObject& o, const QString& key) {
+    QJsonValue v = o.value(key);
+    if (v.isUndefined())
+        damaged(QStringLiteral("%1 is missing").arg(quoted(key)));
+    return v;
+}
+
+int64_t integer(const QJsonValue& v, const QString& key, int64_t min, int64_t max) {
+    const double d = v.toDouble(std::nan(""));
+    if (!v.isDouble() || std::floor(d) != d || d < double(min) || d > double(max))
+        damaged(QStringLiteral("%1 is not an integer from %2 to %3")
+                    .arg(quoted(key))
+                    .arg(min)
+                    .arg(max));
+    return int64_t(d);
+}
+
+int64_t integerAt(const QJsonObject& o, const char* key, int64_t min, int64_t max) {
+    const QString name = QLatin1String(key);
+    return integer(required(o, name), name, min, max);
+}
+
+int64_t optionalIntegerAt(const QJsonObject& o, const char* key, int64_t absent) {
+    const QString name = QLatin1String(key);
+    return o.contains(name) ? integer(o.value(name), name) : absent;
+}
+
+QString stringAt(const QJsonObject& o, const char* key) {
+    const QString name = QLatin1String(key);
+    const QJsonValue v = required(o, name);
+    if (!v.isString())
+        damaged(QStringLiteral("%1 is not a string").arg(quoted(name)));
+    return v.toString();
+}
+
+bool flagAt(const QJsonObject& o, const char* key) {
+    const QString name = QLatin1String(key);
+    if (!o.contains(name))
+        return false;
+    if (o.value(name) != QJsonValue(true))
+        damaged(QStringLiteral("%1 can only be true").arg(quoted(name)));
+    return true;
+}
+
+QJsonArray arrayAt(const QJsonObject& o, const char* key) {
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (!v.isArray())
+        damaged(QStringLiteral("%1 is not a list").arg(quoted(QLatin1String(key))));
+    return v.toArray();
+}
+
+QJsonObject entryObject(const QJsonValue& v, const char* list) {
+    if (!v.isObject())
+        damaged(QStringLiteral("an entry of %1 is not an object").arg(quoted(QLatin1String(list))));
+    return v.toObject();
+}
+
+}  // namespace record_line::fields
