@@ -138,7 +138,7 @@ TEST(RecordLine, EveryEventKindWithItsAux) {
     for (int k = 0; k <= int(kLastEventKind); ++k) {
         SocketEvent e;
         e.kind = EventKind(k);
-        e.number = uint64_t(100 + k);
+        e.number = 100 + uint64_t(k);
         e.timeNs = 5000000;
         e.fd = 4;
         e.bytes = 3;

@@ -646,12 +646,13 @@
         <translation>#2 等待了 %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+7"/>
+        <location line="+38"/>
         <source>#1 idles</source>
         <translation>#1 空闲</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>%1 s</source>
         <translation>%1 秒</translation>
     </message>
@@ -1667,12 +1668,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+107"/>
+        <location filename="../../ui/main_window.cpp" line="+110"/>
+        <location filename="../../ui/main_window_recording.cpp" line="+53"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>Zoom: %1 %</source>
         <translation>缩放：%1 %</translation>
     </message>
@@ -1750,6 +1752,11 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+2"/>
+        <source>&amp;Open recording...</source>
+        <translation>打开录制(&amp;O)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save window as &amp;PNG...</source>
         <translation>将窗口另存为 &amp;PNG……</translation>
     </message>
@@ -1804,7 +1811,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Server started.</source>
         <translation>服务端已启动。</translation>
     </message>
@@ -1824,7 +1831,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>&lt;h3&gt;SelectScope %1&lt;/h3&gt;&lt;p&gt;一台观察 IO 多路复用的“示波器”：一个小型服务端的每一次 select()、poll() 和 epoll_wait() 调用，都在发生的同时呈现出来。&lt;/p&gt;&lt;p&gt;SelectScope 是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证的条款重新分发和/或修改它，许可证版本可以是第 3 版，也可以是（由您选择）任何更新的版本（GPL-3.0-or-later）。&lt;/p&gt;&lt;p&gt;图表使用了 Emanuel Eichhammer 开发的 QCustomPlot，它依据 GNU 通用公共许可证第 3 版（GPL-3.0）授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+192"/>
         <source>Could not save the window to %1: %2</source>
         <translation>无法将窗口保存到 %1：%2</translation>
     </message>
@@ -1842,6 +1849,33 @@ Then connect a client, type a message and press Send.</source>
         <location line="+0"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window_recording.cpp" line="-27"/>
+        <source>%1: %Ln calls</source>
+        <translation>
+            <numerusform>%1：%Ln 次调用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 - SelectScope</source>
+        <translation>%1 - SelectScope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening %1...</source>
+        <translation>正在打开 %1...</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open recording</source>
+        <translation>打开录制</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recordings (*.jsonl *.json);;All files (*)</source>
+        <translation>录制文件 (*.jsonl *.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2324,9 +2358,106 @@ Then connect a client, type a message and press Send.</source>
     </message>
 </context>
 <context>
+    <name>RecordingSource</name>
+    <message>
+        <location filename="../../ui/recording_source.cpp" line="+161"/>
+        <source>%1 changed after it was opened; open it again.</source>
+        <translation>%1 在打开后被修改过，请重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayBar</name>
+    <message>
+        <location filename="../../ui/panels/replay_bar.cpp" line="+24"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step back one call</source>
+        <translation>后退一次调用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+95"/>
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <location line="-95"/>
+        <source>Play at the chosen speed</source>
+        <translation>按所选速度播放</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step forward one call</source>
+        <translation>前进一次调用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Drag to any call of the recording</source>
+        <translation>拖动到录制中的任意一次调用</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Call # or 2.5s</source>
+        <translation>调用编号或 2.5s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jump to a call number (e.g. 120) or to a time (e.g. 2.5s), then Enter</source>
+        <translation>跳到某个调用编号（如 120）或某个时间（如 2.5s），然后按回车</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Indexing %p%</source>
+        <translation>建立索引 %p%</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Play speed, against the recorded one</source>
+        <translation>播放速度，相对于录制时的速度</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source> · %1 s</source>
+        <translation> · %1 秒</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call %1 of %2%3</source>
+        <translation>第 %1 / %2 次调用%3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>⏸ Pause</source>
+        <translation>⏸ 暂停</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>No call %1 in this recording</source>
+        <translation>此录制中没有调用 %1</translation>
+    </message>
+</context>
+<context>
     <name>ScreenshotSession</name>
     <message>
-        <location filename="../../app/screenshot_session.cpp" line="+54"/>
+        <location filename="../../app/screenshot_session.cpp" line="+58"/>
+        <source>the recording was not indexed within %1 ms</source>
+        <translation>录制未能在 %1 毫秒内建立索引</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>the server published no listener within %1 ms</source>
         <translation>服务端在 %1 ms 内没有公布任何监听端口</translation>
     </message>
@@ -2681,13 +2812,13 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+79"/>
-        <location line="+76"/>
+        <location line="+80"/>
+        <location line="+82"/>
         <source>The addresses the server listens on.</source>
         <translation>服务端监听的地址。</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-160"/>
         <source>Descriptors in the server&apos;s interest list, the wake-up descriptor included.</source>
         <translation>服务端监视列表中的文件描述符数量，包括唤醒文件描述符。</translation>
     </message>
@@ -2702,24 +2833,29 @@ Then connect a client, type a message and press Send.</source>
         <translation>窗口来不及处理而丢弃的跟踪记录。计数器和文件描述符表仍然准确。</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>%1 · %2</source>
         <comment>server state · backend</comment>
         <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+9"/>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-31"/>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Stopped by an exception</source>
         <translation>因异常而停止</translation>
     </message>
@@ -2734,7 +2870,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>慢动作（%1 毫秒）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Calls/s: %1 · CPU %2 %</source>
         <translation>每秒调用：%1 · CPU %2 %</translation>
     </message>
@@ -2749,18 +2885,18 @@ Then connect a client, type a message and press Send.</source>
         <translation>监听：%1 个端口</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-94"/>
         <source>Watched: %1</source>
         <translation>监视：%1</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-17"/>
         <source>%1, threads: %2</source>
         <comment>IO model, server threads</comment>
         <translation>%1，线程：%2</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Dropped trace records: %1</source>
         <translation>丢弃的跟踪记录：%1</translation>
     </message>

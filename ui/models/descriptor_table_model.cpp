@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <utility>
 
 #include "core/poller/poller.h"
 #include "ui/models/trace_format.h"
@@ -418,7 +419,9 @@ void DescriptorTableModel::setDescriptors(const std::vector<ss::DescriptorInfo>&
     m_flood = m_call - m_snapshotCall > qint64(kFloodCalls);
     m_snapshotCall = m_call;
     m_last = descriptors;
-    applyDiff(descriptors, true);
+    // The first snapshot of a trace is the table as it is, not news: a replay that jumps begins
+    // a new trace with every descriptor already open.
+    applyDiff(descriptors, std::exchange(m_snapshotSinceClear, true));
     if (m_flood != wasFlood)
         emitAllChanged({Qt::BackgroundRole, Qt::ForegroundRole});
 }
@@ -472,6 +475,7 @@ void DescriptorTableModel::setShowWakeup(bool show) {
 }
 
 void DescriptorTableModel::clear() {
+    m_snapshotSinceClear = false;
     if (m_rows.empty())
         return;
     beginRemoveRows(QModelIndex(), 0, rowCount() - 1);

@@ -133,5 +133,6 @@ private:
     int m_flashCalls = kDefaultFlashCalls;
     qint64 m_call = 0;          // wait calls made so far
     qint64 m_snapshotCall = 0;  // m_call at the previous snapshot
+    bool m_snapshotSinceClear = false;
     bool m_flood = false;       // more than kFloodCalls calls between the last two snapshots
 };
