@@ -16,6 +16,7 @@
 #include "core/net/platform.h"
 #include "core/server/engine.h"
 #include "core/trace/json_lines.h"
+#include "ui/recording/session_lines.h"
 
 namespace {
 
@@ -128,14 +129,15 @@ int runHeadless(const CliOptions& options) {
         return 1;
     }
     Drainer drainer(engine);
-    drainer.writer().appendLine(headlessStartLine(engine.config(), selectscopeVersion()));
+    drainer.writer().appendLine(record_line::startLine(engine.config(), selectscopeVersion()));
     bool outputOpen = drainer.flush() && watch(engine, drainer, options.durationSeconds);
     engine.stop();
     // The loop thread has ended, so this last drain is finite.
     if (outputOpen)
         outputOpen = drainer.drain();
     if (outputOpen) {
-        drainer.writer().appendLine(headlessSummaryLine(engine.stats(), engine.trace().dropped()));
+        drainer.writer().appendLine(
+            record_line::summaryLine(engine.stats(), engine.trace().dropped()));
         drainer.flush();
     }
     return 0;

@@ -13,6 +13,7 @@
 #include "app/cli_options.h"
 #include "app/headless_lines.h"
 #include "core/server/presets.h"
+#include "ui/recording/session_lines.h"
 
 namespace {
 
@@ -309,18 +310,18 @@ TEST(HeadlessLines, EpollModeAfterTheBackend) {
     config.epollMode = ss::EpollMode::Edge;
     config.timeoutMs = 1000;
     config.trace = ss::TraceMode{true, true};
-    EXPECT_EQ(headlessStartLine(config, "0.1.0"),
+    EXPECT_EQ(record_line::startLine(config, "0.1.0"),
               R"({"type":"start","backend":"epoll","epoll_mode":"et","listeners":[],)"
               R"("timeout_ms":1000,"trace":"all","version":"0.1.0"})"
               "\n");
     ss::EngineStats stats;
     stats.backend = ss::BackendKind::Epoll;
     stats.epollMode = ss::EpollMode::EdgeDrain;
-    EXPECT_EQ(headlessSummaryLine(stats, 0).rfind(
+    EXPECT_EQ(record_line::summaryLine(stats, 0).rfind(
                   R"({"type":"summary","backend":"epoll","epoll_mode":"et-drain",)", 0),
               0u);
     config.epollMode = ss::EpollMode::Level;
-    EXPECT_EQ(headlessStartLine(config, "0.1.0").find("epoll_mode"), std::string::npos);
+    EXPECT_EQ(record_line::startLine(config, "0.1.0").find("epoll_mode"), std::string::npos);
 }
 
 TEST(HeadlessLines, StartAndSummaryLines) {
@@ -337,7 +338,7 @@ TEST(HeadlessLines, StartAndSummaryLines) {
     stats.socketCalls = 7;
     stats.peakServerThreads = 1;
     stats.cpuSeconds = 0.0125;
-    EXPECT_EQ(headlessStartLine(config, "0.1.0") + headlessSummaryLine(stats, 9),
+    EXPECT_EQ(record_line::startLine(config, "0.1.0") + record_line::summaryLine(stats, 9),
               R"({"type":"start","backend":"poll","listeners":["127.0.0.1:8000/tcp=echo"],)"
               R"("timeout_ms":1000,"trace":"calls","version":"0.1.0"})"
               "\n"
@@ -395,8 +396,8 @@ for line in sys.stdin.buffer:
     python.start("python3", {"-c", QString::fromUtf8(script)});
     if (!python.waitForStarted(10000))
         GTEST_SKIP() << "python3 not available";
-    const std::string lines =
-        headlessStartLine(ss::EngineConfig{}, "0.1.0") + headlessSummaryLine(ss::EngineStats{}, 0);
+    const std::string lines = record_line::startLine(ss::EngineConfig{}, "0.1.0") +
+                              record_line::summaryLine(ss::EngineStats{}, 0);
     python.write(lines.data(), static_cast<qint64>(lines.size()));
     python.closeWriteChannel();
     ASSERT_TRUE(python.waitForFinished(30000));

@@ -9,11 +9,10 @@
 
 #include <string>
 
-#include "app/headless_lines.h"
 #include "core/server/listener_spec.h"
 #include "core/trace/json_lines.h"
 #include "ui/recording/record_line.h"
-#include "ui/recording/start_line.h"
+#include "ui/recording/session_lines.h"
 
 using namespace ss;
 
@@ -164,7 +163,7 @@ TEST(RecordLine, StartAndSummaryLinesAreKnown) {
     config.epollMode = EpollMode::EdgeDrain;
     config.timeoutMs = 250;
     config.listeners.push_back(*parseListenSpec("127.0.0.1:9991=echo", nullptr));
-    const record_line::Parsed start = read(headlessStartLine(config, "1.2.3"));
+    const record_line::Parsed start = read(record_line::startLine(config, "1.2.3"));
     ASSERT_EQ(start.type, record_line::Type::Start);
     EXPECT_EQ(start.start.backend, BackendKind::Epoll);
     EXPECT_EQ(start.start.epollMode, EpollMode::EdgeDrain);
@@ -193,11 +192,8 @@ TEST(RecordLine, StartLineCarriesOpenDescriptors) {
     connection.appQueueMessages = 2;
     connection.bytesIn = 11;
     connection.bytesOut = 4;
-    std::string line = headlessStartLine(EngineConfig(), "1");
-    line.resize(line.size() - 2);  // the closing brace and the newline
-    record_line::appendDescriptors(line, {listener, connection});
-    line += '}';
-    const std::vector<DescriptorInfo> rows = read(line).start.descriptors;
+    const std::vector<DescriptorInfo> rows =
+        read(record_line::startLine(EngineConfig(), "1", {listener, connection})).start.descriptors;
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].local, "127.0.0.1:9991");
     EXPECT_EQ(rows[0].behaviour, "echo");

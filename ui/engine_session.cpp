@@ -7,7 +7,8 @@
 #include "ui/models/trace_format.h"
 #include "ui/to_qstring.h"
 
-EngineSession::EngineSession(QObject* parent) : TraceSource(parent) {
+EngineSession::EngineSession(QObject* parent)
+    : TraceSource(parent), m_recorder(new TraceRecorder(this)) {
     m_timer.setInterval(1000 / kRefreshHz);
     connect(&m_timer, &QTimer::timeout, this, &EngineSession::refresh);
 }
@@ -37,7 +38,10 @@ bool EngineSession::start(const ss::EngineConfig& config, QString* error) {
     m_engine = std::move(engine);
     m_batch = TraceBatch();
     m_stats = ss::EngineStats();
+    m_shown = ss::SnapshotMark();
     m_descriptors.clear();
+    // Before the first drain: the listeners' events are the recording's first.
+    m_recorder->serverStarted(m_config, m_engine->stats());
     m_engine->requestSnapshot();
     m_timer.start();
     emit started();
@@ -53,6 +57,7 @@ void EngineSession::stop() {
     // then tell the tables that every descriptor is gone.
     drainTrace();
     m_stats = m_engine->stats();
+    m_recorder->serverStopped(m_stats);
     m_descriptors.clear();
     m_engine.reset();
     emit descriptorsUpdated(m_descriptors);
@@ -135,23 +140,47 @@ void EngineSession::refresh() {
     m_stats = m_engine->stats();
     emit statsUpdated(m_stats);
     // A snapshot costs the loop a kernel-queue probe per descriptor, and the table a diff of
-    // every row, so descriptors refresh at kSnapshotHz, not on every tick. The snapshot asked
-    // for now is published after the loop's current iteration; this tick shows the previous
-    // one, so the UI never waits for the loop.
-    if (m_tick++ % (kRefreshHz / kSnapshotHz) != 0)
-        return;
-    m_engine->requestSnapshot();
-    m_descriptors = m_engine->descriptors();
-    emit descriptorsUpdated(m_descriptors);
+    // every row, so descriptors refresh at kSnapshotHz, not on every tick (every tick while a
+    // recording waits for one). The snapshot asked for now is published after the loop's
+    // current iteration; this tick shows the previous one, so the UI never waits for the loop.
+    const bool recorderWaits = m_recorder->state() == TraceRecorder::State::WaitingForSnapshot;
+    if (m_tick++ % (kRefreshHz / kSnapshotHz) == 0 || recorderWaits) {
+        m_engine->requestSnapshot();
+        ss::SnapshotMark mark;
+        m_descriptors = m_engine->descriptors(&mark);
+        if (recorderWaits)
+            m_recorder->snapshot(m_descriptors, mark, m_engine->config(), m_stats.traceDropped);
+        emit descriptorsUpdated(m_descriptors);
+    }
+    m_recorder->flush();
+}
+
+bool EngineSession::beginRecording(const QString& path, QString* error) {
+    return m_recorder->begin(path, m_engine ? &m_shown : nullptr, error);
+}
+
+void EngineSession::endRecording() {
+    m_recorder->end(m_engine ? m_engine->stats() : m_stats);
 }
 
 void EngineSession::drainTrace() {
     // clear() keeps the vectors' capacity, so a steady stream of ticks stops allocating them.
     m_batch.calls.clear();
     m_batch.events.clear();
+    const bool recording = m_recorder->isOn();
     m_engine->trace().drain(
-        [this](const ss::CallRecord& call) { m_batch.calls.push_back(call); },
-        [this](const ss::SocketEvent& event) { m_batch.events.push_back(event); },
+        [this, recording](const ss::CallRecord& call) {
+            m_batch.calls.push_back(call);
+            m_shown.calls = call.number;
+            if (recording)
+                m_recorder->addCall(call);
+        },
+        [this, recording](const ss::SocketEvent& event) {
+            m_batch.events.push_back(event);
+            m_shown.events = event.number;
+            if (recording)
+                m_recorder->addEvent(event);
+        },
         kMaxRecordsPerTick);
     m_batch.droppedTotal = m_engine->trace().dropped();
     if (!m_batch.calls.empty() || !m_batch.events.empty())

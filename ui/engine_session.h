@@ -14,6 +14,7 @@
 #include "core/poller/backend_kind.h"
 #include "core/server/engine_config.h"
 #include "ui/engine_control.h"
+#include "ui/trace_recorder.h"
 #include "ui/trace_source.h"
 
 namespace ss {
@@ -48,6 +49,11 @@ public:
     }
     // Null while stopped.
     ss::Engine* engine() const { return m_engine.get(); }
+    // File > Record: what the engine does, written as a recording (trace_recorder.h).
+    TraceRecorder* recorder() const { return m_recorder; }
+    // Begins a recording at `path`: now, if the server runs, else with its next start.
+    bool beginRecording(const QString& path, QString* error);
+    void endRecording();
 
 public slots:
     // Starts again with the configuration of the last start(config).
@@ -76,4 +82,6 @@ private:
     std::vector<ss::DescriptorInfo> m_descriptors;
     TraceBatch m_batch;
     unsigned m_tick = 0;
+    ss::SnapshotMark m_shown;  // the last call and event handed to the views
+    TraceRecorder* m_recorder;
 };

@@ -322,6 +322,7 @@ void MainWindow::createMenus() {
         file->addAction(tr("&Open recording..."), this, &MainWindow::openRecordingWithDialog);
     openRecording->setShortcut(QKeySequence::Open);
     openRecording->setObjectName(QStringLiteral("openRecordingAction"));
+    createRecordActions(file);
     QAction* savePng =
         file->addAction(tr("Save window as &PNG..."), this, &MainWindow::saveWindowPngWithDialog);
     savePng->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));

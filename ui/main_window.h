@@ -37,6 +37,7 @@ class QShowEvent;
 class ServerPanel;
 class StatusBarWidgets;
 class TimelineView;
+class QLabel;
 class TraceSource;
 class RecordingSource;
 class ReplayBar;
@@ -125,6 +126,10 @@ public slots:
     // False (with a status-bar message and *error) when the file cannot be opened.
     bool openRecording(const QString& path, QString* error = nullptr);
     void openRecordingWithDialog();
+    // File > Record: writes what the server does to `path` from now on (from its next start
+    // while it is stopped) until stopRecording() or the server stops.
+    bool startRecording(const QString& path, QString* error = nullptr);
+    void stopRecording();
 
 protected:
     bool event(QEvent* event) override;
@@ -150,7 +155,9 @@ private:
                          bool scrollable = false);
     void createMenus();
     void createRecording();
+    void createRecordActions(QMenu* file);
     void onRecordingStopped();
+    void onRecorderState();
     void connectSource();
     void connectViews();
     void selectCall(const ss::CallRecord& call);
@@ -167,6 +174,8 @@ private:
     RecordingSource* m_recording = nullptr;
     SourceSwitch* m_switch = nullptr;  // what the views follow: the engine or the recording
     ReplayBar* m_replayBar = nullptr;
+    QAction* m_recordAction = nullptr;
+    QLabel* m_recordLabel = nullptr;  // the status bar's "● REC"
     DescriptorTableModel* m_descriptorModel = nullptr;
     CallTraceModel* m_callModel = nullptr;
     EventLogModel* m_eventModel = nullptr;

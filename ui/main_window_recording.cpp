@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's side of recordings: opening one, its replay bar, and handing the views back to
 // the engine when the server starts again.
+#include <QAction>
+#include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
 #include <QStatusBar>
 
 #include "ui/engine_session.h"
@@ -51,4 +57,66 @@ void MainWindow::openRecordingWithDialog() {
 void MainWindow::onRecordingStopped() {
     m_replayBar->hide();
     setWindowTitle(tr("SelectScope"));
+}
+
+void MainWindow::createRecordActions(QMenu* file) {
+    m_recordAction = file->addAction(tr("&Record..."));
+    m_recordAction->setObjectName(QStringLiteral("recordAction"));
+    m_recordAction->setCheckable(true);
+    m_recordAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_recordAction->setToolTip(tr("Write what the server does to a recording (JSON Lines)"));
+    connect(m_recordAction, &QAction::triggered, this, [this](bool on) {
+        if (!on) {
+            stopRecording();
+            return;
+        }
+        const QString name =
+            QStringLiteral("selectscope-%1.jsonl")
+                .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Record to"), QDir::home().filePath(name), tr("Recordings (*.jsonl)"));
+        if (path.isEmpty() || !startRecording(path))
+            m_recordAction->setChecked(false);
+    });
+    m_recordLabel = new QLabel(tr("● REC"), statusBar());
+    m_recordLabel->setObjectName(QStringLiteral("recordLabel"));
+    m_recordLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #c62828; color: white; padding: 0 8px; }"));
+    m_recordLabel->hide();
+    statusBar()->addPermanentWidget(m_recordLabel);
+    connect(m_session->recorder(), &TraceRecorder::stateChanged, this,
+            &MainWindow::onRecorderState);
+    connect(m_session->recorder(), &TraceRecorder::failed, this, [this](const QString& why) {
+        showStatusMessage(tr("The recording stopped: %1").arg(why));
+    });
+}
+
+bool MainWindow::startRecording(const QString& path, QString* error) {
+    QString why;
+    if (!m_session->beginRecording(path, &why)) {
+        if (error)
+            *error = why;
+        showStatusMessage(tr("Could not record: %1").arg(why));
+        return false;
+    }
+    const QString where = QDir::toNativeSeparators(path);
+    showStatusMessage(m_session->isRunning()
+                          ? tr("Recording to %1").arg(where)
+                          : tr("Recording to %1 from the server's next start").arg(where));
+    return true;
+}
+
+void MainWindow::stopRecording() {
+    m_session->endRecording();
+}
+
+void MainWindow::onRecorderState() {
+    const TraceRecorder* recorder = m_session->recorder();
+    m_recordAction->setChecked(recorder->isOn());
+    m_recordLabel->setVisible(recorder->isOn());
+    m_recordLabel->setToolTip(QDir::toNativeSeparators(recorder->path()));
+    if (!recorder->isOn() && !recorder->path().isEmpty())
+        showStatusMessage(tr("Recorded %1 records to %2")
+                              .arg(QLocale().toString(qulonglong(recorder->records())),
+                                   QDir::toNativeSeparators(recorder->path())));
 }

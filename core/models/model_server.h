@@ -65,7 +65,9 @@ public:
     TraceRing& ring() { return m_observer.ring(); }
     const EngineConfig& config() const { return m_config; }
     EngineStats stats() const { return m_observer.stats(); }
-    std::vector<DescriptorInfo> descriptors() const { return m_observer.descriptors(); }
+    std::vector<DescriptorInfo> descriptors(SnapshotMark* mark = nullptr) const {
+        return m_observer.descriptors(mark);
+    }
     void requestSnapshot();
 
 protected:

@@ -137,8 +137,8 @@ EngineStats Engine::stats() const {
     return m_model ? m_model->stats() : m_loop->stats();
 }
 
-std::vector<DescriptorInfo> Engine::descriptors() const {
-    return m_model ? m_model->descriptors() : m_loop->descriptors();
+std::vector<DescriptorInfo> Engine::descriptors(SnapshotMark* mark) const {
+    return m_model ? m_model->descriptors(mark) : m_loop->descriptors(mark);
 }
 
 void Engine::requestSnapshot() {

@@ -58,8 +58,9 @@ public:
 
     EngineStats stats() const;
     // The latest published snapshot of every watched descriptor. requestSnapshot() asks the loop
-    // to publish a fresh one after its current iteration (kernel queues sampled then).
-    std::vector<DescriptorInfo> descriptors() const;
+    // to publish a fresh one after its current iteration (kernel queues sampled then). *mark,
+    // when given, says which call and event records the snapshot has seen.
+    std::vector<DescriptorInfo> descriptors(SnapshotMark* mark = nullptr) const;
     void requestSnapshot();
 
     const EngineConfig& config() const;

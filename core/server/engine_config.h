@@ -67,6 +67,12 @@ struct DescriptorInfo {
     double ageSeconds = 0;
 };
 
+// Where a descriptor snapshot stands in the trace: it shows the descriptors as they were after
+// the call and the event with these numbers (0: none yet), and before any later one.
+struct SnapshotMark {
+    uint64_t calls = 0, events = 0;
+};
+
 struct EngineStats {
     BackendKind backend = BackendKind::Select;
     EpollMode epollMode = EpollMode::Level;  // what epoll uses (now, or after a switch to it)

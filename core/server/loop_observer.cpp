@@ -204,6 +204,7 @@ void LoopObserver::publishSnapshot() {
     m_lastSnapshotNs = now;
     std::lock_guard<std::mutex> lock(m_publishMutex);
     m_snapshot.swap(rows);
+    m_snapshotMark = {m_callNumber, m_eventNumber};
 }
 
 void LoopObserver::publishAfterIteration() {
@@ -215,8 +216,10 @@ void LoopObserver::publishAfterIteration() {
         publishSnapshot();
 }
 
-std::vector<DescriptorInfo> LoopObserver::descriptors() const {
+std::vector<DescriptorInfo> LoopObserver::descriptors(SnapshotMark* mark) const {
     std::lock_guard<std::mutex> lock(m_publishMutex);
+    if (mark)
+        *mark = m_snapshotMark;
     return m_snapshot;
 }
 

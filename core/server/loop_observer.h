@@ -55,7 +55,8 @@ public:
     // ---- any thread ----
     TraceRing& ring() { return m_ring; }
     EngineStats stats() const;
-    std::vector<DescriptorInfo> descriptors() const;
+    // *mark, when given, says which records the snapshot has seen.
+    std::vector<DescriptorInfo> descriptors(SnapshotMark* mark = nullptr) const;
     void requestSnapshot() { m_snapshotRequested.store(true); }
 
     // At most this many ready descriptors are sampled per call (in fd order), so that a call
@@ -83,6 +84,7 @@ private:
     mutable std::mutex m_publishMutex;
     EngineStats m_publishedStats;
     std::vector<DescriptorInfo> m_snapshot;
+    SnapshotMark m_snapshotMark;
     std::atomic<bool> m_snapshotRequested{false};
     int64_t m_lastSnapshotNs = 0;
 };

@@ -769,7 +769,7 @@
 <context>
     <name>DescriptorTableModel</name>
     <message>
-        <location filename="../../ui/models/descriptor_table_model.cpp" line="+297"/>
+        <location filename="../../ui/models/descriptor_table_model.cpp" line="+298"/>
         <source>Behaviour: %1</source>
         <translation>处理方式：%1</translation>
     </message>
@@ -840,12 +840,12 @@
 <context>
     <name>EngineSession</name>
     <message>
-        <location filename="../../ui/engine_session.cpp" line="+31"/>
+        <location filename="../../ui/engine_session.cpp" line="+32"/>
         <source>Could not start the server: %1</source>
         <translation>无法启动服务端：%1</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <source>The server is not running.</source>
         <translation>服务端没有运行。</translation>
     </message>
@@ -1669,7 +1669,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+110"/>
-        <location filename="../../ui/main_window_recording.cpp" line="+53"/>
+        <location filename="../../ui/main_window_recording.cpp" line="+59"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
@@ -1756,7 +1756,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>打开录制(&amp;O)...</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Save window as &amp;PNG...</source>
         <translation>将窗口另存为 &amp;PNG……</translation>
     </message>
@@ -1876,6 +1876,56 @@ Then connect a client, type a message and press Send.</source>
         <location line="+0"/>
         <source>Recordings (*.jsonl *.json);;All files (*)</source>
         <translation>录制文件 (*.jsonl *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Record...</source>
+        <translation>录制(&amp;R)...</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write what the server does to a recording (JSON Lines)</source>
+        <translation>把服务器所做的一切写入录制文件（JSON Lines）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Record to</source>
+        <translation>录制到</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Recordings (*.jsonl)</source>
+        <translation>录制文件 (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>● REC</source>
+        <translation>● 录制中</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The recording stopped: %1</source>
+        <translation>录制已停止：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not record: %1</source>
+        <translation>无法录制：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recording to %1</source>
+        <translation>正在录制到 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording to %1 from the server&apos;s next start</source>
+        <translation>将从服务器下次启动起录制到 %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Recorded %1 records to %2</source>
+        <translation>已录制 %1 条记录到 %2</translation>
     </message>
 </context>
 <context>

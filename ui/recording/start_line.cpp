@@ -3,7 +3,6 @@
 
 #include <optional>
 
-#include "core/trace/json_lines.h"
 #include "ui/recording/json_fields.h"
 
 namespace record_line {
@@ -73,46 +72,6 @@ void readStart(const QJsonObject& o, StartInfo* out) {
     if (o.contains(QLatin1String("descriptors")))
         for (const QJsonValue v : arrayAt(o, "descriptors"))
             out->descriptors.push_back(readDescriptor(entryObject(v, "descriptors")));
-}
-
-void appendDescriptors(std::string& line, const std::vector<ss::DescriptorInfo>& rows) {
-    line += ",\"descriptors\":[";
-    for (size_t i = 0; i < rows.size(); ++i) {
-        const ss::DescriptorInfo& d = rows[i];
-        line += i ? ",{\"fd\":" : "{\"fd\":";
-        ss::appendJsonInt(line, d.fd);
-        line += ",\"role\":";
-        ss::appendJsonString(line, ss::roleName(d.role));
-        const std::pair<const char*, const std::string*> texts[] = {
-            {"local", &d.local}, {"peer", &d.peer}, {"behaviour", &d.behaviour}};
-        for (const auto& [key, text] : texts) {
-            if (text->empty())
-                continue;
-            line += ",\"";
-            line += key;
-            line += "\":";
-            ss::appendJsonString(line, *text);
-        }
-        line += ",\"listener_fd\":";
-        ss::appendJsonInt(line, d.listenerFd);
-        line += ",\"interest\":";
-        ss::appendJsonInt(line, d.interest);
-        line += ",\"state\":";
-        ss::appendJsonString(line, ss::connStateName(d.state));
-        const std::pair<const char*, uint64_t> counts[] = {
-            {"app_queue_bytes", d.appQueueBytes},
-            {"app_queue_messages", d.appQueueMessages},
-            {"bytes_in", d.bytesIn},
-            {"bytes_out", d.bytesOut}};
-        for (const auto& [key, count] : counts) {
-            line += ",\"";
-            line += key;
-            line += "\":";
-            ss::appendJsonUInt(line, count);
-        }
-        line += '}';
-    }
-    line += ']';
 }
 
 }  // namespace record_line
