@@ -16,16 +16,15 @@
 #include <csignal>
 
 #include "core/poller/poller.h"
-#include "ui/engine_session.h"
+#include "tests/support/window_echo.h"
 #include "ui/main_window.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/panels/replay_bar.h"
 #include "ui/recording_source.h"
-#include "ui/trace_recorder.h"
+
+using namespace window_echo;
 
 namespace {
-
-constexpr int kWaitMs = 10000;
 
 struct Row {
     int fd;
@@ -46,22 +45,6 @@ QList<Row> rowsOf(const RecordingSource& source) {
     return rows;
 }
 
-const ss::DescriptorInfo* rowWithPeer(const RecordingSource& source, const QString& peer) {
-    for (const ss::DescriptorInfo& d : source.lastDescriptors())
-        if (QString::fromStdString(d.peer) == peer)
-            return &d;
-    return nullptr;
-}
-
-void echo(QTcpSocket& client, const QByteArray& message) {
-    client.write(message);
-    QVERIFY(client.waitForBytesWritten(kWaitMs));
-    QByteArray reply;
-    while (reply.size() < message.size() && client.waitForReadyRead(kWaitMs))
-        reply += client.readAll();
-    QCOMPARE(reply, message);
-}
-
 void waitIndexed(RecordingSource& source) {
     QTRY_VERIFY_WITH_TIMEOUT(!source.indexing(), kWaitMs);
 }
@@ -80,8 +63,6 @@ private slots:
     void playsToTheEnd();
     void damagedCopyOpensUpToTheDamage();
     void windowShowsTheRecording();
-    void windowRecordsFromTheNextStart();
-    void windowRecordsWhileTheServerRuns();
 
 private:
     QTemporaryDir m_dir;
@@ -291,123 +272,10 @@ void TestRecordingSource::windowShowsTheRecording() {
     back->click();
     QCOMPARE(source->position(), source->callCount() - 1);
     QCOMPARE(window.replayBar()->slider()->value(), int(source->callCount() - 1));
-    ss::EngineConfig config;
-    config.listeners.push_back(*ss::parseListenSpec("127.0.0.1:0=echo", nullptr));
-    QVERIFY(window.startServer(config));
+    QVERIFY(window.startServer(echoServer()));
     QVERIFY(!source->isOpen());
     QVERIFY(!window.replayBar()->isVisible());
     window.stopServer();
-}
-
-namespace {
-
-// The port of the window's server, once its listener is in the descriptor snapshot.
-quint16 listenerPort(MainWindow& window) {
-    quint16 port = 0;
-    const auto find = [&] {
-        for (const ss::DescriptorInfo& d : window.session()->lastDescriptors())
-            if (d.role == ss::Role::Listener)
-                port =
-                    quint16(QString::fromStdString(d.local).section(QLatin1Char(':'), -1).toUInt());
-        return port != 0;
-    };
-    [&] { QTRY_VERIFY_WITH_TIMEOUT(find(), kWaitMs); }();
-    return port;
-}
-
-ss::EngineConfig echoServer() {
-    ss::EngineConfig config;
-    config.listeners.push_back(*ss::parseListenSpec("127.0.0.1:0=echo", nullptr));
-    return config;
-}
-
-}  // namespace
-
-// File > Record before the server starts: the recording is the whole run, from its start line
-// to its summary, and replays to what the client did.
-void TestRecordingSource::windowRecordsFromTheNextStart() {
-    WindowOptions options;
-    options.useSettings = false;
-    MainWindow window(options);
-    const QString path = m_dir.filePath(QStringLiteral("window-run.jsonl"));
-    QVERIFY(window.startRecording(path));
-    TraceRecorder* recorder = qobject_cast<EngineSession*>(window.session())->recorder();
-    QCOMPARE(recorder->state(), TraceRecorder::State::WaitingForStart);
-    QVERIFY(window.startServer(echoServer()));
-    QCOMPARE(recorder->state(), TraceRecorder::State::Recording);
-    QTcpSocket client;
-    client.connectToHost(QStringLiteral("127.0.0.1"), listenerPort(window));
-    QVERIFY(client.waitForConnected(kWaitMs));
-    echo(client, "hello");
-    client.disconnectFromHost();
-    QTRY_COMPARE_WITH_TIMEOUT(window.session()->lastStats().closed, uint64_t(1), kWaitMs);
-    window.stopServer();
-    QCOMPARE(recorder->state(), TraceRecorder::State::Off);
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
-    QVERIFY(lines.first().startsWith("{\"type\":\"start\",\"backend\":"));
-    QVERIFY(!lines.first().contains("descriptors"));
-    QVERIFY(lines[1].contains("\"kind\":\"listen\""));
-    QVERIFY(lines.last().startsWith("{\"type\":\"summary\""));
-    RecordingSource source;
-    QVERIFY(source.open(path));
-    waitIndexed(source);
-    QCOMPARE(source.damage(), QString());
-    source.seek(source.callCount());
-    QCOMPARE(source.lastStats().accepted, uint64_t(1));
-    QCOMPARE(source.lastStats().closed, uint64_t(1));
-    QCOMPARE(source.lastStats().bytesIn, uint64_t(5));
-    QCOMPARE(source.lastStats().bytesOut, uint64_t(5));
-}
-
-// File > Record while a client is connected: the start line lists it with the bytes it had sent,
-// and the replay adds what came after, once: no byte is lost or counted twice.
-void TestRecordingSource::windowRecordsWhileTheServerRuns() {
-    WindowOptions options;
-    options.useSettings = false;
-    MainWindow window(options);
-    QVERIFY(window.startServer(echoServer()));
-    const quint16 port = listenerPort(window);
-    QTcpSocket a;
-    a.connectToHost(QStringLiteral("127.0.0.1"), port);
-    QVERIFY(a.waitForConnected(kWaitMs));
-    const QString peerA = QStringLiteral("127.0.0.1:%1").arg(a.localPort());
-    echo(a, "one");
-    QTRY_COMPARE_WITH_TIMEOUT(window.session()->lastStats().bytesOut, uint64_t(3), kWaitMs);
-    const QString path = m_dir.filePath(QStringLiteral("window-midway.jsonl"));
-    QVERIFY(window.startRecording(path));
-    TraceRecorder* recorder = qobject_cast<EngineSession*>(window.session())->recorder();
-    QTRY_COMPARE_WITH_TIMEOUT(recorder->state(), TraceRecorder::State::Recording, kWaitMs);
-    echo(a, "two!");
-    QTcpSocket b;
-    b.connectToHost(QStringLiteral("127.0.0.1"), port);
-    QVERIFY(b.waitForConnected(kWaitMs));
-    const QString peerB = QStringLiteral("127.0.0.1:%1").arg(b.localPort());
-    echo(b, "three");
-    QTRY_COMPARE_WITH_TIMEOUT(window.session()->lastStats().bytesOut, uint64_t(12), kWaitMs);
-    window.stopRecording();
-    QCOMPARE(recorder->state(), TraceRecorder::State::Off);
-    window.stopServer();
-
-    RecordingSource source;
-    QVERIFY(source.open(path));
-    waitIndexed(source);
-    QCOMPARE(source.damage(), QString());
-    source.seek(0);
-    const ss::DescriptorInfo* rowA = rowWithPeer(source, peerA);
-    QVERIFY(rowA);
-    QCOMPARE(rowA->bytesIn, uint64_t(3));
-    QVERIFY(!rowWithPeer(source, peerB));
-    source.seek(source.callCount());
-    rowA = rowWithPeer(source, peerA);
-    QVERIFY(rowA);
-    QCOMPARE(rowA->bytesIn, uint64_t(3 + 4));
-    QCOMPARE(rowA->bytesOut, uint64_t(3 + 4));
-    const ss::DescriptorInfo* rowB = rowWithPeer(source, peerB);
-    QVERIFY(rowB);
-    QCOMPARE(rowB->bytesIn, uint64_t(5));
-    QCOMPARE(source.lastStats().accepted, uint64_t(1));  // B; A was accepted before
 }
 
 QTEST_MAIN(TestRecordingSource)

@@ -130,6 +130,10 @@ public slots:
     // while it is stopped) until stopRecording() or the server stops.
     bool startRecording(const QString& path, QString* error = nullptr);
     void stopRecording();
+    // File > Save trace as: what the call list and the event log hold, as JSON Lines or as CSV
+    // (a name ending in .csv). False (with a status-bar message and *error) when it cannot.
+    bool saveTrace(const QString& path, QString* error = nullptr);
+    void saveTraceWithDialog();
 
 protected:
     bool event(QEvent* event) override;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's side of recordings: opening one, its replay bar, and handing the views back to
-// the engine when the server starts again.
+// the engine when the server starts again; File > Record and File > Save trace as.
 #include <QAction>
 #include <QDateTime>
 #include <QDir>
@@ -16,6 +16,7 @@
 #include "ui/panels/replay_bar.h"
 #include "ui/recording_source.h"
 #include "ui/source_switch.h"
+#include "ui/trace_export.h"
 
 void MainWindow::createRecording() {
     m_recording = new RecordingSource(this);
@@ -78,6 +79,10 @@ void MainWindow::createRecordActions(QMenu* file) {
         if (path.isEmpty() || !startRecording(path))
             m_recordAction->setChecked(false);
     });
+    QAction* saveTrace =
+        file->addAction(tr("Save &trace as..."), this, &MainWindow::saveTraceWithDialog);
+    saveTrace->setShortcut(QKeySequence::Save);
+    saveTrace->setToolTip(tr("Save the calls and events the lists hold, as JSON Lines or CSV"));
     m_recordLabel = new QLabel(tr("● REC"), statusBar());
     m_recordLabel->setObjectName(QStringLiteral("recordLabel"));
     m_recordLabel->setStyleSheet(
@@ -119,4 +124,38 @@ void MainWindow::onRecorderState() {
         showStatusMessage(tr("Recorded %1 records to %2")
                               .arg(QLocale().toString(qulonglong(recorder->records())),
                                    QDir::toNativeSeparators(recorder->path())));
+}
+
+bool MainWindow::saveTrace(const QString& path, QString* error) {
+    trace_export::Saved saved;
+    QString why;
+    if (!trace_export::save(path, trace_export::formatForPath(path), *m_callModel, *m_eventModel,
+                            &saved, &why)) {
+        if (error)
+            *error = why;
+        showStatusMessage(tr("Could not save the trace: %1").arg(why));
+        return false;
+    }
+    showStatusMessage(tr("Saved %1 calls and %2 events to %3")
+                          .arg(QLocale().toString(saved.calls), QLocale().toString(saved.events),
+                               QDir::toNativeSeparators(path)));
+    return true;
+}
+
+void MainWindow::saveTraceWithDialog() {
+    const QString jsonLines = tr("JSON Lines (*.jsonl)");
+    const QString csv = tr("CSV (*.csv)");
+    QString filter = jsonLines;
+    const QString name =
+        QStringLiteral("selectscope-trace-%1.jsonl")
+            .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Save trace as"), QDir::home().filePath(name),
+                                     jsonLines + QStringLiteral(";;") + csv, &filter);
+    if (path.isEmpty())
+        return;
+    // The filter picks the format when the name has no extension of its own.
+    if (QFileInfo(path).suffix().isEmpty())
+        path += filter == csv ? QStringLiteral(".csv") : QStringLiteral(".jsonl");
+    saveTrace(path);
 }

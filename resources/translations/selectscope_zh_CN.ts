@@ -1669,7 +1669,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.cpp" line="+110"/>
-        <location filename="../../ui/main_window_recording.cpp" line="+59"/>
+        <location filename="../../ui/main_window_recording.cpp" line="+60"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
@@ -1898,7 +1898,17 @@ Then connect a client, type a message and press Send.</source>
         <translation>录制文件 (*.jsonl)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Save &amp;trace as...</source>
+        <translation>跟踪另存为(&amp;T)...</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save the calls and events the lists hold, as JSON Lines or CSV</source>
+        <translation>把列表中的调用和事件保存为 JSON Lines 或 CSV</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>● REC</source>
         <translation>● 录制中</translation>
     </message>
@@ -1926,6 +1936,31 @@ Then connect a client, type a message and press Send.</source>
         <location line="+14"/>
         <source>Recorded %1 records to %2</source>
         <translation>已录制 %1 条记录到 %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not save the trace: %1</source>
+        <translation>无法保存跟踪：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved %1 calls and %2 events to %3</source>
+        <translation>已把 %1 个调用和 %2 个事件保存到 %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save trace as</source>
+        <translation>跟踪另存为</translation>
     </message>
 </context>
 <context>
