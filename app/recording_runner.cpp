@@ -9,14 +9,13 @@
 #include "app/cli_options.h"
 #include "core/net/platform.h"
 #include "core/trace/json_lines.h"
+#include "ui/recording/line_reader.h"
 #include "ui/recording/record_line.h"
 
 namespace {
 
 // Lines per write: a batch, as the live headless mode writes.
 constexpr int kLinesPerFlush = 4096;
-// The longest line read: a wait call with every descriptor up to 65,536 in all its sets fits.
-constexpr qint64 kMaxLineBytes = 16 << 20;
 
 int fail(const std::string& message) {
     std::fprintf(stderr, "selectscope: error: %s\n", message.c_str());
@@ -52,14 +51,19 @@ int runRecording(const CliOptions& options) {
     ss::JsonLineWriter out;
     record_line::Parsed parsed;
     QString error;
-    for (long number = 1; !file.atEnd(); ++number) {
-        QByteArray line = file.readLine(kMaxLineBytes + 1);
-        if (line.endsWith('\n'))
-            line.chop(1);
-        const bool tooLong = line.size() > kMaxLineBytes;
-        if (tooLong)
-            error = QStringLiteral("longer than %1 bytes").arg(kMaxLineBytes);
-        if (tooLong || !record_line::parse(line, &parsed, &error)) {
+    LineReader reader(&file);
+    QByteArray line;
+    uint64_t offset = 0;
+    for (;;) {
+        const LineReader::Result read = reader.next(&line, &offset);
+        if (read == LineReader::Result::End)
+            break;
+        if (read == LineReader::Result::Error)
+            return fail(options.openPath + ": " + file.errorString().toStdString());
+        const int64_t number = reader.lineNumber() + (read == LineReader::Result::TooLong);
+        if (read == LineReader::Result::TooLong)
+            error = QStringLiteral("longer than %1 bytes").arg(LineReader::kMaxLineBytes);
+        if (read == LineReader::Result::TooLong || !record_line::parse(line, &parsed, &error)) {
             out.flushTo(stdout);
             return fail(options.openPath + ":" + std::to_string(number) + ": " +
                         error.toStdString());
@@ -68,8 +72,6 @@ int runRecording(const CliOptions& options) {
         if (number % kLinesPerFlush == 0 && !out.flushTo(stdout))
             return 0;
     }
-    if (file.error() != QFileDevice::NoError)
-        return fail(options.openPath + ": " + file.errorString().toStdString());
     out.flushTo(stdout);
     return 0;
 }

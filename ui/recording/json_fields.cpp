@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/recording/json_fields.h"
 
-#include <QSet>
+#include <algorithm>
 
 #include <cmath>
+#include <string>
+
+#include "core/trace/json_escape.h"
 
 namespace record_line::fields {
 
@@ -11,27 +14,37 @@ void damaged(const QString& message) {
     throw Damage{message};
 }
 
-QString quoted(const QString& key) {
-    return QLatin1Char('"') + key + QLatin1Char('"');
+QString quoted(const QString& text) {
+    constexpr qsizetype kShown = 60;
+    const bool cut = text.size() > kShown;
+    std::string json;
+    ss::appendJsonString(json, text.left(kShown).toStdString());
+    QString shown = QString::fromStdString(json);
+    if (cut)
+        shown.insert(shown.size() - 1, QStringLiteral("..."));
+    return shown;
 }
 
 void onlyKnownKeys(const QJsonObject& o, std::initializer_list<const char*> known) {
-    QSet<QString> allowed;
+    qsizetype present = 0;
     for (const char* key : known)
-        allowed.insert(QLatin1String(key));
+        present += o.contains(QLatin1String(key));
+    if (present == o.size())
+        return;
     for (auto it = o.begin(); it != o.end(); ++it)
-        if (!allowed.contains(it.key()))
+        if (std::none_of(known.begin(), known.end(),
+                         [&](const char* key) { return it.key() == QLatin1String(key); }))
             damaged(QStringLiteral("unknown key %1").arg(quoted(it.key())));
 }
 
-QJsonValue required(const QJsonObject& o, const QString& key) {
+QJsonValue required(const QJsonObject& o, QLatin1String key) {
     QJsonValue v = o.value(key);
     if (v.isUndefined())
         damaged(QStringLiteral("%1 is missing").arg(quoted(key)));
     return v;
 }
 
-int64_t integer(const QJsonValue& v, const QString& key, int64_t min, int64_t max) {
+int64_t integer(const QJsonValue& v, QLatin1String key, int64_t min, int64_t max) {
     const double d = v.toDouble(std::nan(""));
     if (!v.isDouble() || std::floor(d) != d || d < double(min) || d > double(max))
         damaged(QStringLiteral("%1 is not an integer from %2 to %3")
@@ -42,17 +55,17 @@ int64_t integer(const QJsonValue& v, const QString& key, int64_t min, int64_t ma
 }
 
 int64_t integerAt(const QJsonObject& o, const char* key, int64_t min, int64_t max) {
-    const QString name = QLatin1String(key);
+    const QLatin1String name(key);
     return integer(required(o, name), name, min, max);
 }
 
 int64_t optionalIntegerAt(const QJsonObject& o, const char* key, int64_t absent) {
-    const QString name = QLatin1String(key);
+    const QLatin1String name(key);
     return o.contains(name) ? integer(o.value(name), name) : absent;
 }
 
 QString stringAt(const QJsonObject& o, const char* key) {
-    const QString name = QLatin1String(key);
+    const QLatin1String name(key);
     const QJsonValue v = required(o, name);
     if (!v.isString())
         damaged(QStringLiteral("%1 is not a string").arg(quoted(name)));
@@ -60,7 +73,7 @@ QString stringAt(const QJsonObject& o, const char* key) {
 }
 
 bool flagAt(const QJsonObject& o, const char* key) {
-    const QString name = QLatin1String(key);
+    const QLatin1String name(key);
     if (!o.contains(name))
         return false;
     if (o.value(name) != QJsonValue(true))

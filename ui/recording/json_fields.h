@@ -20,18 +20,22 @@ struct Damage {
 };
 
 [[noreturn]] void damaged(const QString& message);
-QString quoted(const QString& key);
+// A key or a value of the line as a JSON string ("a\nb"), cut after 60 characters: a message
+// that quotes a damaged line stays one line, however the line is damaged.
+QString quoted(const QString& text);
 
 // Every key of `o` must be one of `known`: an unknown key is damage, not something to skip.
 void onlyKnownKeys(const QJsonObject& o, std::initializer_list<const char*> known);
-QJsonValue required(const QJsonObject& o, const QString& key);
+// Keys are Latin-1 literals: a line is read without building a string per key, and the key's
+// QString is made only for the message of damage.
+QJsonValue required(const QJsonObject& o, QLatin1String key);
 
 // Counters and times: whole numbers a JSON double holds exactly.
 constexpr int64_t kMaxCount = int64_t(1) << 53;
 constexpr int64_t kMaxUs = kMaxCount;
 
 // JSON numbers are doubles; a count or a descriptor must be a whole one that fits.
-int64_t integer(const QJsonValue& v, const QString& key, int64_t min = INT32_MIN,
+int64_t integer(const QJsonValue& v, QLatin1String key, int64_t min = INT32_MIN,
                 int64_t max = INT32_MAX);
 int64_t integerAt(const QJsonObject& o, const char* key, int64_t min = INT32_MIN,
                   int64_t max = INT32_MAX);
@@ -50,7 +54,8 @@ Enum byName(const QString& text, int last, NameOf name, const char* key) {
         if (text == QLatin1String(n.data(), qsizetype(n.size())))
             return Enum(i);
     }
-    damaged(QStringLiteral("%1 has an unknown value \"%2\"").arg(quoted(QLatin1String(key)), text));
+    damaged(
+        QStringLiteral("%1 has an unknown value %2").arg(quoted(QLatin1String(key)), quoted(text)));
 }
 
 }  // namespace record_line::fields

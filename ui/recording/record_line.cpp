@@ -23,14 +23,14 @@ using namespace fields;
 
 // "blocked_us":812.125 is the nanoseconds written with three decimals.
 int64_t microsecondsAsNs(const QJsonObject& o, const char* key) {
-    const QString name = QLatin1String(key);
+    const QLatin1String name(key);
     const QJsonValue v = required(o, name);
     if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > double(kMaxUs))
         damaged(QStringLiteral("%1 is not a duration in microseconds").arg(quoted(name)));
     return std::llround(v.toDouble() * 1000);
 }
 
-std::vector<int32_t> fdList(const QJsonValue& v, const QString& key) {
+std::vector<int32_t> fdList(const QJsonValue& v, QLatin1String key) {
     if (!v.isArray())
         damaged(QStringLiteral("%1 is not a list of descriptors").arg(quoted(key)));
     std::vector<int32_t> fds;
@@ -41,8 +41,8 @@ std::vector<int32_t> fdList(const QJsonValue& v, const QString& key) {
 
 // "in" and "ready": a NULL set (select) is null in both, and marks its bit in nullSets.
 void readSets(const QJsonObject& o, ss::CallRecord* c) {
-    const QJsonValue in = required(o, QStringLiteral("in"));
-    const QJsonValue ready = required(o, QStringLiteral("ready"));
+    const QJsonValue in = required(o, QLatin1String("in"));
+    const QJsonValue ready = required(o, QLatin1String("ready"));
     if (!in.isObject() || !ready.isObject())
         damaged(QStringLiteral("\"in\" and \"ready\" must be objects"));
     const QJsonObject inSets = in.toObject();
@@ -53,8 +53,11 @@ void readSets(const QJsonObject& o, ss::CallRecord* c) {
     std::vector<int32_t>* readyLists[] = {&c->readyRead, &c->readyWrite, &c->readyExcept,
                                           &c->readyHangup, &c->readyError};
     const char* names[] = {"read", "write", "except", "hangup", "error"};
+    const char* inKeys[] = {"in.read", "in.write", "in.except"};
+    const char* readyKeys[] = {"ready.read", "ready.write", "ready.except", "ready.hangup",
+                               "ready.error"};
     for (int i = 0; i < 5; ++i) {
-        const QString name = QLatin1String(names[i]);
+        const QLatin1String name(names[i]);
         const QJsonValue readyList = required(readySets, name);
         if (i < 3) {
             const QJsonValue inList = required(inSets, name);
@@ -65,9 +68,9 @@ void readSets(const QJsonObject& o, ss::CallRecord* c) {
                 c->nullSets |= uint8_t(1u << i);
                 continue;
             }
-            *inLists[i] = fdList(inList, QStringLiteral("in.") + name);
+            *inLists[i] = fdList(inList, QLatin1String(inKeys[i]));
         }
-        *readyLists[i] = fdList(readyList, QStringLiteral("ready.") + name);
+        *readyLists[i] = fdList(readyList, QLatin1String(readyKeys[i]));
     }
 }
 
@@ -78,7 +81,7 @@ ss::InterestChange::Op changeOp(const QString& name) {
         return ss::InterestChange::Op::Modify;
     if (name == QLatin1String("delete"))
         return ss::InterestChange::Op::Delete;
-    damaged(QStringLiteral("\"op\" has an unknown value \"%1\"").arg(name));
+    damaged(QStringLiteral("\"op\" has an unknown value %1").arg(quoted(name)));
 }
 
 void readChanges(const QJsonObject& o, ss::CallRecord* c) {
@@ -159,7 +162,7 @@ void readCall(const QJsonObject& o, ss::CallRecord* c) {
 // The event's aux, from the key its kind writes it under (json_lines.h, eventAuxKey).
 int64_t eventAux(const QJsonObject& o, ss::EventKind kind) {
     const std::string_view key = ss::eventAuxKey(kind);
-    const QString name = QString::fromLatin1(key.data(), qsizetype(key.size()));
+    const QLatin1String name(key.data(), qsizetype(key.size()));
     if (!o.contains(name))
         return 0;
     switch (kind) {
@@ -225,7 +228,7 @@ Type lineType(const QJsonObject& o) {
         return Type::Start;
     if (type == QLatin1String("summary"))
         return Type::Summary;
-    damaged(QStringLiteral("\"type\" has an unknown value \"%1\"").arg(type));
+    damaged(QStringLiteral("\"type\" has an unknown value %1").arg(quoted(type)));
 }
 
 }  // namespace
