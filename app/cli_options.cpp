@@ -69,6 +69,12 @@ struct Parser {
         "compare-models",
         "Run three scripted clients, one slow, against each IO model in turn and print one JSON "
         "line per model."};
+    QCommandLineOption listLessons{"list-lessons", "List the lessons: id and title."};
+    QCommandLineOption lesson{"lesson", "Open a lesson in the window (see --list-lessons).", "id"};
+    QCommandLineOption autoplay{"autoplay",
+                                "With --lesson: run every step and wait for its check; exit 0 "
+                                "only if every check held."};
+    QCommandLineOption lessonsDir{"lessons-dir", "Read lessons from this folder too.", "dir"};
     QCommandLineOption lang{"lang", "User interface language (GUI).", "code"};
     QCommandLineOption screenshot{"screenshot", "Save a screenshot of the window (GUI).", "file"};
     QCommandLineOption clients{"clients", "Start N built-in clients (GUI).", "N"};
@@ -91,7 +97,8 @@ struct Parser {
                        backend,       epollMode,   timeout,   serveDir,   maxQueue,     trace,
                        duration,      allowRemote, paused,    slowMotion, listBackends, listPresets,
                        lang,          screenshot,  clients,   size,       presentation, view,
-                       compareModels, open,        help,      version});
+                       compareModels, open,        help,      version,    listLessons,  lesson,
+                       autoplay,      lessonsDir});
     }
 };
 
@@ -187,6 +194,26 @@ void readEngineOptions(const Parser& p, CliOptions& o) {
         e.slowMotionMs = int(parseInteger(p.qt.value(p.slowMotion), "slow-motion", 0, 60000));
 }
 
+// --lesson opens the window on a lesson, which starts its own servers; --autoplay plays it.
+void readLessonOptions(const Parser& p, CliOptions& o) {
+    o.listLessons = p.qt.isSet(p.listLessons);
+    o.lessonId = str(p.qt.value(p.lesson));
+    o.autoplay = p.qt.isSet(p.autoplay);
+    for (const QString& dir : p.qt.values(p.lessonsDir))
+        o.lessonDirs.push_back(str(dir));
+    if (o.autoplay && o.lessonId.empty())
+        fail("--autoplay plays a lesson: give --lesson ID too");
+    if (!o.lessonId.empty() &&
+        (o.headless || !o.openPath.empty() || p.qt.isSet(p.preset) || p.qt.isSet(p.listen)))
+        fail(
+            "--lesson opens the window and starts the lesson's own servers: leave out "
+            "--headless, --open, --preset and --listen");
+    if (p.qt.isSet(p.port))
+        o.lessonPorts = parsePorts({p.qt.value(p.port)}, "port");
+    if (p.qt.isSet(p.ports))
+        o.lessonPorts = parsePorts(p.qt.value(p.ports).split(','), "ports");
+}
+
 void readOtherOptions(const Parser& p, CliOptions& o) {
     o.headless = p.qt.isSet(p.headless);
     o.compareModels = p.qt.isSet(p.compareModels);
@@ -203,6 +230,7 @@ void readOtherOptions(const Parser& p, CliOptions& o) {
     if (p.qt.isSet(p.clients))
         o.clients = int(parseInteger(p.qt.value(p.clients), "clients", 0, 100000));
     o.presentation = p.qt.isSet(p.presentation);
+    readLessonOptions(p, o);
     for (const QString& name : p.qt.values(p.view)) {
         if (!viewNames().contains(name))
             fail("unknown view '" + str(name) + "' (" + str(viewNames().join(", ")) + ")");
@@ -309,11 +337,17 @@ QStringList argumentsFromArgv(int argc, char* argv[]) {
 }
 
 bool wantsGui(const QStringList& arguments) {
-    static const QStringList kConsoleOnly = {"--headless",      "--compare-models",
-                                             "--list-backends", "--list-presets",
-                                             "--help",          "-h",
-                                             "--version",       "-v",
-                                             "--help-all",      "-?"};
+    static const QStringList kConsoleOnly = {"--headless",
+                                             "--compare-models",
+                                             "--list-backends",
+                                             "--list-presets",
+                                             "--list-lessons",
+                                             "--help",
+                                             "-h",
+                                             "--version",
+                                             "-v",
+                                             "--help-all",
+                                             "-?"};
     for (qsizetype i = 1; i < arguments.size() && arguments[i] != "--"; ++i)
         if (kConsoleOnly.contains(arguments[i]))
             return false;

@@ -32,6 +32,13 @@ struct CliOptions {
     int windowHeight = 0;
     bool presentation = false;       // open in presentation mode (F5)
     std::vector<std::string> views;  // --view: brought to the front, in order
+    // Lessons: --list-lessons, --lesson ID [--autoplay], --lessons-dir DIR (repeatable); a
+    // lesson's presets move to --port/--ports when given.
+    bool listLessons = false;
+    std::string lessonId;
+    bool autoplay = false;
+    std::vector<std::string> lessonDirs;
+    std::vector<uint16_t> lessonPorts;
     // Lines for stderr before starting (e.g. the --allow-remote exposure warning).
     std::vector<std::string> warnings;
 };

@@ -18,6 +18,7 @@
 #include <QStringList>
 #include <QTranslator>
 
+#include "app/lessons_cli.h"
 #include "app/screenshot_session.h"
 #include "ui/main_window.h"
 #endif
@@ -90,6 +91,9 @@ WindowOptions windowOptions(const CliOptions& options, const QStringList& argume
     window.startAtOnce = given(arguments, "preset") || given(arguments, "listen");
     window.presentation = options.presentation;
     window.recordingPath = QString::fromStdString(options.openPath);
+    window.lessonId = QString::fromStdString(options.lessonId);
+    window.lessonFolders = lessonFolders(options);
+    window.lessonPorts = options.lessonPorts;
     for (const std::string& view : options.views)
         window.views << QString::fromStdString(view);
     return window;
@@ -146,6 +150,8 @@ int runGui(int argc, char* argv[], CliResult cli) {
         return runScreenshot(cli.options, arguments);
     MainWindow window(windowOptions(cli.options, arguments));
     window.show();
+    if (cli.options.autoplay)
+        return autoplayLesson(window, QString::fromStdString(cli.options.lessonId));
     return QApplication::exec();
 }
 #endif
@@ -157,6 +163,12 @@ int main(int argc, char* argv[]) {
     // usage error work without a display.
     const CliResult cli = parseCommandLine(argumentsFromArgv(argc, argv));
 #ifdef SELECTSCOPE_HAVE_GUI
+    if (cli.action == CliAction::Run && cli.options.listLessons) {
+        QLocale::setDefault(cli.options.lang.empty()
+                                ? QLocale::system()
+                                : QLocale(QString::fromStdString(cli.options.lang)));
+        return listLessons(cli.options);
+    }
     const bool gui = cli.action == CliAction::Run && !cli.options.headless;
     if (gui || cli.retryAfterGuiInit)
         return runGui(argc, argv, cli);
@@ -166,7 +178,7 @@ int main(int argc, char* argv[]) {
     // would no longer be fd 3.
     if (cli.action == CliAction::Exit)
         return finish(cli);
-    if (!cli.options.headless) {
+    if (!cli.options.headless || cli.options.listLessons) {
         std::fputs("selectscope: error: this build has no GUI; use --headless\n", stderr);
         return kExitUsage;
     }

@@ -28,13 +28,14 @@ constexpr double kDescriptorShare = 0.39;
 constexpr double kCallShare = 0.36;
 
 // Every dock, in the order arrange() adds them.
-std::array<QDockWidget*, 11> all(const DockSet& d) {
+std::array<QDockWidget*, 12> all(const DockSet& d) {
     return {d.server,   d.clients, d.load,   d.descriptors, d.fdsets, d.calls,
-            d.timeline, d.models,  d.events, d.plots,       d.cost};
+            d.timeline, d.models,  d.events, d.plots,       d.cost,   d.lessons};
 }
 
 // The tab in front in each tabbed group: what a first lesson looks at.
 void raiseDefaults(const DockSet& d) {
+    d.server->raise();
     d.clients->raise();
     d.descriptors->raise();
     d.events->raise();
@@ -116,6 +117,7 @@ void arrange(QMainWindow* window, const DockSet& d) {
         window->removeDockWidget(dock);
     }
     window->addDockWidget(Qt::LeftDockWidgetArea, d.server);
+    window->tabifyDockWidget(d.server, d.lessons);
     window->addDockWidget(Qt::LeftDockWidgetArea, d.clients);
     window->tabifyDockWidget(d.clients, d.load);
     window->addDockWidget(Qt::RightDockWidgetArea, d.descriptors);

@@ -19,18 +19,18 @@ struct DockSet {
     QDockWidget* fdsets = nullptr;    // the fd_set picture and the timeline, tabbed with the
     QDockWidget* timeline = nullptr;  // descriptors, and the IO-models comparison
     QDockWidget* models = nullptr;
-    QDockWidget* cost = nullptr;  // tabbed with the event log and the plots
+    QDockWidget* cost = nullptr;     // tabbed with the event log and the plots
+    QDockWidget* lessons = nullptr;  // tabbed with the server
 };
 
 namespace dock_layout {
 
 // Bumped whenever the docks change, so that an older saved layout is not applied to new docks.
-constexpr int kVersion = 4;
+constexpr int kVersion = 5;
 
-// Controls on the left (server above, clients and load below); on the right the descriptor
-// table (tabbed with the fd_set picture, the timeline and the IO models), the wait calls, and
-// the event log
-// tabbed with the plots and the cost curve. Every dock is shown.
+// Controls on the left (server above, tabbed with the lessons; clients and load below); on the
+// right the descriptor table (tabbed with the fd_set picture, the timeline and the IO models), the
+// wait calls, and the event log tabbed with the plots and the cost curve. Every dock is shown.
 void arrange(QMainWindow* window, const DockSet& docks);
 // Puts every dock back where arrange() put it, from the window's state saved just after it
 // (QMainWindow::saveState(kVersion)), and shows them all.

@@ -112,6 +112,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     createZoom();
     m_session = new EngineSession(this);
     createModelsAndViews();
+    createLessons();
     m_statusWidgets = new StatusBarWidgets(statusBar());
     createRecording();
     createMenus();
@@ -137,10 +138,14 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     for (const QString& view : std::as_const(m_options.views))
         showView(view);
     m_replayBar->setVisible(false);  // a saved layout may have had it
-    if (m_options.startAtOnce)
+    if (!m_options.lessonId.isEmpty())
+        openLesson(m_options.lessonId);
+    else if (m_options.startAtOnce)
         startServer(m_options.engine);
     else if (!m_options.recordingPath.isEmpty())
         openRecording(m_options.recordingPath);
+    else if (m_defaultLayout && m_options.useSettings)
+        m_dockSet.lessons->raise();  // a first start offers the lessons
 }
 
 bool MainWindow::showView(const QString& name) {
@@ -563,8 +568,9 @@ void MainWindow::enterPresentation() {
     m_arranging = true;
     for (QDockWidget* dock : docksOutsidePresentation())
         dock->hide();
-    for (QDockWidget* dock : {m_dockSet.server, m_dockSet.clients, m_dockSet.descriptors,
-                              m_dockSet.fdsets, m_dockSet.timeline, m_dockSet.calls})
+    for (QDockWidget* dock :
+         {m_dockSet.server, m_dockSet.lessons, m_dockSet.clients, m_dockSet.descriptors,
+          m_dockSet.fdsets, m_dockSet.timeline, m_dockSet.calls})
         dock->show();
     m_arranging = false;
     if (m_zoom->percent() < presentationZoomPercent())

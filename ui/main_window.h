@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <string>
+#include <vector>
 
 #include "core/server/engine_config.h"
 #include "ui/dock_layout.h"
@@ -18,6 +19,8 @@ class CallTraceView;
 class ClientPanel;
 class CostCurvePanel;
 class ModelComparisonPanel;
+class LessonRunner;
+class LessonsPanel;
 class DescriptorTableModel;
 class DescriptorView;
 class EngineSession;
@@ -56,6 +59,9 @@ struct WindowOptions {
     bool presentation = false;  // open in presentation mode, whatever the settings say
     QStringList views;          // brought to the front, in order (see MainWindow::showView)
     QString recordingPath;      // opened at once instead of running a server (--open)
+    QString lessonId;           // opened at once in the Lessons dock (--lesson)
+    QStringList lessonFolders;  // besides the built-in lessons and the settings' folder
+    std::vector<uint16_t> lessonPorts;  // where lessons start their presets (--port/--ports)
 };
 
 // The application's top-level window: the server panel, the descriptor table, the call trace,
@@ -90,6 +96,8 @@ public:
     FdSetView* fdSetView() const { return m_fdSetView; }
     CostCurvePanel* costCurvePanel() const { return m_costPanel; }
     ModelComparisonPanel* modelComparisonPanel() const { return m_modelsPanel; }
+    LessonsPanel* lessonsPanel() const { return m_lessonsPanel; }
+    LessonRunner* lessonRunner() const { return m_lessonRunner; }
     QList<QDockWidget*> docks() const { return m_docks; }
     // True while the docks keep a first start's sizes (and follow the window), until the user
     // drags a separator or moves a dock; Reset layout makes it true again.
@@ -129,6 +137,8 @@ public slots:
     // File > Record: writes what the server does to `path` from now on (from its next start
     // while it is stopped) until stopRecording() or the server stops.
     bool startRecording(const QString& path, QString* error = nullptr);
+    // Opens a lesson in the Lessons dock at its first step; false when there is none by that id.
+    bool openLesson(const QString& id);
     void stopRecording();
     // File > Save trace as: what the call list and the event log hold, as JSON Lines or as CSV
     // (a name ending in .csv). False (with a status-bar message and *error) when it cannot.
@@ -159,6 +169,9 @@ private:
                          bool scrollable = false);
     void createMenus();
     void createRecording();
+    void createLessons();
+    void showLook();
+    void selectLookedAtFd();
     void createRecordActions(QMenu* file);
     void onRecordingStopped();
     void onRecorderState();
@@ -191,6 +204,9 @@ private:
     FdSetView* m_fdSetView = nullptr;
     CostCurvePanel* m_costPanel = nullptr;
     ModelComparisonPanel* m_modelsPanel = nullptr;
+    LessonRunner* m_lessonRunner = nullptr;
+    LessonsPanel* m_lessonsPanel = nullptr;
+    QDockWidget* m_lookedAt = nullptr;  // the dock a lesson step outlines
     PlotsPanel* m_plotsPanel = nullptr;
     ClientPanel* m_clientPanel = nullptr;
     LoadPanel* m_loadPanel = nullptr;

@@ -1481,6 +1481,84 @@
     </message>
 </context>
 <context>
+    <name>LessonsPanel</name>
+    <message>
+        <location filename="../../ui/panels/lessons_panel.cpp" line="+47"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Folder...</source>
+        <translation>文件夹...</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a folder of your own lessons (JSON files, see docs/lessons.md)</source>
+        <translation>添加你自己的课程文件夹（JSON 文件，见 docs/lessons.md）</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Cannot open: %1</source>
+        <translation>无法打开：%1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No lesson %1 (see --list-lessons)</source>
+        <translation>没有课程 %1（见 --list-lessons）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Lessons folder</source>
+        <translation>课程文件夹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lessons from %1</source>
+        <translation>课程来自 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>✗ %1</source>
+        <translation>✗ %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Seen. This was the last step.</source>
+        <translation>✓ 已看到。这是最后一步。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✓ Seen.</source>
+        <translation>✓ 已看到。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>○ Waiting for: %1</source>
+        <translation>○ 等待：%1</translation>
+    </message>
+</context>
+<context>
     <name>LoadPanel</name>
     <message>
         <location filename="../../ui/panels/load_panel.cpp" line="+100"/>
@@ -1674,7 +1752,7 @@
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>Zoom: %1 %</source>
         <translation>缩放：%1 %</translation>
     </message>
@@ -1961,6 +2039,11 @@ Then connect a client, type a message and press Send.</source>
         <location line="+6"/>
         <source>Save trace as</source>
         <translation>跟踪另存为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_lessons.cpp" line="+25"/>
+        <source>Lessons</source>
+        <translation>课程</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/lessons/lesson_runner.h"
+
+#include "core/server/presets.h"
+#include "ui/client/client_connection.h"
+#include "ui/client/client_list_model.h"
+#include "ui/engine_session.h"
+#include "ui/main_window.h"
+#include "ui/panels/client_panel.h"
+#include "ui/panels/server_panel.h"
+
+using lesson::Action;
+
+// The lesson's names for descriptors and clients, as the trace has told them so far.
+class LessonRunner::Names : public lesson::Resolver {
+public:
+    explicit Names(const LessonRunner& runner) : m_runner(runner) {}
+
+    int fd(const lesson::FdRef& ref) const override {
+        const auto& listeners = m_runner.m_listeners;
+        if (ref.kind == lesson::FdRef::Kind::Listener)
+            return ref.listener < int(listeners.size()) ? listeners[size_t(ref.listener)].fd : -1;
+        const auto client = m_runner.m_clients.constFind(ref.client);
+        if (client == m_runner.m_clients.constEnd())
+            return -1;
+        if (client->listener < int(listeners.size()) && listeners[size_t(client->listener)].udp)
+            return listeners[size_t(client->listener)].fd;
+        return m_runner.m_acceptedByPeerPort.value(client->localPort, -1);
+    }
+
+    QByteArray received(const QString& name) const override {
+        const auto client = m_runner.m_clients.constFind(name);
+        QByteArray bytes;
+        if (client == m_runner.m_clients.constEnd() || !client->connection)
+            return bytes;
+        for (const ReceivedChunk& chunk : client->connection->history())
+            if (chunk.readNumber > client->readMark)
+                bytes += chunk.bytes;
+        return bytes;
+    }
+
+private:
+    const LessonRunner& m_runner;
+};
+
+namespace {
+
+// "127.0.0.1:9991/tcp=welcome:..." (a listen event's text) or "127.0.0.1:45628" (an accept's).
+quint16 portOf(const std::string& text) {
+    const QString address = QString::fromStdString(text).section(QLatin1Char('/'), 0, 0);
+    return quint16(address.section(QLatin1Char(':'), -1).toUInt());
+}
+
+template <typename T>
+void keepRecent(std::vector<T>& records) {
+    if (records.size() > LessonRunner::kEvidenceLimit)
+        records.erase(records.begin(), records.begin() + long(records.size() / 2));
+}
+
+}  // namespace
+
+LessonRunner::LessonRunner(MainWindow* window, QObject* parent)
+    : QObject(parent),
+      m_window(window),
+      m_session(qobject_cast<EngineSession*>(window->session())) {
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(kActionTimeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this, [this] {
+        finishAction(QStringLiteral("nothing happened within %1 s").arg(kActionTimeoutMs / 1000));
+    });
+    connect(m_session, &TraceSource::started, this, &LessonRunner::onStarted);
+    connect(m_session, &TraceSource::batchReady, this, &LessonRunner::onBatch);
+    connect(m_session, &TraceSource::descriptorsUpdated, this, &LessonRunner::onDescriptors);
+}
+
+LessonRunner::~LessonRunner() = default;
+
+void LessonRunner::open(const lesson::Lesson& lesson) {
+    m_lesson = lesson;
+    m_open = true;
+    m_step = 0;
+    beginStep(0, true);
+}
+
+void LessonRunner::close() {
+    m_timeout.stop();
+    m_open = false;
+    m_busy = false;
+    m_waiting = nullptr;
+    closeClients();
+}
+
+void LessonRunner::goTo(int step) {
+    if (!m_open || step < 0 || step >= int(m_lesson.steps.size()))
+        return;
+    beginStep(step, step != m_step + 1);
+}
+
+int LessonRunner::fdOf(const lesson::FdRef& ref) const {
+    return Names(*this).fd(ref);
+}
+
+QString LessonRunner::waitingFor() const {
+    if (!m_failure.isEmpty())
+        return QString();
+    if (m_busy)
+        return m_waiting ? m_waiting->describe() : QStringLiteral("the step's actions");
+    return m_judge.pending();
+}
+
+// A replay starts from a stopped server with no clients and runs the actions of every earlier
+// step first; only the shown step's own records are its evidence.
+void LessonRunner::beginStep(int step, bool replay) {
+    m_timeout.stop();
+    m_waiting = nullptr;
+    m_failure.clear();
+    m_step = step;
+    m_queue.clear();
+    m_next = 0;
+    if (replay) {
+        m_session->stop();
+        closeClients();
+        for (int i = 0; i < step; ++i)
+            for (const Action& a : m_lesson.steps[size_t(i)].actions)
+                m_queue.push_back(a);
+    }
+    m_evidenceFrom = m_queue.size();
+    for (const Action& a : m_lesson.steps[size_t(step)].actions)
+        m_queue.push_back(a);
+    emit stepChanged(step);
+    runNext();
+}
+
+void LessonRunner::resetEvidence() {
+    m_session->refresh();  // what the earlier actions made and the loop has recorded already
+    m_evidence.calls.clear();
+    m_evidence.events.clear();
+    m_judge = lesson::CheckJudge(m_lesson.steps[size_t(m_step)].check);
+    for (Client& client : m_clients)
+        if (client.connection && !client.connection->history().empty())
+            client.readMark = client.connection->history().back().readNumber;
+}
+
+void LessonRunner::runNext() {
+    m_busy = true;
+    while (m_next <= m_queue.size()) {
+        if (m_next == m_evidenceFrom)
+            resetEvidence();
+        if (m_next == m_queue.size())
+            break;
+        const Action& action = m_queue[m_next++];
+        if (!act(action)) {
+            if (!m_waiting) {  // failed
+                m_busy = false;
+                emit progressed();
+            }
+            return;
+        }
+    }
+    m_busy = false;
+    judge();
+    emit progressed();
+}
+
+void LessonRunner::finishAction(const QString& error) {
+    m_timeout.stop();
+    const Action* action = m_waiting ? m_waiting : (m_next > 0 ? &m_queue[m_next - 1] : nullptr);
+    m_waiting = nullptr;
+    if (error.isEmpty()) {
+        runNext();
+        return;
+    }
+    m_failure = action ? action->describe() + QStringLiteral(": ") + error : error;
+    m_busy = false;
+    emit progressed();
+}
+
+bool LessonRunner::act(const Action& action) {
+    QString error;
+    switch (action.kind) {
+        case Action::Kind::Start:
+            if (!startPreset(action, &error))
+                m_failure = action.describe() + QStringLiteral(": ") + error;
+            break;
+        case Action::Kind::Stop:
+            m_session->stop();
+            break;
+        case Action::Kind::Connect:
+            m_waiting = &action;
+            m_connecting = false;
+            m_timeout.start();
+            tryConnect();
+            return false;
+        case Action::Kind::Pause:
+            m_session->pause();
+            break;
+        case Action::Kind::Resume:
+            m_session->resume();
+            break;
+        case Action::Kind::Step:
+            m_waiting = &action;
+            m_stepsLeft = action.calls;
+            m_timeout.start();
+            m_session->step();
+            return false;
+        case Action::Kind::Backend:
+            if (!m_session->switchBackend(*action.backend))
+                m_failure = action.describe() + QStringLiteral(": the server cannot move there");
+            break;
+        default:
+            actOnClient(action);
+            break;
+    }
+    return m_failure.isEmpty();
+}
+
+void LessonRunner::actOnClient(const Action& action) {
+    ClientConnection* client = m_clients.value(action.client).connection;
+    if (!client) {
+        m_failure = QStringLiteral("no client named %1 is open").arg(action.client);
+        return;
+    }
+    bool ok = true;
+    switch (action.kind) {
+        case Action::Kind::Send:
+            ok = client->sendBytes(action.bytes, action.pieces);
+            break;
+        case Action::Kind::Urgent:
+            ok = client->sendUrgentByte(action.bytes.at(0));
+            break;
+        case Action::Kind::HalfClose:
+            ok = client->halfClose();
+            break;
+        case Action::Kind::Close:
+            client->close();
+            break;
+        case Action::Kind::Reset:
+            client->abort();
+            break;
+        default:
+            break;
+    }
+    if (!ok)
+        m_failure = action.describe() + QStringLiteral(": ") + client->lastError();
+}
+
+bool LessonRunner::startPreset(const Action& action, QString* error) {
+    const ss::Preset* found = ss::findPreset(action.preset.toStdString());
+    if (!found) {
+        *error = QStringLiteral("no preset named %1").arg(action.preset);
+        return false;
+    }
+    ss::Preset preset = *found;
+    std::string why;
+    if (!m_ports.empty() && !ss::movePresetPorts(preset, m_ports, &why)) {
+        *error = QString::fromStdString(why);
+        return false;
+    }
+    if (action.asWritten && !ss::applyAsWritten(preset)) {
+        *error = QStringLiteral("the preset behaves as its tutorial's code does already");
+        return false;
+    }
+    ss::EngineConfig config;
+    config.listeners = preset.listeners;
+    config.model = preset.model;
+    config.timeoutMs = action.timeoutMs.value_or(preset.timeoutMs);
+    config.backend = action.backend.value_or(preset.backend);
+    config.epollMode = action.epollMode.value_or(ss::EpollMode::Level);
+    m_window->serverPanel()->selectPreset(action.preset);
+    m_window->serverPanel()->setAsWritten(action.asWritten);
+    return m_session->start(config, error);
+}
+
+// Connects once the server has said where its listener is (its listen event).
+void LessonRunner::tryConnect() {
+    if (!m_waiting || m_waiting->kind != Action::Kind::Connect || m_connecting ||
+        m_waiting->listener >= int(m_listeners.size()))
+        return;
+    m_connecting = true;
+    const Action& action = *m_waiting;
+    const Listener& listener = m_listeners[size_t(action.listener)];
+    auto* connection = new ClientConnection(listener.udp ? ClientConnection::Protocol::Udp
+                                                         : ClientConnection::Protocol::Tcp);
+    if (Client old = m_clients.value(action.client); old.connection)
+        old.connection->abort();
+    m_clients.insert(action.client, Client{connection, action.listener, 0, 0});
+    m_window->clientPanel()->model()->addClient(connection);
+    connect(connection, &ClientConnection::dataReceived, this, &LessonRunner::judge);
+    connect(connection, &ClientConnection::stateChanged, this,
+            [this, connection](ClientConnection::State state) {
+                if (!m_waiting || m_waiting->kind != Action::Kind::Connect ||
+                    m_clients.value(m_waiting->client).connection != connection)
+                    return;
+                if (state == ClientConnection::State::Connected) {
+                    m_clients[m_waiting->client].localPort = connection->localPort();
+                    finishAction();
+                }
+                else if (state == ClientConnection::State::Error)
+                    finishAction(connection->lastError());
+            });
+    connection->connectToHost(QStringLiteral("127.0.0.1"), listener.port);
+    if (connection->state() == ClientConnection::State::Connected)  // UDP: at once
+        finishAction();
+}
+
+void LessonRunner::closeClients() {
+    for (const Client& client : m_clients)
+        if (client.connection)
+            client.connection->abort();
+    m_clients.clear();
+    m_window->clientPanel()->model()->removeFinished();
+}
+
+void LessonRunner::onStarted() {
+    m_listeners.clear();
+    m_acceptedByPeerPort.clear();
+}
+
+void LessonRunner::onBatch(const TraceBatch& batch) {
+    for (const ss::SocketEvent& e : batch.events) {
+        if (e.kind == ss::EventKind::Listen)
+            m_listeners.push_back({e.fd, portOf(e.text), e.role == ss::Role::Udp});
+        else if (e.kind == ss::EventKind::Accept)
+            m_acceptedByPeerPort.insert(portOf(e.text), e.fd);
+        m_evidence.events.push_back(e);
+    }
+    for (const ss::CallRecord& c : batch.calls) {
+        if (c.kind != ss::CallKind::Wait)
+            continue;
+        m_evidence.calls.push_back(c);
+        if (m_waiting && m_waiting->kind == Action::Kind::Step && m_stepsLeft > 0 &&
+            --m_stepsLeft > 0)
+            m_session->step();
+    }
+    keepRecent(m_evidence.calls);
+    keepRecent(m_evidence.events);
+    if (m_waiting && m_waiting->kind == Action::Kind::Step && m_stepsLeft == 0)
+        finishAction();
+    else
+        tryConnect();
+    judge();
+}
+
+void LessonRunner::onDescriptors(const std::vector<ss::DescriptorInfo>& rows) {
+    m_evidence.descriptors = rows;
+    judge();
+}
+
+void LessonRunner::judge() {
+    if (!m_open || m_busy || !m_failure.isEmpty())
+        return;
+    const bool before = m_judge.held();
+    if (m_judge.judge(m_evidence, Names(*this)) != before)
+        emit progressed();
+}
