@@ -36,6 +36,7 @@
 
 #include "ui/engine_session.h"
 #include "ui/first_start_overlay.h"
+#include "ui/lessons/lesson_runner.h"
 #include "ui/models/call_trace_model.h"
 #include "ui/models/descriptor_table_model.h"
 #include "ui/models/event_log_model.h"
@@ -523,6 +524,8 @@ void MainWindow::scheduleDefaultSizes() {
             return;
         m_appliedSizes = dock_layout::defaultSizes(this, m_dockSet);
         dock_layout::applyDefaultSizes(this, m_dockSet, m_appliedSizes);
+        if (m_lessonRunner->isOpen())
+            fitLessonDock();
     });
 }
 

@@ -171,6 +171,7 @@ private:
     void createRecording();
     void createLessons();
     void showLook();
+    void fitLessonDock();
     void selectLookedAtFd();
     void createRecordActions(QMenu* file);
     void onRecordingStopped();

@@ -4,9 +4,12 @@
 // the dock it names comes to the front with its title outlined, and the descriptor it names is
 // selected in the descriptor table.
 #include <QDockWidget>
+
 #include <QSettings>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QTableView>
+#include <algorithm>
 
 #include "ui/lessons/lesson_runner.h"
 #include "ui/main_window.h"
@@ -59,7 +62,28 @@ bool MainWindow::openLesson(const QString& id) {
     return m_lessonsPanel->openLesson(id);
 }
 
+// The dock grows to show the step whole, up to most of the window's height; beyond that the
+// step's text scrolls.
+void MainWindow::fitLessonDock() {
+    QDockWidget* dock = m_dockSet.lessons;
+    if (dock->isFloating() || !dock->isVisible())
+        return;
+    const int chrome = dock->height() - m_lessonsPanel->height();
+    const int textWidth =
+        m_lessonsPanel->width() - style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+    const int wanted = m_lessonsPanel->neededHeight(textWidth) + chrome;
+    if (wanted <= dock->height())
+        return;
+    m_arranging = true;  // not the user changing the layout
+    // The column shares out between the lesson above and the clients below.
+    const int column = dock->height() + m_dockSet.clients->height();
+    const int lesson = std::min(wanted, height() * 3 / 5);
+    resizeDocks({dock, m_dockSet.clients}, {lesson, column - lesson}, Qt::Vertical);
+    m_arranging = false;
+}
+
 void MainWindow::showLook() {
+    fitLessonDock();
     if (m_lookedAt)
         m_lookedAt->setStyleSheet(QString());
     m_lookedAt = nullptr;

@@ -62,7 +62,7 @@ struct Action {
     int listener = 0;
     QByteArray bytes;  // send; urgent: one byte
     int pieces = 1;
-    int calls = 1;         // step
+    int calls = 1;             // step
     QString describe() const;  // "connect a to listener:0" ...: for messages
 };
 

@@ -66,6 +66,12 @@ LessonRunner::LessonRunner(MainWindow* window, QObject* parent)
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(kActionTimeoutMs);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
+        if (!m_waiting) {  // a replayed step's check did not hold in time: on regardless
+            m_judge = lesson::CheckJudge();
+            m_judge.judge(m_evidence, Names(*this));
+            continueReplay();
+            return;
+        }
         finishAction(QStringLiteral("nothing happened within %1 s").arg(kActionTimeoutMs / 1000));
     });
     connect(m_session, &TraceSource::started, this, &LessonRunner::onStarted);
@@ -78,8 +84,7 @@ LessonRunner::~LessonRunner() = default;
 void LessonRunner::open(const lesson::Lesson& lesson) {
     m_lesson = lesson;
     m_open = true;
-    m_step = 0;
-    beginStep(0, true);
+    replayTo(0);
 }
 
 void LessonRunner::close() {
@@ -93,7 +98,10 @@ void LessonRunner::close() {
 void LessonRunner::goTo(int step) {
     if (!m_open || step < 0 || step >= int(m_lesson.steps.size()))
         return;
-    beginStep(step, step != m_step + 1);
+    if (step == m_step + 1 && m_replayTo < 0)
+        beginStep(step);
+    else
+        replayTo(step);
 }
 
 int LessonRunner::fdOf(const lesson::FdRef& ref) const {
@@ -108,27 +116,45 @@ QString LessonRunner::waitingFor() const {
     return m_judge.pending();
 }
 
-// A replay starts from a stopped server with no clients and runs the actions of every earlier
-// step first; only the shown step's own records are its evidence.
-void LessonRunner::beginStep(int step, bool replay) {
+// From a stopped server with no clients, every step before `step` is played as --autoplay plays
+// it (its actions, then its check, bounded), so that `step` begins from the state it assumes.
+void LessonRunner::replayTo(int step) {
+    m_replayTo = step;
+    m_session->stop();
+    closeClients();
+    beginStep(0);
+}
+
+void LessonRunner::beginStep(int step) {
     m_timeout.stop();
     m_waiting = nullptr;
     m_failure.clear();
     m_step = step;
-    m_queue.clear();
+    if (m_replayTo == step)
+        m_replayTo = -1;
+    m_queue = m_lesson.steps[size_t(step)].actions;
     m_next = 0;
-    if (replay) {
-        m_session->stop();
-        closeClients();
-        for (int i = 0; i < step; ++i)
-            for (const Action& a : m_lesson.steps[size_t(i)].actions)
-                m_queue.push_back(a);
-    }
-    m_evidenceFrom = m_queue.size();
-    for (const Action& a : m_lesson.steps[size_t(step)].actions)
-        m_queue.push_back(a);
+    resetEvidence();
     emit stepChanged(step);
     runNext();
+}
+
+// While replaying: on to the next step once this one's check held, or the bound ran out.
+void LessonRunner::continueReplay() {
+    if (m_replayTo <= m_step || m_busy || !m_failure.isEmpty())
+        return;
+    if (!m_judge.held() && m_timeout.isActive())
+        return;
+    if (!m_judge.held()) {
+        m_timeout.start();  // the check's bound; its timeout moves on regardless
+        return;
+    }
+    m_timeout.stop();
+    const int next = m_step + 1;
+    QTimer::singleShot(0, this, [this, next] {
+        if (m_replayTo >= next && m_step == next - 1)
+            beginStep(next);
+    });
 }
 
 void LessonRunner::resetEvidence() {
@@ -143,11 +169,7 @@ void LessonRunner::resetEvidence() {
 
 void LessonRunner::runNext() {
     m_busy = true;
-    while (m_next <= m_queue.size()) {
-        if (m_next == m_evidenceFrom)
-            resetEvidence();
-        if (m_next == m_queue.size())
-            break;
+    while (m_next < m_queue.size()) {
         const Action& action = m_queue[m_next++];
         if (!act(action)) {
             if (!m_waiting) {  // failed
@@ -160,6 +182,7 @@ void LessonRunner::runNext() {
     m_busy = false;
     judge();
     emit progressed();
+    continueReplay();
 }
 
 void LessonRunner::finishAction(const QString& error) {
@@ -294,8 +317,7 @@ void LessonRunner::tryConnect() {
                 if (state == ClientConnection::State::Connected) {
                     m_clients[m_waiting->client].localPort = connection->localPort();
                     finishAction();
-                }
-                else if (state == ClientConnection::State::Error)
+                } else if (state == ClientConnection::State::Error)
                     finishAction(connection->lastError());
             });
     connection->connectToHost(QStringLiteral("127.0.0.1"), listener.port);
@@ -350,6 +372,8 @@ void LessonRunner::judge() {
     if (!m_open || m_busy || !m_failure.isEmpty())
         return;
     const bool before = m_judge.held();
-    if (m_judge.judge(m_evidence, Names(*this)) != before)
+    if (m_judge.judge(m_evidence, Names(*this)) != before) {
         emit progressed();
+        continueReplay();
+    }
 }

@@ -2,8 +2,8 @@
 // Plays a lesson in the window: each step's actions run in order against the built-in server
 // and clients of the Clients panel (opened there, so the class sees them), and the step's check
 // is judged on every batch of records, snapshot and received chunk until it holds. Next moves on
-// from the state the steps built; going back replays the actions of every step up to the one
-// shown, from a stopped server, so that each step always begins from the same state.
+// from the state the steps built; going back replays every step before the one shown (actions,
+// then check) from a stopped server, so that each step always begins from the same state.
 #pragma once
 
 #include <QHash>
@@ -72,7 +72,7 @@ private:
         QPointer<ClientConnection> connection;
         int listener = 0;
         quint16 localPort = 0;  // kept: the socket forgets it once closed
-        qint64 readMark = 0;  // received chunks up to this read number came before the step
+        qint64 readMark = 0;    // received chunks up to this read number came before the step
     };
     struct Listener {
         int fd = -1;
@@ -80,7 +80,9 @@ private:
         bool udp = false;
     };
 
-    void beginStep(int step, bool replay);
+    void beginStep(int step);
+    void replayTo(int step);
+    void continueReplay();
     // From here on the records are the step's evidence, and its check starts over.
     void resetEvidence();
     void runNext();
@@ -107,8 +109,8 @@ private:
     // The actions still to run, and the one waiting (connect, step).
     std::vector<lesson::Action> m_queue;
     size_t m_next = 0;
-    size_t m_evidenceFrom = 0;  // the first of the shown step's own actions
     bool m_busy = false;
+    int m_replayTo = -1;  // the step a replay (open, back, a jump) is playing up to
     const lesson::Action* m_waiting = nullptr;
     int m_stepsLeft = 0;        // a step action's calls still to come
     bool m_connecting = false;  // the waiting connect action has opened its client

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
@@ -72,6 +73,12 @@ QWidget* LessonsPanel::createStepPage() {
     m_stepTitle->setFont(bold);
     m_text = wrappingLabel(page, "lessonStepText");
     m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    // Where the dock cannot grow enough, the text scrolls rather than being cut off.
+    auto* scroll = new QScrollArea(page);
+    scroll->setWidget(m_text);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_status = wrappingLabel(page, "lessonStatus");
     m_back = new QPushButton(tr("◀ Back"), page);
     m_back->setObjectName(QStringLiteral("lessonBack"));
@@ -92,7 +99,7 @@ QWidget* LessonsPanel::createStepPage() {
     auto* layout = new QVBoxLayout(page);
     layout->addWidget(m_lessonTitle);
     layout->addWidget(m_stepTitle);
-    layout->addWidget(m_text, 1);
+    layout->addWidget(scroll, 1);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
     return page;
@@ -174,6 +181,17 @@ void LessonsPanel::showProgress() {
         m_status->setText(last ? tr("✓ Seen. This was the last step.") : tr("✓ Seen."));
     else
         m_status->setText(tr("○ Waiting for: %1").arg(m_runner->waitingFor()));
+}
+
+int LessonsPanel::neededHeight(int width) const {
+    const QWidget* page = m_pages->widget(1);
+    int height = 0;
+    for (const QWidget* w :
+         {static_cast<const QWidget*>(m_lessonTitle), static_cast<const QWidget*>(m_stepTitle),
+          static_cast<const QWidget*>(m_text), static_cast<const QWidget*>(m_status)})
+        height += w->heightForWidth(width) + page->layout()->spacing();
+    const QMargins margins = page->layout()->contentsMargins();
+    return height + m_next->sizeHint().height() + margins.top() + margins.bottom();
 }
 
 void LessonsPanel::changeEvent(QEvent* event) {

@@ -33,6 +33,8 @@ public:
     QListWidget* list() const { return m_list; }
     QPushButton* nextButton() const { return m_next; }
     QLabel* stepText() const { return m_text; }
+    // The height the open step shows whole in at `width` (labels wrapped at that width).
+    int neededHeight(int width) const;
 
 signals:
     void statusMessage(const QString& message);
