@@ -65,6 +65,7 @@ desktop="$usr/share/applications/$app_id.desktop"
 metainfo="$usr/share/metainfo/$app_id.metainfo.xml"
 icons="$usr/share/icons/hicolor"
 translations="$usr/share/selectscope/translations"
+lessons="$usr/share/selectscope/lessons"
 
 if [[ -x $binary ]]; then
     pass "executable $binary"
@@ -134,6 +135,17 @@ if [[ -s ${catalogues[0]} ]]; then
     pass "translations: ${catalogues[*]##*/}"
 else
     fail "no translation catalogue in $translations"
+fi
+
+# The lessons a teacher copies: installed, and every one of them opens (the installed binary reads
+# them as a lessons folder of its own; a file that does not parse is listed as "cannot open").
+lesson_files=("$lessons"/*.json)
+if [[ -s ${lesson_files[0]} ]] && listed=$("$binary" --list-lessons --lessons-dir "$lessons") &&
+    ! grep -q "cannot open" <<<"$listed" &&
+    [[ $(grep -c . <<<"$listed") -eq ${#lesson_files[@]} ]]; then
+    pass "lessons: ${#lesson_files[@]} in $lessons, each opens"
+else
+    fail "lessons missing or damaged in $lessons"
 fi
 
 echo "validate-install: $passed passed, $failed failed"
