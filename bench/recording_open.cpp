@@ -33,6 +33,7 @@
 #include <variant>
 #include <vector>
 
+#include "bench/bench_stats.h"
 #include "core/load/load_generator.h"
 #include "core/server/engine.h"
 #include "core/server/listener_spec.h"
@@ -236,15 +237,6 @@ bool writeRecording(const Seed& seed, const Options& options, uint64_t* tiles) {
     return std::fclose(out) == 0 && ok;
 }
 
-long rssKiB() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::atol(line.c_str() + 6);
-    return -1;
-}
-
 // Reads the file once in 4 MiB blocks and counts its lines: the reference.
 double referenceReadMs(const std::string& path, uint64_t* lines) {
     QElapsedTimer clock;
@@ -260,22 +252,15 @@ double referenceReadMs(const std::string& path, uint64_t* lines) {
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
-double percentile(std::vector<double> values, double p) {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    return values[std::min(values.size() - 1, size_t(p * double(values.size())))];
-}
-
 struct Timings {
     std::vector<double> source, paint;
 };
 
 void printTimings(const char* what, const Timings& t) {
     std::printf("%-14s %8zu %9.2f %9.2f %9.2f %11.2f %9.2f\n", what, t.source.size(),
-                percentile(t.source, 0.5), percentile(t.source, 0.99),
-                *std::max_element(t.source.begin(), t.source.end()), percentile(t.paint, 0.5),
-                percentile(t.paint, 0.99));
+                bench::percentile(t.source, 0.5), bench::percentile(t.source, 0.99),
+                *std::max_element(t.source.begin(), t.source.end()),
+                bench::percentile(t.paint, 0.5), bench::percentile(t.paint, 0.99));
 }
 
 // Times `move` (the source and every view taking it) and the window's repaint after it.
@@ -302,7 +287,7 @@ int measure(const Options& options, uint64_t bytes) {
     window.resize(1920, 1080);
     window.show();
     QApplication::processEvents();
-    const long rssBefore = rssKiB();
+    const long rssBefore = bench::rssKiB();
     RecordingSource* source = window.recording();
 
     QElapsedTimer clock;
@@ -318,7 +303,7 @@ int measure(const Options& options, uint64_t bytes) {
     while (source->indexing() && clock.elapsed() < 600000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 10);
     const double indexMs = double(clock.nsecsElapsed()) / 1e6;
-    const long rssIndexed = rssKiB();
+    const long rssIndexed = bench::rssKiB();
     if (!source->damage().isEmpty() || source->indexing()) {
         std::fprintf(stderr, "recording_open: not indexed: %s\n", qPrintable(source->damage()));
         return 1;

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_stats.h"
 #include "core/load/load_generator.h"
 #include "core/server/listener_spec.h"
 #include "ui/engine_session.h"
@@ -61,14 +62,6 @@ Options parse(int argc, char* argv[]) {
             std::fprintf(stderr, "timeline_paint: ignoring unknown option %s\n", argv[i]);
     }
     return o;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
-    return values[index];
 }
 
 quint16 listenerPort(const EngineSession& session) {
@@ -141,7 +134,7 @@ Result timeFrames(TimelineView& view, int frames, const QString& png) {
     }
     if (!png.isEmpty())
         image.save(png);
-    return {percentile(ms, 0.5), percentile(ms, 0.99), percentile(cpuMs, 0.5)};
+    return {bench::percentile(ms, 0.5), bench::percentile(ms, 0.99), bench::percentile(cpuMs, 0.5)};
 }
 
 void report(const char* what, const Result& r, const Result* reference) {

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_stats.h"
 #include "core/load/load_generator.h"
 #include "core/server/listener_spec.h"
 #include "ui/main_window.h"
@@ -70,24 +71,6 @@ void raiseDescriptorLimit(int connections) {
     }
 }
 
-long rssKiB() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0)
-            return std::atol(line.c_str() + 6);
-    }
-    return -1;
-}
-
-double percentile(std::vector<double> values, double p) {
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const size_t index = std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
-    return values[index];
-}
-
 ss::EngineConfig echoConfig(const Options& options) {
     ss::EngineConfig config;
     std::string error;
@@ -123,7 +106,7 @@ int main(int argc, char* argv[]) {
     window.resize(1920, 1080);
     window.show();
     QApplication::processEvents();
-    const long rssStart = rssKiB();
+    const long rssStart = bench::rssKiB();
 
     if (!window.startServer(echoConfig(options))) {
         std::fprintf(stderr, "ui_lag: the echo server did not start\n");
@@ -170,7 +153,7 @@ int main(int argc, char* argv[]) {
     QTimer memory;
     memory.setInterval(30000);
     QObject::connect(&memory, &QTimer::timeout, [&] {
-        std::printf("  RSS at %3.0f s: %ld KiB\n", double(clock.elapsed()) / 1000, rssKiB());
+        std::printf("  RSS at %3.0f s: %ld KiB\n", double(clock.elapsed()) / 1000, bench::rssKiB());
         std::fflush(stdout);
     });
     memory.start();
@@ -186,12 +169,13 @@ int main(int argc, char* argv[]) {
     generator.stop();
     window.session()->refresh();
     const ss::EngineStats stats = window.session()->lastStats();
-    const long rssEnd = rssKiB();
+    const long rssEnd = bench::rssKiB();
 
     std::printf("ui_lag: %d connections, %.0f s, backend %s\n", options.connections,
                 options.seconds, std::string(ss::backendName(stats.backend)).c_str());
     std::printf("  event loop lag (ms, %zu ticks of %d ms): p50 %.2f  p99 %.2f  max %.2f\n",
-                lagMs.size(), kTickMs, percentile(lagMs, 0.50), percentile(lagMs, 0.99),
+                lagMs.size(), kTickMs, bench::percentile(lagMs, 0.50),
+                bench::percentile(lagMs, 0.99),
                 lagMs.empty() ? 0.0 : *std::max_element(lagMs.begin(), lagMs.end()));
     std::printf("  RSS: start %ld KiB, end %ld KiB\n", rssStart, rssEnd);
     std::printf(
