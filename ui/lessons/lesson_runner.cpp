@@ -92,6 +92,7 @@ void LessonRunner::close() {
     m_open = false;
     m_busy = false;
     m_waiting = nullptr;
+    m_replayTo = -1;
     closeClients();
 }
 
