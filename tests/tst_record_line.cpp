@@ -248,8 +248,8 @@ TEST(RecordLine, DamageIsNamed) {
     EXPECT_EQ(errorOf(badReason), "\"reason\" has an unknown value \"gone\"");
     // What the line says is quoted as JSON and cut short: the message stays one line.
     badReason.replace(badReason.find("gone"), 4, "a\\nb\\u0007" + std::string(70, 'x'));
-    EXPECT_EQ(errorOf(badReason), "\"reason\" has an unknown value \"a\\nb\\u0007" +
-                                      std::string(56, 'x') + "...\"");
+    EXPECT_EQ(errorOf(badReason),
+              "\"reason\" has an unknown value \"a\\nb\\u0007" + std::string(56, 'x') + "...\"");
     std::string badHex = event;
     badHex.replace(badHex.find("6162"), 4, "6g62");
     EXPECT_EQ(errorOf(badHex), "\"preview_hex\" is not the hex of at most 64 bytes");
