@@ -1481,9 +1481,216 @@
     </message>
 </context>
 <context>
+    <name>LessonRunner</name>
+    <message>
+        <location filename="../../ui/lessons/lesson_runner.cpp" line="+75"/>
+        <source>nothing happened within %1 s</source>
+        <translation>%1 秒内什么也没有发生</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the step&apos;s actions</source>
+        <translation>这一步的操作</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>the server cannot move there</source>
+        <translation>服务端无法切换到那里</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no client named %1 is open</source>
+        <translation>没有名为 %1 的已打开客户端</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>no preset named %1</source>
+        <translation>没有名为 %1 的预设</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the preset behaves as its tutorial&apos;s code does already</source>
+        <translation>这个预设本来就和教程代码的行为一样</translation>
+    </message>
+</context>
+<context>
+    <name>LessonText</name>
+    <message>
+        <location filename="../../ui/lessons/lesson_text.cpp" line="+21"/>
+        <source>read</source>
+        <translation>读</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>write</source>
+        <translation>写</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>except</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 in the %2 set passed</source>
+        <translation>%1 在传入的%2集合中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 in the ready %2 set</source>
+        <translation>%1 在返回的就绪%2集合中</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the %1 set passed as NULL</source>
+        <translation>%1集合以 NULL 传入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returning %1</source>
+        <translation>返回 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>failing with %1</source>
+        <translation>以 %1 失败</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+9"/>
+        <source>on %1</source>
+        <translation>在 %1 上</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>a wait call</source>
+        <translation>一次等待调用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a wait call with %1</source>
+        <translation>一次等待调用：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a %1 event</source>
+        <translation>一个 %1 事件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>with &quot;%1&quot;</source>
+        <translation>内容含“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for %1</source>
+        <translation>原因为 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 gone from the descriptor table</source>
+        <translation>%1 已从文件描述符表中消失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in the descriptor table</source>
+        <translation>文件描述符表中的 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>with interest %1</source>
+        <translation>监视为 %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>start %1 as written</source>
+        <translation>按教程原样启动 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start %1</source>
+        <translation>启动 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stop the server</source>
+        <translation>停止服务端</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connect %1 to listener:%2</source>
+        <translation>把 %1 连接到 listener:%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>send %1 bytes from %2</source>
+        <translation>从 %2 发送 %1 个字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>send an urgent byte from %1</source>
+        <translation>从 %1 发送一个紧急字节</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>half-close %1</source>
+        <translation>半关闭 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>close %1</source>
+        <translation>关闭 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reset %1</source>
+        <translation>强制断开 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>step %1 call(s)</source>
+        <translation>单步 %1 次调用</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>switch to %1</source>
+        <translation>切换到 %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 receiving &quot;%2&quot;</source>
+        <translation>%1 收到“%2”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>, and </source>
+        <translation>；并且</translation>
+    </message>
+</context>
+<context>
     <name>LessonsPanel</name>
     <message>
-        <location filename="../../ui/panels/lessons_panel.cpp" line="+47"/>
+        <location filename="../../ui/panels/lessons_panel.cpp" line="+48"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -1498,7 +1705,7 @@
         <translation>添加你自己的课程文件夹（JSON 文件，见 docs/lessons.md）</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
@@ -1746,7 +1953,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.cpp" line="+110"/>
+        <location filename="../../ui/main_window.cpp" line="+111"/>
         <location filename="../../ui/main_window_recording.cpp" line="+60"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
@@ -1909,7 +2116,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>&lt;h3&gt;SelectScope %1&lt;/h3&gt;&lt;p&gt;一台观察 IO 多路复用的“示波器”：一个小型服务端的每一次 select()、poll() 和 epoll_wait() 调用，都在发生的同时呈现出来。&lt;/p&gt;&lt;p&gt;SelectScope 是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证的条款重新分发和/或修改它，许可证版本可以是第 3 版，也可以是（由您选择）任何更新的版本（GPL-3.0-or-later）。&lt;/p&gt;&lt;p&gt;图表使用了 Emanuel Eichhammer 开发的 QCustomPlot，它依据 GNU 通用公共许可证第 3 版（GPL-3.0）授权。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+192"/>
+        <location line="+195"/>
         <source>Could not save the window to %1: %2</source>
         <translation>无法将窗口保存到 %1：%2</translation>
     </message>
@@ -2041,7 +2248,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>跟踪另存为</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_lessons.cpp" line="+25"/>
+        <location filename="../../ui/main_window_lessons.cpp" line="+32"/>
         <source>Lessons</source>
         <translation>课程</translation>
     </message>

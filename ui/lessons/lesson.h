@@ -110,6 +110,9 @@ struct Lesson {
     std::vector<Step> steps;
 };
 
+// ", and ", as the interface's language joins the parts of a check still awaited.
+QString andJoiner();
+
 // The views a step's look may name.
 const std::vector<QString>& viewNames();
 

@@ -106,7 +106,7 @@ QString CheckJudge::pending() const {
     for (size_t i = 0; i < m_parts.size(); ++i)
         if (!m_held[i])
             awaited << m_parts[i].describe();
-    return awaited.join(QStringLiteral(", and "));
+    return awaited.join(andJoiner());
 }
 
 }  // namespace lesson

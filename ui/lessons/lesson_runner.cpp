@@ -72,7 +72,7 @@ LessonRunner::LessonRunner(MainWindow* window, QObject* parent)
             continueReplay();
             return;
         }
-        finishAction(QStringLiteral("nothing happened within %1 s").arg(kActionTimeoutMs / 1000));
+        finishAction(tr("nothing happened within %1 s").arg(kActionTimeoutMs / 1000));
     });
     connect(m_session, &TraceSource::started, this, &LessonRunner::onStarted);
     connect(m_session, &TraceSource::batchReady, this, &LessonRunner::onBatch);
@@ -113,7 +113,7 @@ QString LessonRunner::waitingFor() const {
     if (!m_failure.isEmpty())
         return QString();
     if (m_busy)
-        return m_waiting ? m_waiting->describe() : QStringLiteral("the step's actions");
+        return m_waiting ? m_waiting->describe() : tr("the step's actions");
     return m_judge.pending();
 }
 
@@ -229,7 +229,8 @@ bool LessonRunner::act(const Action& action) {
             return false;
         case Action::Kind::Backend:
             if (!m_session->switchBackend(*action.backend))
-                m_failure = action.describe() + QStringLiteral(": the server cannot move there");
+                m_failure =
+                    action.describe() + QStringLiteral(": ") + tr("the server cannot move there");
             break;
         default:
             actOnClient(action);
@@ -241,7 +242,7 @@ bool LessonRunner::act(const Action& action) {
 void LessonRunner::actOnClient(const Action& action) {
     ClientConnection* client = m_clients.value(action.client).connection;
     if (!client) {
-        m_failure = QStringLiteral("no client named %1 is open").arg(action.client);
+        m_failure = tr("no client named %1 is open").arg(action.client);
         return;
     }
     bool ok = true;
@@ -271,7 +272,7 @@ void LessonRunner::actOnClient(const Action& action) {
 bool LessonRunner::startPreset(const Action& action, QString* error) {
     const ss::Preset* found = ss::findPreset(action.preset.toStdString());
     if (!found) {
-        *error = QStringLiteral("no preset named %1").arg(action.preset);
+        *error = tr("no preset named %1").arg(action.preset);
         return false;
     }
     ss::Preset preset = *found;
@@ -281,7 +282,7 @@ bool LessonRunner::startPreset(const Action& action, QString* error) {
         return false;
     }
     if (action.asWritten && !ss::applyAsWritten(preset)) {
-        *error = QStringLiteral("the preset behaves as its tutorial's code does already");
+        *error = tr("the preset behaves as its tutorial's code does already");
         return false;
     }
     ss::EngineConfig config;

@@ -1,23 +1,79 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What an action does and what a check waits for, in English: the words of --autoplay's report
-// and of the Lessons panel's "waiting for" line.
+// What an action does and what a check waits for, in the interface's language: the words of the
+// Lessons panel's "waiting for" line and of --autoplay's report. Descriptor names (listener:1,
+// client:a), event kinds and errno names stay as the lesson file and the trace write them.
+#include <QCoreApplication>
 #include <QStringList>
 
-#include "ui/lessons/lesson.h"
-
 #include "core/net/platform.h"
+#include "ui/lessons/lesson.h"
 
 namespace lesson {
 
 namespace {
 
+// The translation context of these words.
+struct LessonText {
+    Q_DECLARE_TR_FUNCTIONS(LessonText)
+};
+
 QString setName(Set set) {
-    const char* names[] = {"read", "write", "except"};
-    return QLatin1String(names[int(set)]);
+    const char* names[] = {QT_TRANSLATE_NOOP("LessonText", "read"),
+                           QT_TRANSLATE_NOOP("LessonText", "write"),
+                           QT_TRANSLATE_NOOP("LessonText", "except")};
+    return LessonText::tr(names[int(set)]);
 }
 
 QString latin(std::string_view text) {
     return QString::fromLatin1(text.data(), qsizetype(text.size()));
+}
+
+QString callText(const Check& c) {
+    QStringList parts;
+    if (c.in)
+        parts << LessonText::tr("%1 in the %2 set passed").arg(c.fd.text(), setName(*c.in));
+    if (c.ready)
+        parts << LessonText::tr("%1 in the ready %2 set").arg(c.fd.text(), setName(*c.ready));
+    if (c.nullSet)
+        parts << LessonText::tr("the %1 set passed as NULL").arg(setName(*c.nullSet));
+    if (c.ret)
+        parts << LessonText::tr("returning %1").arg(*c.ret);
+    if (c.err) {
+        const char* name = ss::socketErrorName(*c.err);
+        parts << LessonText::tr("failing with %1")
+                     .arg(name ? QLatin1String(name) : QString::number(*c.err));
+    }
+    if (c.backend)
+        parts << LessonText::tr("on %1").arg(latin(ss::backendName(*c.backend)));
+    return parts.isEmpty()
+               ? LessonText::tr("a wait call")
+               : LessonText::tr("a wait call with %1").arg(parts.join(LessonText::tr(", ")));
+}
+
+QString eventText(const Check& c) {
+    QStringList parts{LessonText::tr("a %1 event").arg(latin(ss::eventKindName(*c.event)))};
+    if (c.fd.isSet())
+        parts << LessonText::tr("on %1").arg(c.fd.text());
+    if (!c.text.isEmpty())
+        parts << LessonText::tr("with \"%1\"").arg(QString::fromUtf8(c.text));
+    if (c.reason)
+        parts << LessonText::tr("for %1").arg(latin(ss::closeReasonName(*c.reason)));
+    return parts.join(QLatin1Char(' '));
+}
+
+QString descriptorText(const Check& c) {
+    if (c.gone)
+        return LessonText::tr("%1 gone from the descriptor table").arg(c.fd.text());
+    QStringList parts{LessonText::tr("%1 in the descriptor table").arg(c.fd.text())};
+    if (c.interest) {
+        QString letters;
+        for (int i = 0; i < 3; ++i)
+            letters += (*c.interest & (1u << i)) ? QLatin1Char("rwx"[i]) : QLatin1Char('-');
+        parts << LessonText::tr("with interest %1").arg(letters);
+    }
+    if (c.state)
+        parts << latin(ss::connStateName(*c.state));
+    return parts.join(QLatin1Char(' '));
 }
 
 }  // namespace
@@ -25,86 +81,58 @@ QString latin(std::string_view text) {
 QString Action::describe() const {
     switch (kind) {
         case Kind::Start:
-            return QStringLiteral("start %1%2").arg(preset, asWritten ? " (as written)" : "");
+            return asWritten ? LessonText::tr("start %1 as written").arg(preset)
+                             : LessonText::tr("start %1").arg(preset);
         case Kind::Stop:
-            return QStringLiteral("stop the server");
+            return LessonText::tr("stop the server");
         case Kind::Connect:
-            return QStringLiteral("connect %1 to listener:%2").arg(client).arg(listener);
+            return LessonText::tr("connect %1 to listener:%2").arg(client).arg(listener);
         case Kind::Send:
-            return QStringLiteral("send %1 bytes from %2").arg(bytes.size()).arg(client);
+            return LessonText::tr("send %1 bytes from %2").arg(bytes.size()).arg(client);
         case Kind::Urgent:
-            return QStringLiteral("send an urgent byte from %1").arg(client);
+            return LessonText::tr("send an urgent byte from %1").arg(client);
         case Kind::HalfClose:
-            return QStringLiteral("half-close %1").arg(client);
+            return LessonText::tr("half-close %1").arg(client);
         case Kind::Close:
-            return QStringLiteral("close %1").arg(client);
+            return LessonText::tr("close %1").arg(client);
         case Kind::Reset:
-            return QStringLiteral("reset %1").arg(client);
+            return LessonText::tr("reset %1").arg(client);
         case Kind::Pause:
-            return QStringLiteral("pause");
+            return LessonText::tr("pause");
         case Kind::Resume:
-            return QStringLiteral("resume");
+            return LessonText::tr("resume");
         case Kind::Step:
-            return QStringLiteral("step %1 call(s)").arg(calls);
+            return LessonText::tr("step %1 call(s)").arg(calls);
         case Kind::Backend:
-            return QStringLiteral("switch to %1").arg(latin(ss::backendName(*backend)));
+            return LessonText::tr("switch to %1").arg(latin(ss::backendName(*backend)));
     }
     return QString();
 }
 
 QString Check::describe() const {
-    QStringList parts;
     switch (kind) {
         case Kind::None:
-            return QStringLiteral("nothing");
+            return LessonText::tr("nothing");
         case Kind::Call:
-            if (in)
-                parts << QStringLiteral("%1 in the %2 set passed").arg(fd.text(), setName(*in));
-            if (ready)
-                parts << QStringLiteral("%1 in the ready %2 set").arg(fd.text(), setName(*ready));
-            if (nullSet)
-                parts << QStringLiteral("the %1 set passed as NULL").arg(setName(*nullSet));
-            if (ret)
-                parts << QStringLiteral("returning %1").arg(*ret);
-            if (err) {
-                const char* name = ss::socketErrorName(*err);
-                parts << QStringLiteral("failing with %1")
-                             .arg(name ? QLatin1String(name) : QString::number(*err));
-            }
-            if (backend)
-                parts << QStringLiteral("on %1").arg(latin(ss::backendName(*backend)));
-            return QStringLiteral("a wait call") +
-                   (parts.isEmpty() ? QString() : QStringLiteral(" with ") + parts.join(", "));
+            return callText(*this);
         case Kind::Event:
-            parts << QStringLiteral("a %1 event").arg(latin(ss::eventKindName(*event)));
-            if (fd.isSet())
-                parts << QStringLiteral("on %1").arg(fd.text());
-            if (!text.isEmpty())
-                parts << QStringLiteral("with \"%1\"").arg(QString::fromUtf8(text));
-            if (reason)
-                parts << QStringLiteral("for %1").arg(latin(ss::closeReasonName(*reason)));
-            return parts.join(' ');
+            return eventText(*this);
         case Kind::Received:
-            return QStringLiteral("%1 receiving \"%2\"").arg(client, QString::fromUtf8(text));
+            return LessonText::tr("%1 receiving \"%2\"").arg(client, QString::fromUtf8(text));
         case Kind::Descriptor:
-            if (gone)
-                return QStringLiteral("%1 gone from the descriptor table").arg(fd.text());
-            parts << QStringLiteral("%1 in the descriptor table").arg(fd.text());
-            if (interest) {
-                QString letters;
-                for (int i = 0; i < 3; ++i)
-                    letters += (*interest & (1u << i)) ? QLatin1Char("rwx"[i]) : QLatin1Char('-');
-                parts << QStringLiteral("with interest %1").arg(letters);
-            }
-            if (state)
-                parts << QStringLiteral("%1").arg(latin(ss::connStateName(*state)));
-            return parts.join(' ');
-        case Kind::All:
+            return descriptorText(*this);
+        case Kind::All: {
+            QStringList parts;
             for (const Check& part : allOf)
                 parts << part.describe();
-            return parts.join(QStringLiteral(", and "));
+            return parts.join(andJoiner());
+        }
     }
     return QString();
+}
+
+QString andJoiner() {
+    return LessonText::tr(", and ");
 }
 
 }  // namespace lesson

@@ -73,13 +73,20 @@ QWidget* LessonsPanel::createStepPage() {
     m_stepTitle->setFont(bold);
     m_text = wrappingLabel(page, "lessonStepText");
     m_text->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    // Where the dock cannot grow enough, the text scrolls rather than being cut off.
+    m_status = wrappingLabel(page, "lessonStatus");
+    // Where the dock cannot grow enough, the text and what the step waits for scroll rather
+    // than being cut off or drawn over each other.
+    auto* body = new QWidget(page);
+    auto* bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_text);
+    bodyLayout->addWidget(m_status);
+    bodyLayout->addStretch();
     auto* scroll = new QScrollArea(page);
-    scroll->setWidget(m_text);
+    scroll->setWidget(body);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_status = wrappingLabel(page, "lessonStatus");
     m_back = new QPushButton(tr("◀ Back"), page);
     m_back->setObjectName(QStringLiteral("lessonBack"));
     m_next = new QPushButton(tr("Next ▶"), page);
@@ -100,7 +107,6 @@ QWidget* LessonsPanel::createStepPage() {
     layout->addWidget(m_lessonTitle);
     layout->addWidget(m_stepTitle);
     layout->addWidget(scroll, 1);
-    layout->addWidget(m_status);
     layout->addLayout(buttons);
     return page;
 }
