@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Chooses the application object and hands over: the command line is parsed in cli_options.cpp,
 // the headless mode lives in headless_runner.cpp and the window in ui/.
+#include <algorithm>
 #include <cstdio>
+
+#ifndef _WIN32
+#include <sys/resource.h>
+#endif
 
 #include "app/cli_options.h"
 #include "app/headless_runner.h"
@@ -131,7 +136,24 @@ int runScreenshot(const CliOptions& options, const QStringList& arguments) {
     return exitCode;
 }
 
+// A lesson's crowd and the load panel open a thousand connections or more in this process, and
+// the server's own descriptors must be able to reach FD_SETSIZE (1024) for select() to refuse
+// one there: the soft limit rises towards the hard one (at most 65,536).
+void raiseDescriptorLimit() {
+#ifndef _WIN32
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return;
+    const rlim_t wanted = std::min<rlim_t>(limit.rlim_max, 65536);
+    if (limit.rlim_cur < wanted) {
+        limit.rlim_cur = wanted;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+#endif
+}
+
 int runGui(int argc, char* argv[], CliResult cli) {
+    raiseDescriptorLimit();
     QApplication app(argc, argv);
     setApplicationNames();
 #ifdef SELECTSCOPE_APP_ID

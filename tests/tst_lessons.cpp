@@ -79,6 +79,10 @@ void TestLessons::damageNamesTheLineOrStep_data() {
     QTest::newRow("action key") << oneStep(R"(, "actions": [{"do": "send", "client": "a"}])")
                                 << QStringLiteral(
                                        "step 1: action 1: give either \"text\" or \"hex\"");
+    QTest::newRow("crowd size") << oneStep(R"(, "actions": [{"do": "crowd", "count": 0}])")
+                                << QStringLiteral(
+                                       "step 1: action 1: \"count\" is not an integer from 1 "
+                                       "to 5000");
     QTest::newRow("descriptor name")
         << oneStep(R"(, "check": {"call": {"fd": "conn", "in": "read"}})")
         << QStringLiteral(

@@ -77,8 +77,10 @@ void MainWindow::fitLessonDock() {
     m_arranging = true;  // not the user changing the layout
     // The column shares out between the lesson above and the clients below.
     const int column = dock->height() + m_dockSet.clients->height();
-    const int lesson = std::min(wanted, height() * 3 / 5);
-    resizeDocks({dock, m_dockSet.clients}, {lesson, column - lesson}, Qt::Vertical);
+    const int lesson = std::min(
+        {wanted, height() * 3 / 5, column - m_dockSet.clients->minimumSizeHint().height()});
+    if (lesson > dock->height())
+        resizeDocks({dock, m_dockSet.clients}, {lesson, column - lesson}, Qt::Vertical);
     m_arranging = false;
 }
 

@@ -1483,7 +1483,7 @@
 <context>
     <name>LessonRunner</name>
     <message>
-        <location filename="../../ui/lessons/lesson_runner.cpp" line="+75"/>
+        <location filename="../../ui/lessons/lesson_runner.cpp" line="+78"/>
         <source>nothing happened within %1 s</source>
         <translation>%1 秒内什么也没有发生</translation>
     </message>
@@ -1493,7 +1493,7 @@
         <translation>这一步的操作</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+124"/>
         <source>the server cannot move there</source>
         <translation>服务端无法切换到那里</translation>
     </message>
@@ -1672,7 +1672,12 @@
         <translation>切换到 %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>open %1 silent connections to listener:%2</source>
+        <translation>向 listener:%2 打开 %1 个不说话的连接</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
@@ -1705,7 +1710,7 @@
         <translation>添加你自己的课程文件夹（JSON 文件，见 docs/lessons.md）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+39"/>
         <source>◀ Back</source>
         <translation>◀ 上一步</translation>
     </message>
@@ -1720,7 +1725,7 @@
         <translation>课程</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>Cannot open: %1</source>
         <translation>无法打开：%1</translation>
     </message>

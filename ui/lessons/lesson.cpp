@@ -98,8 +98,8 @@ QByteArray bytesOf(const QJsonObject& o) {
 }
 
 Action::Kind actionKind(const QString& name) {
-    const char* names[] = {"start", "stop",  "connect", "send",   "urgent", "half-close",
-                           "close", "reset", "pause",   "resume", "step",   "backend"};
+    const char* names[] = {"start", "stop",  "connect", "send", "urgent",  "half-close", "close",
+                           "reset", "pause", "resume",  "step", "backend", "crowd"};
     for (int i = 0; i < int(std::size(names)); ++i)
         if (name == QLatin1String(names[i]))
             return Action::Kind(i);
@@ -162,6 +162,13 @@ Action readAction(const QJsonObject& o) {
             a.backend = optionalBackend(o, "name");
             if (!a.backend)
                 damaged(QStringLiteral("\"name\" is missing"));
+            break;
+        case Action::Kind::Crowd:
+            onlyKnownKeys(o, {"do", "count", "listener"});
+            a.count = int(integerAt(o, "count", 1, 5000));
+            a.listener = int(optionalIntegerAt(o, "listener", 0));
+            if (a.listener < 0)
+                damaged(QStringLiteral("\"listener\" is not an index from 0"));
             break;
         case Action::Kind::Stop:
         case Action::Kind::Pause:

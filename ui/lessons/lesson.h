@@ -48,7 +48,8 @@ struct Action {
         Pause,
         Resume,
         Step,
-        Backend
+        Backend,
+        Crowd,  // `count` silent connections to a listener, held until the lesson ends
     };
     Kind kind = Kind::Stop;
     // start
@@ -59,10 +60,11 @@ struct Action {
     std::optional<int> timeoutMs;
     // the client actions
     QString client;
-    int listener = 0;
+    int listener = 0;  // connect, crowd
     QByteArray bytes;  // send; urgent: one byte
     int pieces = 1;
     int calls = 1;             // step
+    int count = 0;             // crowd
     QString describe() const;  // "connect a to listener:0" ...: for messages
 };
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lessons/lesson_runner.h"
 
+#include <QHostAddress>
+#include <QTcpSocket>
+
 #include "core/server/presets.h"
 #include "ui/client/client_connection.h"
 #include "ui/client/client_list_model.h"
@@ -147,7 +150,7 @@ void LessonRunner::continueReplay() {
     if (!m_judge.held() && m_timeout.isActive())
         return;
     if (!m_judge.held()) {
-        m_timeout.start();  // the check's bound; its timeout moves on regardless
+        m_timeout.start(kActionTimeoutMs);  // the check's bound; its timeout moves on regardless
         return;
     }
     m_timeout.stop();
@@ -212,7 +215,7 @@ bool LessonRunner::act(const Action& action) {
         case Action::Kind::Connect:
             m_waiting = &action;
             m_connecting = false;
-            m_timeout.start();
+            m_timeout.start(kActionTimeoutMs);
             tryConnect();
             return false;
         case Action::Kind::Pause:
@@ -224,8 +227,15 @@ bool LessonRunner::act(const Action& action) {
         case Action::Kind::Step:
             m_waiting = &action;
             m_stepsLeft = action.calls;
-            m_timeout.start();
+            m_timeout.start(kActionTimeoutMs);
             m_session->step();
+            return false;
+        case Action::Kind::Crowd:
+            m_waiting = &action;
+            m_crowdToOpen = action.count;
+            m_crowdInFlight = 0;
+            m_timeout.start(kActionTimeoutMs + action.count * kCrowdMsPerConnection);
+            growCrowd();
             return false;
         case Action::Kind::Backend:
             if (!m_session->switchBackend(*action.backend))
@@ -327,7 +337,40 @@ void LessonRunner::tryConnect() {
         finishAction();
 }
 
+// A few connects in flight at a time, so that a small listen() backlog takes them without
+// dropping SYNs. A refused connection counts too: the kernel completed it before the server
+// closed it.
+void LessonRunner::growCrowd() {
+    if (!m_waiting || m_waiting->kind != Action::Kind::Crowd ||
+        m_waiting->listener >= int(m_listeners.size()))
+        return;
+    const quint16 port = m_listeners[size_t(m_waiting->listener)].port;
+    while (m_crowdToOpen > 0 && m_crowdInFlight < kCrowdInFlight) {
+        --m_crowdToOpen;
+        ++m_crowdInFlight;
+        auto* socket = new QTcpSocket(this);
+        m_crowd.push_back(socket);
+        const auto settled = [this, socket] {
+            socket->disconnect(this);
+            --m_crowdInFlight;
+            if (m_crowdToOpen == 0 && m_crowdInFlight == 0)
+                finishAction();
+            else
+                growCrowd();
+        };
+        connect(socket, &QTcpSocket::connected, this, settled);
+        connect(socket, &QTcpSocket::errorOccurred, this, settled);
+        socket->connectToHost(QHostAddress::LocalHost, port);
+    }
+}
+
 void LessonRunner::closeClients() {
+    for (QTcpSocket* socket : m_crowd) {
+        socket->disconnect(this);
+        socket->abort();
+        socket->deleteLater();
+    }
+    m_crowd.clear();
     for (const Client& client : m_clients)
         if (client.connection)
             client.connection->abort();
@@ -362,6 +405,7 @@ void LessonRunner::onBatch(const TraceBatch& batch) {
         finishAction();
     else
         tryConnect();
+    growCrowd();
     judge();
 }
 

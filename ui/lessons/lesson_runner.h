@@ -20,6 +20,7 @@
 #include "ui/trace_source.h"
 
 class ClientConnection;
+class QTcpSocket;
 class EngineSession;
 class MainWindow;
 
@@ -29,6 +30,9 @@ class LessonRunner : public QObject {
 public:
     // The longest an action waits (a connect, a listener to appear, a step's calls).
     static constexpr int kActionTimeoutMs = 5000;
+    // A crowd's connects in flight at once, and the time each may add to the action's bound.
+    static constexpr int kCrowdInFlight = 8;
+    static constexpr int kCrowdMsPerConnection = 10;
     // Records kept as a step's evidence; a step is a few seconds of a lesson, not a load test.
     static constexpr size_t kEvidenceLimit = 20000;
 
@@ -93,6 +97,7 @@ private:
     bool startPreset(const lesson::Action& action, QString* error);
     // send, urgent, half-close, close, reset: on the named client.
     void actOnClient(const lesson::Action& action);
+    void growCrowd();
     void closeClients();
     void onStarted();
     void onBatch(const TraceBatch& batch);
@@ -121,6 +126,8 @@ private:
     std::vector<Listener> m_listeners;
     QHash<quint16, int> m_acceptedByPeerPort;
     QHash<QString, Client> m_clients;
+    std::vector<QTcpSocket*> m_crowd;  // a crowd action's connections
+    int m_crowdToOpen = 0, m_crowdInFlight = 0;
     lesson::Evidence m_evidence;
     lesson::CheckJudge m_judge;
 };

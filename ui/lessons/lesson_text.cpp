@@ -105,6 +105,10 @@ QString Action::describe() const {
             return LessonText::tr("step %1 call(s)").arg(calls);
         case Kind::Backend:
             return LessonText::tr("switch to %1").arg(latin(ss::backendName(*backend)));
+        case Kind::Crowd:
+            return LessonText::tr("open %1 silent connections to listener:%2")
+                .arg(count)
+                .arg(listener);
     }
     return QString();
 }
