@@ -83,6 +83,9 @@ void TestLessons::damageNamesTheLineOrStep_data() {
                                 << QStringLiteral(
                                        "step 1: action 1: \"count\" is not an integer from 1 "
                                        "to 5000");
+    QTest::newRow("cost without the other backend")
+        << oneStep(R"(, "check": {"cost": {"backend": "select", "descriptors": 1000}})")
+        << QStringLiteral("step 1: a cost check names \"backend\" and \"more_than\"");
     QTest::newRow("descriptor name")
         << oneStep(R"(, "check": {"call": {"fd": "conn", "in": "read"}})")
         << QStringLiteral(
@@ -94,7 +97,7 @@ void TestLessons::damageNamesTheLineOrStep_data() {
     QTest::newRow("two checks") << oneStep(R"(, "check": {"call": {}, "event": {"kind": "recv"}})")
                                 << QStringLiteral(
                                        "step 1: a check has one key: call, event, received, "
-                                       "descriptor or all");
+                                       "descriptor, cost or all");
     QTest::newRow("view") << oneStep(R"(, "look": {"view": "callz"})")
                           << QStringLiteral("step 1: \"view\" names no view: \"callz\"");
 }

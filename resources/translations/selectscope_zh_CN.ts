@@ -1483,17 +1483,17 @@
 <context>
     <name>LessonRunner</name>
     <message>
-        <location filename="../../ui/lessons/lesson_runner.cpp" line="+78"/>
+        <location filename="../../ui/lessons/lesson_runner.cpp" line="+80"/>
         <source>nothing happened within %1 s</source>
         <translation>%1 秒内什么也没有发生</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>the step&apos;s actions</source>
         <translation>这一步的操作</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+130"/>
         <source>the server cannot move there</source>
         <translation>服务端无法切换到那里</translation>
     </message>
@@ -1511,6 +1511,11 @@
         <location line="+10"/>
         <source>the preset behaves as its tutorial&apos;s code does already</source>
         <translation>这个预设本来就和教程代码的行为一样</translation>
+    </message>
+    <message>
+        <location line="+121"/>
+        <source>the measurement was cancelled</source>
+        <translation>测量被取消了</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +1678,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>measure the cost of a wait call</source>
+        <translation>测量一次等待调用的开销</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>open %1 silent connections to listener:%2</source>
         <translation>向 listener:%2 打开 %1 个不说话的连接</translation>
     </message>
@@ -1685,6 +1695,11 @@
         <location line="+6"/>
         <source>%1 receiving &quot;%2&quot;</source>
         <translation>%1 收到“%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a wait call costing more on %1 than on %2 at %3 descriptors</source>
+        <translation>在 %3 个描述符时，一次等待调用在 %1 上比在 %2 上开销更大</translation>
     </message>
     <message>
         <location line="+14"/>

@@ -98,8 +98,9 @@ QByteArray bytesOf(const QJsonObject& o) {
 }
 
 Action::Kind actionKind(const QString& name) {
-    const char* names[] = {"start", "stop",  "connect", "send", "urgent",  "half-close", "close",
-                           "reset", "pause", "resume",  "step", "backend", "crowd"};
+    const char* names[] = {"start",      "stop",    "connect", "send",        "urgent",
+                           "half-close", "close",   "reset",   "pause",       "resume",
+                           "step",       "backend", "crowd",   "measure-cost"};
     for (int i = 0; i < int(std::size(names)); ++i)
         if (name == QLatin1String(names[i]))
             return Action::Kind(i);
@@ -173,6 +174,7 @@ Action readAction(const QJsonObject& o) {
         case Action::Kind::Stop:
         case Action::Kind::Pause:
         case Action::Kind::Resume:
+        case Action::Kind::MeasureCost:
             onlyKnownKeys(o, {"do"});
             break;
     }
@@ -245,7 +247,8 @@ void readDescriptor(const QJsonObject& o, Check* c) {
 Check readCheck(const QJsonValue& v) {
     const QJsonObject outer = entryObject(v, "check");
     if (outer.size() != 1)
-        damaged(QStringLiteral("a check has one key: call, event, received, descriptor or all"));
+        damaged(
+            QStringLiteral("a check has one key: call, event, received, descriptor, cost or all"));
     const QString kind = outer.begin().key();
     Check c;
     if (kind == QLatin1String("all")) {
@@ -268,11 +271,19 @@ Check readCheck(const QJsonValue& v) {
         onlyKnownKeys(o, {"client", "text"});
         c.client = clientAt(o);
         c.text = stringAt(o, "text").toUtf8();
+    } else if (kind == QLatin1String("cost")) {
+        c.kind = Check::Kind::Cost;
+        onlyKnownKeys(o, {"backend", "more_than", "descriptors"});
+        c.backend = optionalBackend(o, "backend");
+        c.cheaperBackend = optionalBackend(o, "more_than");
+        if (!c.backend || !c.cheaperBackend)
+            damaged(QStringLiteral("a cost check names \"backend\" and \"more_than\""));
+        c.descriptors = int(integerAt(o, "descriptors", 1, 100000));
     } else if (kind == QLatin1String("descriptor")) {
         c.kind = Check::Kind::Descriptor;
         readDescriptor(o, &c);
     } else {
-        damaged(QStringLiteral("a check is call, event, received, descriptor or all, not %1")
+        damaged(QStringLiteral("a check is call, event, received, descriptor, cost or all, not %1")
                     .arg(quoted(kind)));
     }
     return c;

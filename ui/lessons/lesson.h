@@ -49,7 +49,8 @@ struct Action {
         Resume,
         Step,
         Backend,
-        Crowd,  // `count` silent connections to a listener, held until the lesson ends
+        Crowd,        // `count` silent connections to a listener, held until the lesson ends
+        MeasureCost,  // the Cost of a wait call panel measures every backend
     };
     Kind kind = Kind::Stop;
     // start
@@ -69,13 +70,16 @@ struct Action {
 };
 
 struct Check {
-    enum class Kind { None, Call, Event, Received, Descriptor, All };
+    enum class Kind { None, Call, Event, Received, Descriptor, Cost, All };
     Kind kind = Kind::None;
     FdRef fd;
     // call
     std::optional<Set> in, ready, nullSet;
     std::optional<int> ret, err;
-    std::optional<ss::BackendKind> backend;
+    std::optional<ss::BackendKind> backend;  // call; cost: the dearer backend
+    // cost: `backend` cost more per wait call than `cheaperBackend` at `descriptors`
+    std::optional<ss::BackendKind> cheaperBackend;
+    int descriptors = 0;
     // event (text also for received)
     std::optional<ss::EventKind> event;
     QByteArray text;

@@ -12,16 +12,14 @@ LessonAutoplay::LessonAutoplay(LessonRunner* runner, QObject* parent)
                  .arg(kStepTimeoutMs / 1000)
                  .arg(m_runner->waitingFor()));
     });
-    connect(m_runner, &LessonRunner::stepChanged, this, [this] {
-        if (m_running)
-            m_stepTimer.start();
-    });
+    // The runner bounds its actions itself (a connect, a crowd, a measurement each have their
+    // own); the step's bound is for its check, from the moment the actions are done.
+    connect(m_runner, &LessonRunner::stepChanged, &m_stepTimer, &QTimer::stop);
     connect(m_runner, &LessonRunner::progressed, this, &LessonAutoplay::onProgress);
 }
 
 void LessonAutoplay::start() {
     m_running = true;
-    m_stepTimer.start();
     onProgress();  // a step without actions or check may be seen already
 }
 
@@ -48,8 +46,13 @@ void LessonAutoplay::onProgress() {
         fail(m_runner->failure());
         return;
     }
-    if (!m_runner->checkHeld() || m_runner->step() == m_seenStep)
+    if (m_runner->busy())
         return;
+    if (!m_runner->checkHeld() || m_runner->step() == m_seenStep) {
+        if (!m_stepTimer.isActive() && m_runner->step() != m_seenStep)
+            m_stepTimer.start();
+        return;
+    }
     m_seenStep = m_runner->step();
     emit stepSeen(stepName() + QStringLiteral(": seen"));
     if (m_runner->step() + 1 < int(m_runner->lesson().steps.size())) {

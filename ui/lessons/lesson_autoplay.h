@@ -14,7 +14,7 @@ class LessonAutoplay : public QObject {
     Q_OBJECT
 
 public:
-    // How long one step may take, actions and check together.
+    // How long a step's check may take once its actions are done.
     static constexpr int kStepTimeoutMs = 15000;
 
     explicit LessonAutoplay(LessonRunner* runner, QObject* parent = nullptr);

@@ -79,6 +79,12 @@ bool holds(const Check& check, const Evidence& evidence, const Resolver& resolve
             return resolver.received(check.client).contains(check.text);
         case Check::Kind::Descriptor:
             return descriptorMatches(check, evidence.descriptors, fd);
+        case Check::Kind::Cost: {
+            const auto dear = evidence.cost.find({*check.backend, check.descriptors});
+            const auto cheap = evidence.cost.find({*check.cheaperBackend, check.descriptors});
+            return dear != evidence.cost.end() && cheap != evidence.cost.end() &&
+                   dear->second > cheap->second;
+        }
         case Check::Kind::All:
             return std::all_of(check.allOf.begin(), check.allOf.end(),
                                [&](const Check& part) { return holds(part, evidence, resolver); });

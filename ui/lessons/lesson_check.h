@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <map>
+#include <utility>
 #include <vector>
 
 #include "core/server/engine_config.h"
@@ -20,6 +22,8 @@ struct Evidence {
     std::vector<ss::CallRecord> calls;  // wait calls only
     std::vector<ss::SocketEvent> events;
     std::vector<ss::DescriptorInfo> descriptors;  // the latest snapshot
+    // The cost panel's cells measured during the step: (backend, descriptors) -> µs per call.
+    std::map<std::pair<ss::BackendKind, int>, double> cost;
 };
 
 // Turns the lesson's names into what the trace knows.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/lessons/lesson_runner.h"
 
+#include <qcustomplot.h>
 #include <QHostAddress>
 #include <QTcpSocket>
 
@@ -10,6 +11,7 @@
 #include "ui/engine_session.h"
 #include "ui/main_window.h"
 #include "ui/panels/client_panel.h"
+#include "ui/panels/cost_curve_panel.h"
 #include "ui/panels/server_panel.h"
 
 using lesson::Action;
@@ -75,8 +77,10 @@ LessonRunner::LessonRunner(MainWindow* window, QObject* parent)
             continueReplay();
             return;
         }
-        finishAction(tr("nothing happened within %1 s").arg(kActionTimeoutMs / 1000));
+        finishAction(tr("nothing happened within %1 s").arg(m_timeout.interval() / 1000));
     });
+    connect(m_window->costCurvePanel(), &CostCurvePanel::measurementFinished, this,
+            &LessonRunner::onCostMeasured);
     connect(m_session, &TraceSource::started, this, &LessonRunner::onStarted);
     connect(m_session, &TraceSource::batchReady, this, &LessonRunner::onBatch);
     connect(m_session, &TraceSource::descriptorsUpdated, this, &LessonRunner::onDescriptors);
@@ -165,6 +169,7 @@ void LessonRunner::resetEvidence() {
     m_session->refresh();  // what the earlier actions made and the loop has recorded already
     m_evidence.calls.clear();
     m_evidence.events.clear();
+    m_evidence.cost.clear();
     m_judge = lesson::CheckJudge(m_lesson.steps[size_t(m_step)].check);
     for (Client& client : m_clients)
         if (client.connection && !client.connection->history().empty())
@@ -229,6 +234,11 @@ bool LessonRunner::act(const Action& action) {
             m_stepsLeft = action.calls;
             m_timeout.start(kActionTimeoutMs);
             m_session->step();
+            return false;
+        case Action::Kind::MeasureCost:
+            m_waiting = &action;
+            m_timeout.start(kCostTimeoutMs);
+            m_window->costCurvePanel()->measure();
             return false;
         case Action::Kind::Crowd:
             m_waiting = &action;
@@ -407,6 +417,23 @@ void LessonRunner::onBatch(const TraceBatch& batch) {
         tryConnect();
     growCrowd();
     judge();
+}
+
+void LessonRunner::onCostMeasured(bool cancelled) {
+    if (!m_waiting || m_waiting->kind != Action::Kind::MeasureCost)
+        return;
+    if (cancelled) {
+        finishAction(tr("the measurement was cancelled"));
+        return;
+    }
+    for (ss::BackendKind kind : ss::availableBackends()) {
+        const QCPGraph* curve = m_window->costCurvePanel()->curve(kind);
+        if (!curve)
+            continue;
+        for (auto point = curve->data()->constBegin(); point != curve->data()->constEnd(); ++point)
+            m_evidence.cost[{kind, int(point->key)}] = point->value;
+    }
+    finishAction();
 }
 
 void LessonRunner::onDescriptors(const std::vector<ss::DescriptorInfo>& rows) {

@@ -33,6 +33,8 @@ public:
     // A crowd's connects in flight at once, and the time each may add to the action's bound.
     static constexpr int kCrowdInFlight = 8;
     static constexpr int kCrowdMsPerConnection = 10;
+    // The cost panel measures every backend at every size.
+    static constexpr int kCostTimeoutMs = 120000;
     // Records kept as a step's evidence; a step is a few seconds of a lesson, not a load test.
     static constexpr size_t kEvidenceLimit = 20000;
 
@@ -102,6 +104,7 @@ private:
     void onStarted();
     void onBatch(const TraceBatch& batch);
     void onDescriptors(const std::vector<ss::DescriptorInfo>& rows);
+    void onCostMeasured(bool cancelled);
     void judge();
     void showLook();
 

@@ -105,6 +105,8 @@ QString Action::describe() const {
             return LessonText::tr("step %1 call(s)").arg(calls);
         case Kind::Backend:
             return LessonText::tr("switch to %1").arg(latin(ss::backendName(*backend)));
+        case Kind::MeasureCost:
+            return LessonText::tr("measure the cost of a wait call");
         case Kind::Crowd:
             return LessonText::tr("open %1 silent connections to listener:%2")
                 .arg(count)
@@ -125,6 +127,10 @@ QString Check::describe() const {
             return LessonText::tr("%1 receiving \"%2\"").arg(client, QString::fromUtf8(text));
         case Kind::Descriptor:
             return descriptorText(*this);
+        case Kind::Cost:
+            return LessonText::tr("a wait call costing more on %1 than on %2 at %3 descriptors")
+                .arg(latin(ss::backendName(*backend)), latin(ss::backendName(*cheaperBackend)))
+                .arg(descriptors);
         case Kind::All: {
             QStringList parts;
             for (const Check& part : allOf)
