@@ -131,6 +131,14 @@ TEST(RecordLine, SocketCallsOfTheIoModels) {
         expectRoundTrip(c);
         EXPECT_EQ(read(written(c)).call.kind, kind);
     }
+    // "thread" is written unsigned: every value it can have reads back, a negative one is damage.
+    CallRecord c;
+    c.kind = CallKind::Recv;
+    c.thread = UINT32_MAX;
+    expectRoundTrip(c);
+    std::string negative = written(c);
+    negative.replace(negative.find("4294967295"), 10, "-1");
+    EXPECT_EQ(errorOf(negative), "\"thread\" is not an integer from 0 to 4294967295");
 }
 
 TEST(RecordLine, EveryEventKindWithItsAux) {

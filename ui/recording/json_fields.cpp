@@ -59,9 +59,10 @@ int64_t integerAt(const QJsonObject& o, const char* key, int64_t min, int64_t ma
     return integer(required(o, name), name, min, max);
 }
 
-int64_t optionalIntegerAt(const QJsonObject& o, const char* key, int64_t absent) {
+int64_t optionalIntegerAt(const QJsonObject& o, const char* key, int64_t absent, int64_t min,
+                          int64_t max) {
     const QLatin1String name(key);
-    return o.contains(name) ? integer(o.value(name), name) : absent;
+    return o.contains(name) ? integer(o.value(name), name, min, max) : absent;
 }
 
 QString stringAt(const QJsonObject& o, const char* key) {

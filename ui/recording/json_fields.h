@@ -39,7 +39,8 @@ int64_t integer(const QJsonValue& v, QLatin1String key, int64_t min = INT32_MIN,
                 int64_t max = INT32_MAX);
 int64_t integerAt(const QJsonObject& o, const char* key, int64_t min = INT32_MIN,
                   int64_t max = INT32_MAX);
-int64_t optionalIntegerAt(const QJsonObject& o, const char* key, int64_t absent);
+int64_t optionalIntegerAt(const QJsonObject& o, const char* key, int64_t absent,
+                          int64_t min = INT32_MIN, int64_t max = INT32_MAX);
 QString stringAt(const QJsonObject& o, const char* key);
 // A key that, when present, can only be true.
 bool flagAt(const QJsonObject& o, const char* key);

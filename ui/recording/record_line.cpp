@@ -142,7 +142,7 @@ void readCall(const QJsonObject& o, ss::CallRecord* c) {
         if (c->kind == ss::CallKind::Wait)
             damaged(QStringLiteral("\"call\" names a wait call, which has no \"call\" key"));
         c->fd = int32_t(integerAt(o, "fd", -1));
-        c->thread = uint32_t(optionalIntegerAt(o, "thread", 0));
+        c->thread = uint32_t(optionalIntegerAt(o, "thread", 0, 0, UINT32_MAX));
         return;
     }
     onlyKnownKeys(o, {"type", "n", "t_us", "backend", "timeout_ms", "in", "ready", "ret", "errno",
