@@ -5,12 +5,14 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <optional>
 
 #include "app/cli_values.h"
 #include "core/server/presets.h"
 #include "core/trace/engine_text.h"
+#include "core/tracer/trace_target.h"
 
 #ifndef SELECTSCOPE_VERSION
 #define SELECTSCOPE_VERSION "0.1.0"
@@ -75,6 +77,12 @@ struct Parser {
                                 "With --lesson: run every step and wait for its check; exit 0 "
                                 "only if every check held."};
     QCommandLineOption lessonsDir{"lessons-dir", "Read lessons from this folder too.", "dir"};
+    QCommandLineOption run{"run", "Trace a program instead: --run [options] -- PROGRAM [ARGS]."};
+    QCommandLineOption attach{"attach", "Trace the running process PID instead.", "PID"};
+    QCommandLineOption onStop{"on-stop",
+                              "How a --run program ends with the trace: interrupt, terminate "
+                              "or kill.",
+                              "how", "terminate"};
     QCommandLineOption lang{"lang", "User interface language (GUI).", "code"};
     QCommandLineOption screenshot{"screenshot", "Save a screenshot of the window (GUI).", "file"};
     QCommandLineOption clients{"clients", "Start N built-in clients (GUI).", "N"};
@@ -98,7 +106,7 @@ struct Parser {
                        duration,      allowRemote, paused,    slowMotion, listBackends, listPresets,
                        lang,          screenshot,  clients,   size,       presentation, view,
                        compareModels, open,        help,      version,    listLessons,  lesson,
-                       autoplay,      lessonsDir});
+                       autoplay,      lessonsDir,  run,       attach,     onStop});
     }
 };
 
@@ -238,6 +246,36 @@ void readOtherOptions(const Parser& p, CliOptions& o) {
     }
 }
 
+// --run -- PROGRAM [ARGS] or --attach PID: a program traced from outside instead of a server.
+void readTraceOptions(const Parser& p, CliOptions& o) {
+    const QStringList program = p.qt.positionalArguments();
+    if (p.qt.isSet(p.run)) {
+        if (program.isEmpty())
+            fail("--run needs the program after --, e.g. --run -- python3 server.py");
+        for (const QString& a : program)
+            o.runCommand.push_back(str(a));
+    } else if (!program.isEmpty()) {
+        fail("unexpected argument '" + str(program.first()) + "' (see --help)");
+    }
+    if (p.qt.isSet(p.attach))
+        o.attachPid = int(parseInteger(p.qt.value(p.attach), "attach", 1, INT32_MAX));
+    if (!o.runCommand.empty() && o.attachPid > 0)
+        fail("give either --run or --attach, not both");
+    o.onStop = str(p.qt.value(p.onStop));
+    ss::tracer::EndAction end{};
+    if (!ss::tracer::parseEndAction(o.onStop, &end))
+        fail("unknown --on-stop '" + o.onStop + "' (interrupt, terminate or kill)");
+    if (p.qt.isSet(p.onStop) && o.runCommand.empty())
+        fail("--on-stop says how a --run program ends; an --attach process runs on untouched");
+    if (!o.tracesProgram())
+        return;
+    if (p.qt.isSet(p.preset) || p.qt.isSet(p.listen) || !o.openPath.empty() ||
+        !o.lessonId.empty() || o.compareModels)
+        fail(
+            "--run and --attach trace a program instead of running a server: leave out "
+            "--preset, --listen, --open, --lesson and --compare-models");
+}
+
 // --size sizes the window that --screenshot grabs; on its own it would do nothing.
 void readWindowSize(const Parser& p, CliOptions& o) {
     if (!p.qt.isSet(p.size))
@@ -369,13 +407,10 @@ CliResult parseCommandLine(const QStringList& arguments) {
         return exitWith(0, formatBackendList(), {});
     if (p.qt.isSet(p.listPresets))
         return exitWith(0, formatPresetList(), {});
-    if (!p.qt.positionalArguments().isEmpty())
-        return exitWith(kExitUsage, {},
-                        "selectscope: error: unexpected argument '" +
-                            str(p.qt.positionalArguments().first()) + "' (see --help)\n");
     CliResult r;
     try {
         readOtherOptions(p, r.options);
+        readTraceOptions(p, r.options);
         readWindowSize(p, r.options);
         buildListeners(p, r.options);
         readEngineOptions(p, r.options);  // after the preset, so --timeout-ms overrides it

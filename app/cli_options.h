@@ -39,6 +39,12 @@ struct CliOptions {
     bool autoplay = false;
     std::vector<std::string> lessonDirs;
     std::vector<uint16_t> lessonPorts;
+    // Tracing a program instead of running a server (Linux): --run -- PROGRAM [ARGS] starts
+    // one, --attach PID attaches to one; --on-stop says how a started one ends.
+    std::vector<std::string> runCommand;
+    int attachPid = 0;
+    std::string onStop = "terminate";
+    bool tracesProgram() const { return !runCommand.empty() || attachPid > 0; }
     // Lines for stderr before starting (e.g. the --allow-remote exposure warning).
     std::vector<std::string> warnings;
 };

@@ -16,6 +16,7 @@
 #include "core/net/platform.h"
 #include "core/server/engine.h"
 #include "core/trace/json_lines.h"
+#include "core/tracer/tracer.h"
 #include "ui/recording/session_lines.h"
 
 namespace {
@@ -139,6 +140,55 @@ int runHeadless(const CliOptions& options) {
         drainer.writer().appendLine(
             record_line::summaryLine(engine.stats(), engine.trace().dropped()));
         drainer.flush();
+    }
+    return 0;
+}
+
+// --run / --attach with --headless: the traced program's records as the same JSON lines,
+// between a start line that names the program and a summary line.
+int runTracedHeadless(const CliOptions& options) {
+    ss::initSocketPlatform();
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
+    installStopHandlers();
+    ss::tracer::TraceTarget target;
+    target.argv = options.runCommand;
+    target.attachPid = options.attachPid;
+    ss::tracer::parseEndAction(options.onStop, &target.end);
+    ss::tracer::Tracer tracer;
+    std::string error;
+    if (!tracer.start(target, &error)) {
+        std::fprintf(stderr, "selectscope: error: %s\n", error.c_str());
+        return 1;
+    }
+    const ss::TraceMode& mode = options.engine.trace;
+    ss::JsonLineWriter out;
+    out.appendLine(record_line::tracedStartLine(tracer.command(), tracer.pid(),
+                                                tracer.usesSeccomp(), mode, selectscopeVersion()));
+    uint64_t calls = 0, events = 0, dropped = 0;
+    const auto write = [&] {
+        ss::tracer::TracerBatch batch = tracer.take();
+        calls += batch.calls.size();
+        events += batch.events.size();
+        dropped = batch.droppedTotal;
+        for (const ss::CallRecord& c : batch.calls)
+            if (mode.calls)
+                out.appendCall(c);
+        for (const ss::SocketEvent& e : batch.events)
+            if (mode.events)
+                out.appendEvent(e);
+        return out.flushTo(stdout);
+    };
+    const auto start = std::chrono::steady_clock::now();
+    bool outputOpen = true;
+    while (outputOpen && g_stopSignals.load() == 0 && !tracer.finished() &&
+           !timeIsUp(start, options.durationSeconds)) {
+        tracer.waitForRecords(kDrainPeriod);
+        outputOpen = write();
+    }
+    tracer.stop();
+    if (outputOpen && write()) {
+        out.appendLine(record_line::tracedSummaryLine(calls, events, dropped));
+        out.flushTo(stdout);
     }
     return 0;
 }

@@ -13,3 +13,6 @@ int runHeadless(const CliOptions& options);
 // --compare-models: runs the IO-models comparison (core/models/model_comparison.h), printing one
 // line per model as each run ends. Returns 0, or 1 when a model's engine could not start.
 int runModelComparison();
+
+// --run or --attach with --headless: a program traced from outside (Linux).
+int runTracedHeadless(const CliOptions& options);

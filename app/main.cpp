@@ -209,5 +209,7 @@ int main(int argc, char* argv[]) {
         return runModelComparison();
     if (!cli.options.openPath.empty())
         return runRecording(cli.options);
+    if (cli.options.tracesProgram())
+        return runTracedHeadless(cli.options);
     return runHeadless(cli.options);
 }

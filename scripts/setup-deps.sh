@@ -16,7 +16,7 @@ packages=(
     libqcustomplot-dev libgtest-dev libgmock-dev
     libqt6svg6 xvfb xauth fonts-wqy-microhei libgl1-mesa-dev
     librsvg2-bin desktop-file-utils appstream
-    clang-format python3
+    clang-format python3 strace
 )
 if [[ ${1:-} == --only ]]; then
     shift

@@ -231,6 +231,22 @@ struct ErrorCase {
     std::string message;
 };
 
+// --run takes everything after -- as the program, its own options included.
+TEST(CliOptions, RunAndAttach) {
+    const CliResult run = parse({"--headless", "--run", "--on-stop", "interrupt", "--", "python3",
+                                 "-u", "server.py", "--port", "9000"});
+    ASSERT_EQ(run.action, CliAction::Run) << run.err;
+    EXPECT_EQ(run.options.runCommand,
+              (std::vector<std::string>{"python3", "-u", "server.py", "--port", "9000"}));
+    EXPECT_EQ(run.options.onStop, "interrupt");
+    EXPECT_TRUE(run.options.tracesProgram());
+    const CliResult attach = parse({"--headless", "--attach", "4321", "--trace", "calls"});
+    ASSERT_EQ(attach.action, CliAction::Run) << attach.err;
+    EXPECT_EQ(attach.options.attachPid, 4321);
+    EXPECT_TRUE(attach.options.runCommand.empty());
+    EXPECT_FALSE(attach.options.engine.trace.events);
+}
+
 TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
     const std::string avail = availableList();
     const std::vector<ErrorCase> cases = {
@@ -293,6 +309,16 @@ TEST(CliOptions, EveryErrorIsOneLineAndExitCodeTwo) {
          "--open reads a recording; --compare-models runs servers: give one of them"},
         {{"--headless", "--open", "lesson.jsonl", "--preset", "echo"},
          "--open reads a recording and starts no server: leave out --preset and --listen"},
+        {{"--run"}, "--run needs the program after --, e.g. --run -- python3 server.py"},
+        {{"--attach", "0"}, "invalid value '0' for --attach (expected an integer 1..2147483647)"},
+        {{"--run", "--attach", "5", "--", "x"}, "give either --run or --attach, not both"},
+        {{"--run", "--on-stop", "later", "--", "x"},
+         "unknown --on-stop 'later' (interrupt, terminate or kill)"},
+        {{"--attach", "5", "--on-stop", "kill"},
+         "--on-stop says how a --run program ends; an --attach process runs on untouched"},
+        {{"--attach", "5", "--preset", "echo"},
+         "--run and --attach trace a program instead of running a server: leave out --preset, "
+         "--listen, --open, --lesson and --compare-models"},
     };
     for (const ErrorCase& c : cases) {
         const CliResult r = parse(c.args);

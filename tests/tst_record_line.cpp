@@ -118,6 +118,64 @@ TEST(RecordLine, EpollCallWithChangesAndAnError) {
     EXPECT_TRUE(read(written(c)).call.changes.at(0).edgeTriggered);
 }
 
+// A traced program's records (core/tracer): the system call by name, the process and thread,
+// the decoded arguments and what could not be read, on wait calls and socket calls alike.
+TEST(RecordLine, TracedProgramCalls) {
+    CallRecord wait;
+    wait.syscall = Syscall::Pselect6;
+    wait.backend = BackendKind::Select;
+    wait.pid = 4242;
+    wait.tid = 4243;
+    wait.thread = 1;
+    wait.timeoutMs = 1000;
+    wait.inRead = {3, 4};
+    wait.inExcept = {3, 4};
+    wait.nullSets = 2;  // writefds passed as NULL
+    wait.readyRead = {4};
+    wait.ret = 1;
+    wait.args = "nfds 5";
+    wait.fault = "exceptfds out: Bad address";
+    const std::string line = written(wait);
+    EXPECT_NE(line.find("\"call\":\"pselect6\",\"pid\":4242,\"tid\":4243"), std::string::npos);
+    expectRoundTrip(wait);
+    EXPECT_EQ(read(line).call.syscall, Syscall::Pselect6);
+    for (Syscall call : {Syscall::Accept4, Syscall::Recvfrom, Syscall::Sendto, Syscall::Bind,
+                         Syscall::Close, Syscall::Write}) {
+        CallRecord c;
+        c.syscall = call;
+        c.kind = syscallKind(call);
+        c.fd = 4;
+        c.pid = 7;
+        c.tid = 7;
+        c.ret = 5;
+        c.args = "127.0.0.1:9000";
+        expectRoundTrip(c);
+        EXPECT_EQ(read(written(c)).call.kind, syscallKind(call)) << syscallName(call);
+    }
+    SocketEvent e;
+    e.kind = EventKind::Exit;
+    e.pid = 7;
+    e.tid = 7;
+    e.aux = 139;
+    e.text = "killed by SIGSEGV";
+    expectRoundTrip(e);
+    // pid and tid come together.
+    std::string lone = written(e);
+    lone.replace(lone.find(",\"tid\":7"), 8, "");
+    EXPECT_EQ(errorOf(lone), "\"pid\" and \"tid\" come together");
+}
+
+TEST(RecordLine, TracedStartLine) {
+    const std::string line =
+        record_line::tracedStartLine("python3 server.py", 1234, true, TraceMode{}, "1.0");
+    const record_line::Parsed parsed = read(line);
+    EXPECT_EQ(parsed.type, record_line::Type::Start);
+    EXPECT_TRUE(parsed.start.traced);
+    EXPECT_EQ(parsed.start.command, "python3 server.py");
+    EXPECT_EQ(parsed.start.pid, 1234);
+    EXPECT_TRUE(parsed.start.seccomp);
+}
+
 TEST(RecordLine, SocketCallsOfTheIoModels) {
     for (CallKind kind : {CallKind::Accept, CallKind::Recv, CallKind::Send}) {
         CallRecord c;

@@ -135,7 +135,25 @@ const char* socketErrorName(int code) {
         case EMSGSIZE:
             return "EMSGSIZE";
 #endif
+#ifdef __linux__
+        // What a traced program's call can return at its exit stop when a signal cut it short:
+        // the kernel's own codes, before it restarts the call or turns them into EINTR (strace
+        // shows them by these names).
+        case 512:
+            return "ERESTARTSYS";
+        case 513:
+            return "ERESTARTNOINTR";
+        case 514:
+            return "ERESTARTNOHAND";
+        case 516:
+            return "ERESTART_RESTARTBLOCK";
+#endif
         default:
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
+            // A traced program meets any errno (ENOENT, ENOTSOCK, EEXIST from epoll_ctl ...).
+            if (const char* name = strerrorname_np(code))
+                return name;
+#endif
             return "";
     }
 }

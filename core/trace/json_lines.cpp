@@ -90,6 +90,22 @@ char* putWhy(char* p, const std::vector<ReadyFacts>& why) {
     return put(p, "]");
 }
 
+// "pid":1234,"tid":1236 for a traced program's records; nothing for the engine's (pid 0).
+char* putProcess(char* p, int32_t pid, int32_t tid) {
+    if (pid == 0)
+        return p;
+    return putInt(put(putInt(put(p, ",\"pid\":"), pid), ",\"tid\":"), tid);
+}
+
+// A traced call's decoded arguments and what could not be read, each left out when empty.
+char* putTracedText(char* p, const CallRecord& c) {
+    if (!c.args.empty())
+        p = putString(put(p, ",\"args\":"), c.args);
+    if (!c.fault.empty())
+        p = putString(put(p, ",\"fault\":"), c.fault);
+    return p;
+}
+
 std::string_view errnoName(int32_t err) {
     const char* name = err != 0 ? socketErrorName(err) : nullptr;
     return name ? name : "";
@@ -139,6 +155,8 @@ std::string_view eventAuxKey(EventKind kind) {
             return "fd_limit";
         case EventKind::Exception:
             return "then";
+        case EventKind::Exit:
+            return "status";
         case EventKind::BusyLoop:
         case EventKind::Close:
             return "reason";
@@ -175,20 +193,22 @@ void JsonLineWriter::commitTail(const char* end) {
 //  "errno_name":"","blocked_us":812.000}; "thread" is left out for the main thread (0).
 void JsonLineWriter::appendSocketCall(const CallRecord& c) {
     const std::string_view name = errnoName(c.err);
-    char* p = reserveTail(kRecordSlack + 6 * name.size());
+    char* p = reserveTail(kRecordSlack + 6 * (name.size() + c.args.size() + c.fault.size()));
     p = put(p, "{\"type\":\"call\",\"n\":");
     p = putUInt(p, c.number);
     p = put(p, ",\"t_us\":");
     p = putInt(p, c.startNs / 1000);
-    p = putString(put(p, ",\"call\":"), callKindName(c.kind));
+    p = putString(put(p, ",\"call\":"),
+                  c.syscall != Syscall::None ? syscallName(c.syscall) : callKindName(c.kind));
     p = putInt(put(p, ",\"fd\":"), c.fd);
     if (c.thread != 0)
         p = putUInt(put(p, ",\"thread\":"), c.thread);
+    p = putProcess(p, c.pid, c.tid);
     p = putInt(put(p, ",\"ret\":"), c.ret);
     p = putInt(put(p, ",\"errno\":"), c.err);
     p = putString(put(p, ",\"errno_name\":"), name);
     p = putFixed(put(p, ",\"blocked_us\":"), c.durationNs, 3);
-    commitTail(put(p, "}\n"));
+    commitTail(put(putTracedText(p, c), "}\n"));
 }
 
 void JsonLineWriter::appendCall(const CallRecord& c) {
@@ -203,14 +223,18 @@ void JsonLineWriter::appendCall(const CallRecord& c) {
     for (const auto* list : lists)
         fds += list->size();
     const std::string_view name = errnoName(c.err);
-    char* p = reserveTail(kRecordSlack + 12 * fds + 6 * name.size() +
-                          kChangeChars * c.changes.size() + kFactsChars * c.why.size());
+    char* p =
+        reserveTail(kRecordSlack + 12 * fds + 6 * (name.size() + c.args.size() + c.fault.size()) +
+                    kChangeChars * c.changes.size() + kFactsChars * c.why.size());
     p = put(p, "{\"type\":\"call\",\"n\":");
     p = putUInt(p, c.number);
     p = put(p, ",\"t_us\":");
     p = putInt(p, c.startNs / 1000);
     p = put(p, ",\"backend\":");
     p = putString(p, backendName(c.backend));
+    if (c.syscall != Syscall::None)
+        p = putString(put(p, ",\"call\":"), syscallName(c.syscall));
+    p = putProcess(p, c.pid, c.tid);
     p = put(p, ",\"timeout_ms\":");
     p = putInt(p, c.timeoutMs);
     const char* keys[] = {
@@ -234,7 +258,7 @@ void JsonLineWriter::appendCall(const CallRecord& c) {
         p = putChanges(p, c.changes);
     if (!c.why.empty())
         p = putWhy(p, c.why);
-    commitTail(put(p, "}\n"));
+    commitTail(put(putTracedText(p, c), "}\n"));
 }
 
 void JsonLineWriter::appendEvent(const SocketEvent& e) {
@@ -251,6 +275,7 @@ void JsonLineWriter::appendEvent(const SocketEvent& e) {
     p = putString(p, eventKindName(e.kind));
     p = put(p, ",\"fd\":");
     p = putInt(p, e.fd);
+    p = putProcess(p, e.pid, e.tid);
     p = put(p, ",\"role\":");
     p = putString(p, roleName(e.role));
     p = put(p, ",\"bytes\":");

@@ -3,6 +3,8 @@
 // and in the GUI's tables, so scripts may match on them: never rename one, only add.
 #include "core/trace/trace_types.h"
 
+#include <iterator>
+
 namespace ss {
 
 std::string_view roleName(Role role) {
@@ -29,8 +31,65 @@ std::string_view callKindName(CallKind kind) {
             return "recv";
         case CallKind::Send:
             return "send";
+        case CallKind::Other:
+            return "other";
     }
     return "unknown";
+}
+
+namespace {
+
+struct SyscallFacts {
+    std::string_view name;
+    CallKind kind;
+    BackendKind backend;
+};
+
+// Indexed by Syscall.
+constexpr SyscallFacts kSyscalls[] = {
+    {"", CallKind::Wait, BackendKind::Select},
+    {"select", CallKind::Wait, BackendKind::Select},
+    {"pselect6", CallKind::Wait, BackendKind::Select},
+    {"poll", CallKind::Wait, BackendKind::Poll},
+    {"ppoll", CallKind::Wait, BackendKind::Poll},
+    {"epoll_wait", CallKind::Wait, BackendKind::Epoll},
+    {"epoll_pwait", CallKind::Wait, BackendKind::Epoll},
+    {"epoll_pwait2", CallKind::Wait, BackendKind::Epoll},
+    {"socket", CallKind::Other, BackendKind::Select},
+    {"bind", CallKind::Other, BackendKind::Select},
+    {"listen", CallKind::Other, BackendKind::Select},
+    {"accept", CallKind::Accept, BackendKind::Select},
+    {"accept4", CallKind::Accept, BackendKind::Select},
+    {"connect", CallKind::Other, BackendKind::Select},
+    {"shutdown", CallKind::Other, BackendKind::Select},
+    {"close", CallKind::Other, BackendKind::Select},
+    {"recvfrom", CallKind::Recv, BackendKind::Select},
+    {"recvmsg", CallKind::Recv, BackendKind::Select},
+    {"read", CallKind::Recv, BackendKind::Select},
+    {"sendto", CallKind::Send, BackendKind::Select},
+    {"sendmsg", CallKind::Send, BackendKind::Select},
+    {"write", CallKind::Send, BackendKind::Select},
+    {"epoll_ctl", CallKind::Other, BackendKind::Epoll},
+};
+static_assert(std::size(kSyscalls) == size_t(kLastSyscall) + 1);
+
+const SyscallFacts& factsOf(Syscall call) {
+    const auto i = size_t(call);
+    return kSyscalls[i < std::size(kSyscalls) ? i : 0];
+}
+
+}  // namespace
+
+std::string_view syscallName(Syscall call) {
+    return factsOf(call).name;
+}
+
+CallKind syscallKind(Syscall call) {
+    return factsOf(call).kind;
+}
+
+BackendKind syscallBackend(Syscall call) {
+    return factsOf(call).backend;
 }
 
 std::string_view eventKindName(EventKind kind) {
@@ -79,6 +138,10 @@ std::string_view eventKindName(EventKind kind) {
             return "exception";
         case EventKind::BusyLoop:
             return "busy-loop";
+        case EventKind::Spawn:
+            return "spawn";
+        case EventKind::Exit:
+            return "exit";
     }
     return "unknown";
 }

@@ -44,8 +44,14 @@ enum class EventKind : uint8_t {
     // The loop spins: wait calls return at once with nothing the server acts on. bytes = wait
     // calls per second, aux = SpinReason (busy_loop.h), text says why.
     BusyLoop,
+    // A traced program (core/tracer): a process or thread began to be traced (a fork, a clone,
+    // the attach) or a process called execve(). text says which; fd is -1.
+    Spawn,
+    // A traced process ended. aux = its exit code, or 128 + the signal that killed it, as a
+    // shell reports it; text says which ("exited with code 0", "killed by SIGSEGV").
+    Exit,
 };
-constexpr EventKind kLastEventKind = EventKind::BusyLoop;
+constexpr EventKind kLastEventKind = EventKind::Exit;
 std::string_view eventKindName(EventKind kind);
 
 // Why a loop was found spinning (EventKind::BusyLoop, server/busy_loop.h).
@@ -105,9 +111,49 @@ struct ReadyFacts {
 
 // What system call a CallRecord is: the multiplexing servers make wait calls; the servers of the
 // IO-models chapter that do not multiplex block (or fail with EAGAIN) in accept, recv and send.
-enum class CallKind : uint8_t { Wait, Accept, Recv, Send };
-// "wait", "accept", "recv", "send".
+// A traced program's socket calls that move no data (socket, bind, listen, connect, shutdown,
+// close) are Other.
+enum class CallKind : uint8_t { Wait, Accept, Recv, Send, Other };
+// "wait", "accept", "recv", "send", "other".
 std::string_view callKindName(CallKind kind);
+
+// The system call a record of a traced program is (core/tracer), by its Linux name: the JSON's
+// "call" is "pselect6", "epoll_wait", "accept4", "recvfrom" ... None for the engine's records,
+// whose backend and kind say what they are.
+enum class Syscall : uint8_t {
+    None,
+    Select,
+    Pselect6,
+    Poll,
+    Ppoll,
+    EpollWait,
+    EpollPwait,
+    EpollPwait2,
+    Socket,
+    Bind,
+    Listen,
+    Accept,
+    Accept4,
+    Connect,
+    Shutdown,
+    Close,
+    Recvfrom,
+    Recvmsg,
+    Read,
+    Sendto,
+    Sendmsg,
+    Write,
+    // Not a record of its own: a traced epoll_ctl() becomes an entry of the "changes" of the next
+    // wait call on the same epoll descriptor, as the engine's own changes are.
+    EpollCtl,
+};
+constexpr Syscall kLastSyscall = Syscall::EpollCtl;
+// The Linux name ("pselect6"); "" for None.
+std::string_view syscallName(Syscall call);
+// What a system call is as a record: Wait, Accept, Recv, Send or Other (Wait for None).
+CallKind syscallKind(Syscall call);
+// The backend whose call it is: select for pselect6, poll for ppoll, epoll for epoll_pwait2.
+BackendKind syscallBackend(Syscall call);
 
 struct CallRecord {
     uint64_t number = 0;  // 1, 2, 3 ... for this engine run
@@ -133,6 +179,17 @@ struct CallRecord {
     int32_t fd = -1;  // Accept/Recv/Send: the socket the call was made on (-1 for Wait)
     // The server thread that made it: 0 the main one, 1, 2 ... one per connection thread.
     uint32_t thread = 0;
+    // A traced program's calls (core/tracer): which system call, and the process and thread
+    // that made it. pid 0 for the engine's own records.
+    Syscall syscall = Syscall::None;
+    int32_t pid = 0;
+    int32_t tid = 0;
+    // A traced call's other arguments, decoded as strace would print them in short
+    // ("127.0.0.1:9000", "SHUT_WR", "AF_INET, SOCK_STREAM"); empty when there are none.
+    std::string args;
+    // What could not be read from the traced program's memory (a set, an address), said as such;
+    // what could not be read is left empty rather than guessed.
+    std::string fault;
 };
 
 struct SocketEvent {
@@ -146,6 +203,9 @@ struct SocketEvent {
     int32_t err = 0;
     std::string preview;  // raw bytes, at most kPreviewBytes
     std::string text;
+    // A traced program's process and thread (core/tracer); 0 for the engine's own events.
+    int32_t pid = 0;
+    int32_t tid = 0;
 };
 
 constexpr size_t kPreviewBytes = 64;

@@ -106,6 +106,9 @@ QString python_text::selectCall(const ss::CallRecord& call, size_t limit) {
             return QStringLiteral("data = conn.recv(1024)");
         case ss::CallKind::Send:
             return QStringLiteral("conn.send(data.upper())");
+        case ss::CallKind::Other:  // a traced program's socket, bind, listen ... call
+            return QStringLiteral("%1(%2)").arg(QLatin1String(ss::syscallName(call.syscall).data()),
+                                                QString::fromStdString(call.args));
         case ss::CallKind::Wait:
             break;
     }
@@ -144,6 +147,7 @@ QString python_text::selectResult(const ss::CallRecord& call, size_t limit) {
         case ss::CallKind::Recv:
             return call.ret == 0 ? QStringLiteral("b''") : QStringLiteral("%1 bytes").arg(call.ret);
         case ss::CallKind::Send:
+        case ss::CallKind::Other:
             return QString::number(call.ret);
         case ss::CallKind::Wait:
             break;

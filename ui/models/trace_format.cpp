@@ -53,6 +53,8 @@ const char* const kKinds[] = {
     QT_TRANSLATE_NOOP("TraceText", "note"),
     QT_TRANSLATE_NOOP("TraceText", "exception"),
     QT_TRANSLATE_NOOP("TraceText", "busy loop"),
+    QT_TRANSLATE_NOOP("TraceText", "spawn"),
+    QT_TRANSLATE_NOOP("TraceText", "exit"),
 };
 const char* const kReasons[] = {QT_TRANSLATE_NOOP("TraceText", "peer closed"),
                                 QT_TRANSLATE_NOOP("TraceText", "peer reset"),

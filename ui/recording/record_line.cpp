@@ -123,6 +123,14 @@ void readWhy(const QJsonObject& o, ss::CallRecord* c) {
 
 // What every call line has: its number, its time, what it returned and how long it blocked.
 // errno_name is not kept: it is errno's name on the machine that writes the line.
+// "pid" and "tid" of a traced program's record, both or neither; 0 when absent.
+void readProcess(const QJsonObject& o, int32_t* pid, int32_t* tid) {
+    if (o.contains(QLatin1String("pid")) != o.contains(QLatin1String("tid")))
+        damaged(QStringLiteral("\"pid\" and \"tid\" come together"));
+    *pid = int32_t(optionalIntegerAt(o, "pid", 0, 1, INT32_MAX));
+    *tid = int32_t(optionalIntegerAt(o, "tid", 0, 1, INT32_MAX));
+}
+
 void readCallCommon(const QJsonObject& o, ss::CallRecord* c) {
     c->number = uint64_t(integerAt(o, "n", 0, kMaxCount));
     c->startNs = integerAt(o, "t_us", 0, kMaxUs) * 1000;
@@ -132,21 +140,50 @@ void readCallCommon(const QJsonObject& o, ss::CallRecord* c) {
     c->durationNs = microsecondsAsNs(o, "blocked_us");
 }
 
+// A traced program's labels (core/tracer): "pid" and "tid" together, the call's other
+// arguments and what could not be read of them.
+void readTraced(const QJsonObject& o, ss::CallRecord* c) {
+    readProcess(o, &c->pid, &c->tid);
+    if (o.contains(QLatin1String("args")))
+        c->args = stringAt(o, "args").toStdString();
+    if (o.contains(QLatin1String("fault")))
+        c->fault = stringAt(o, "fault").toStdString();
+}
+
+// "call" names a system call of a traced program ("pselect6", "recvfrom") or, for the engine's
+// IO-model servers, a kind of call ("accept", "recv", "send"); absent on the engine's waits.
+void readCallName(const QJsonObject& o, ss::CallRecord* c) {
+    if (!o.contains(QLatin1String("call")))
+        return;
+    const QString name = stringAt(o, "call");
+    for (int i = 1; i <= int(ss::kLastSyscall); ++i) {
+        const auto call = static_cast<ss::Syscall>(i);
+        if (name ==
+            QLatin1String(ss::syscallName(call).data(), qsizetype(ss::syscallName(call).size()))) {
+            c->syscall = call;
+            c->kind = ss::syscallKind(call);
+            return;
+        }
+    }
+    c->kind = byName<ss::CallKind>(name, int(ss::CallKind::Other), ss::callKindName, "call");
+    if (c->kind == ss::CallKind::Wait)
+        damaged(QStringLiteral("\"call\" names a wait call, which has no \"call\" key"));
+}
+
 void readCall(const QJsonObject& o, ss::CallRecord* c) {
-    if (o.contains(QLatin1String("call"))) {  // an accept, recv or send of an IO-model server
-        onlyKnownKeys(o, {"type", "n", "t_us", "call", "fd", "thread", "ret", "errno", "errno_name",
-                          "blocked_us"});
+    readCallName(o, c);
+    if (c->kind != ss::CallKind::Wait) {  // an accept, recv or send, or another socket call
+        onlyKnownKeys(o, {"type", "n", "t_us", "call", "fd", "thread", "pid", "tid", "ret", "errno",
+                          "errno_name", "blocked_us", "args", "fault"});
         readCallCommon(o, c);
-        c->kind = byName<ss::CallKind>(stringAt(o, "call"), int(ss::CallKind::Send),
-                                       ss::callKindName, "call");
-        if (c->kind == ss::CallKind::Wait)
-            damaged(QStringLiteral("\"call\" names a wait call, which has no \"call\" key"));
         c->fd = int32_t(integerAt(o, "fd", -1));
         c->thread = uint32_t(optionalIntegerAt(o, "thread", 0, 0, UINT32_MAX));
+        readTraced(o, c);
         return;
     }
-    onlyKnownKeys(o, {"type", "n", "t_us", "backend", "timeout_ms", "in", "ready", "ret", "errno",
-                      "errno_name", "blocked_us", "changes", "why"});
+    onlyKnownKeys(
+        o, {"type", "n", "t_us", "backend", "call", "pid", "tid", "timeout_ms", "in", "ready",
+            "ret", "errno", "errno_name", "blocked_us", "changes", "why", "args", "fault"});
     readCallCommon(o, c);
     const std::optional<ss::BackendKind> backend =
         ss::parseBackend(stringAt(o, "backend").toStdString());
@@ -157,6 +194,7 @@ void readCall(const QJsonObject& o, ss::CallRecord* c) {
     readSets(o, c);
     readChanges(o, c);
     readWhy(o, c);
+    readTraced(o, c);
 }
 
 // The event's aux, from the key its kind writes it under (json_lines.h, eventAuxKey).
@@ -204,8 +242,8 @@ void readEvent(const QJsonObject& o, ss::SocketEvent* e) {
     e->kind = byName<ss::EventKind>(stringAt(o, "kind"), int(ss::kLastEventKind), ss::eventKindName,
                                     "kind");
     const std::string_view auxKey = ss::eventAuxKey(e->kind);
-    onlyKnownKeys(o, {"type", "n", "t_us", "kind", "fd", "role", "bytes", "preview", "preview_hex",
-                      auxKey.data(), "errno", "errno_name", "error", "text"});
+    onlyKnownKeys(o, {"type", "n", "t_us", "kind", "fd", "pid", "tid", "role", "bytes", "preview",
+                      "preview_hex", auxKey.data(), "errno", "errno_name", "error", "text"});
     e->number = uint64_t(integerAt(o, "n", 0, kMaxCount));
     e->timeNs = integerAt(o, "t_us", 0, kMaxUs) * 1000;
     e->fd = int32_t(integerAt(o, "fd", -1));
@@ -216,6 +254,7 @@ void readEvent(const QJsonObject& o, ss::SocketEvent* e) {
     e->err = int32_t(optionalIntegerAt(o, "errno", 0));
     if (o.contains(QLatin1String("text")))
         e->text = stringAt(o, "text").toStdString();
+    readProcess(o, &e->pid, &e->tid);
 }
 
 Type lineType(const QJsonObject& o) {

@@ -35,6 +35,12 @@ struct StartInfo {
     int32_t timeoutMs = -1;
     std::string trace, version;
     std::vector<ss::DescriptorInfo> descriptors;
+    // A traced program's recording ("source":"trace"): its command line and process; the
+    // server fields above keep their defaults.
+    bool traced = false;
+    std::string command;
+    int32_t pid = 0;
+    bool seccomp = false;
 };
 
 struct Parsed {

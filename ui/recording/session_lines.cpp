@@ -149,4 +149,30 @@ void appendDescriptors(std::string& line, const std::vector<ss::DescriptorInfo>&
     line += ']';
 }
 
+std::string tracedStartLine(std::string_view command, int pid, bool seccomp,
+                            const ss::TraceMode& trace, std::string_view version) {
+    std::string line = "{\"type\":\"start\",\"source\":\"trace\",\"command\":";
+    ss::appendJsonString(line, command);
+    line += ",\"pid\":";
+    ss::appendJsonInt(line, pid);
+    line += seccomp ? ",\"seccomp\":true" : ",\"seccomp\":false";
+    line += ",\"trace\":";
+    ss::appendJsonString(line, traceModeName(trace));
+    line += ",\"version\":";
+    ss::appendJsonString(line, version);
+    line += "}\n";
+    return line;
+}
+
+std::string tracedSummaryLine(uint64_t calls, uint64_t events, uint64_t droppedTraceRecords) {
+    std::string line = "{\"type\":\"summary\",\"source\":\"trace\",\"calls\":";
+    ss::appendJsonUInt(line, calls);
+    line += ",\"events\":";
+    ss::appendJsonUInt(line, events);
+    line += ",\"dropped_trace_records\":";
+    ss::appendJsonUInt(line, droppedTraceRecords);
+    line += "}\n";
+    return line;
+}
+
 }  // namespace record_line

@@ -24,6 +24,15 @@ std::string startLine(const ss::EngineConfig& config, std::string_view version,
 // count (the README's name for it).
 std::string summaryLine(const ss::EngineStats& stats, uint64_t droppedTraceRecords);
 
+// A traced program's start line (core/tracer): {"type":"start","source":"trace",
+// "command":"python3 server.py","pid":1234,"seccomp":true,"trace":"all","version":"..."}.
+// seccomp is false for a process attached to, which stops at every system call.
+std::string tracedStartLine(std::string_view command, int pid, bool seccomp,
+                            const ss::TraceMode& trace, std::string_view version);
+
+// {"type":"summary","source":"trace","calls":N,"events":N,"dropped_trace_records":N}.
+std::string tracedSummaryLine(uint64_t calls, uint64_t events, uint64_t droppedTraceRecords);
+
 // ,"descriptors":[{...},...]: the descriptors open when a recording began.
 void appendDescriptors(std::string& line, const std::vector<ss::DescriptorInfo>& rows);
 

@@ -41,9 +41,25 @@ ss::DescriptorInfo readDescriptor(const QJsonObject& d) {
     return info;
 }
 
+void readTracedStart(const QJsonObject& o, StartInfo* out) {
+    onlyKnownKeys(o, {"type", "source", "command", "pid", "seccomp", "trace", "version"});
+    if (stringAt(o, "source") != QLatin1String("trace"))
+        damaged(QStringLiteral("\"source\" is not \"trace\""));
+    out->traced = true;
+    out->command = stringAt(o, "command").toStdString();
+    out->pid = int32_t(integerAt(o, "pid", 1, INT32_MAX));
+    out->seccomp = flagAt(o, "seccomp");
+    out->trace = stringAt(o, "trace").toStdString();
+    out->version = stringAt(o, "version").toStdString();
+}
+
 }  // namespace
 
 void readStart(const QJsonObject& o, StartInfo* out) {
+    if (o.contains(QLatin1String("source"))) {
+        readTracedStart(o, out);
+        return;
+    }
     onlyKnownKeys(o, {"type", "backend", "epoll_mode", "model", "listeners", "timeout_ms", "trace",
                       "version", "descriptors"});
     const std::optional<ss::BackendKind> backend =
