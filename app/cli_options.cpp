@@ -363,6 +363,14 @@ QStringList viewNames() {
     return {"descriptors", "fd-sets", "timeline", "events", "plots", "cost", "models"};
 }
 
+ss::tracer::TraceTarget traceTargetOf(const CliOptions& options) {
+    ss::tracer::TraceTarget target;
+    target.argv = options.runCommand;
+    target.attachPid = options.attachPid;
+    ss::tracer::parseEndAction(options.onStop, &target.end);
+    return target;
+}
+
 const char* selectscopeVersion() {
     return SELECTSCOPE_VERSION;
 }

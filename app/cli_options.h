@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/server/engine_config.h"
+#include "core/tracer/trace_target.h"
 
 // Everything the GUI or the headless runner needs to start.
 struct CliOptions {
@@ -71,6 +72,9 @@ const char* selectscopeVersion();
 
 // What --view accepts: the views MainWindow::showView() brings to the front.
 QStringList viewNames();
+
+// --run, --attach and --on-stop as the tracer takes them.
+ss::tracer::TraceTarget traceTargetOf(const CliOptions& options);
 
 // arguments[0] is the program name, as in QCoreApplication::arguments().
 CliResult parseCommandLine(const QStringList& arguments);

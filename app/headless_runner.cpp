@@ -150,13 +150,9 @@ int runTracedHeadless(const CliOptions& options) {
     ss::initSocketPlatform();
     std::setvbuf(stdout, nullptr, _IONBF, 0);
     installStopHandlers();
-    ss::tracer::TraceTarget target;
-    target.argv = options.runCommand;
-    target.attachPid = options.attachPid;
-    ss::tracer::parseEndAction(options.onStop, &target.end);
     ss::tracer::Tracer tracer;
     std::string error;
-    if (!tracer.start(target, &error)) {
+    if (!tracer.start(traceTargetOf(options), &error)) {
         std::fprintf(stderr, "selectscope: error: %s\n", error.c_str());
         return 1;
     }

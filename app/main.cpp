@@ -96,6 +96,8 @@ WindowOptions windowOptions(const CliOptions& options, const QStringList& argume
     window.startAtOnce = given(arguments, "preset") || given(arguments, "listen");
     window.presentation = options.presentation;
     window.recordingPath = QString::fromStdString(options.openPath);
+    window.trace = traceTargetOf(options);
+    window.traceAtOnce = options.tracesProgram();
     window.lessonId = QString::fromStdString(options.lessonId);
     window.lessonFolders = lessonFolders(options);
     window.lessonPorts = options.lessonPorts;
@@ -109,6 +111,7 @@ int runScreenshot(const CliOptions& options, const QStringList& arguments) {
     windowOpts.startAtOnce = false;    // the session starts it, on free ports
     windowOpts.useSettings = false;    // the same picture whatever the user's saved layout
     windowOpts.recordingPath.clear();  // the session opens it, and waits for its index
+    windowOpts.traceAtOnce = false;    // the session starts the trace
     MainWindow window(windowOpts);
     ScreenshotOptions shot;
     shot.path = QString::fromStdString(options.screenshotPath);
@@ -116,6 +119,8 @@ int runScreenshot(const CliOptions& options, const QStringList& arguments) {
     shot.clients = given(arguments, "clients") ? options.clients : kDefaultScreenshotClients;
     shot.compareModels = windowOpts.views.contains(QStringLiteral("models"));
     shot.recordingPath = QString::fromStdString(options.openPath);
+    shot.trace = windowOpts.trace;
+    shot.traces = options.tracesProgram();
     if (options.windowWidth > 0 && options.windowHeight > 0)
         shot.windowSize = QSize(options.windowWidth, options.windowHeight);
     ScreenshotSession session(&window, shot);

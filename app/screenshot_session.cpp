@@ -14,6 +14,7 @@
 #include "ui/panels/model_comparison_panel.h"
 #include "ui/recording_source.h"
 #include "ui/trace_source.h"
+#include "ui/tracer_source.h"
 #include "ui/views/call_trace_view.h"
 
 ScreenshotSession::ScreenshotSession(MainWindow* window, ScreenshotOptions options, QObject* parent)
@@ -30,7 +31,8 @@ void ScreenshotSession::start() {
     m_window->resize(m_options.windowSize);
     m_window->show();
     QString error;
-    const bool ok = m_options.recordingPath.isEmpty()
+    const bool ok = m_options.traces ? m_window->startTrace(m_options.trace, &error)
+                    : m_options.recordingPath.isEmpty()
                         ? m_window->startServer(m_options.engine, &error)
                         : m_window->openRecording(m_options.recordingPath, &error);
     if (!ok) {
@@ -81,7 +83,7 @@ void ScreenshotSession::poll() {
         case Stage::WaitCalls:
             // Bounded either way: a quiet server may make fewer calls, and that is still a picture.
             if (enoughTraffic() || late) {
-                m_window->session()->refresh();
+                source()->refresh();
                 selectLatestReadyCall();
                 startComparison();
             }
@@ -102,7 +104,7 @@ void ScreenshotSession::poll() {
 }
 
 bool ScreenshotSession::listenerReady() const {
-    for (const ss::DescriptorInfo& row : m_window->session()->lastDescriptors()) {
+    for (const ss::DescriptorInfo& row : source()->lastDescriptors()) {
         if (row.role == ss::Role::Listener || row.role == ss::Role::Udp)
             return true;
     }
@@ -110,7 +112,7 @@ bool ScreenshotSession::listenerReady() const {
 }
 
 void ScreenshotSession::connectClients() {
-    bool tcp = false;
+    bool tcp = m_options.traces;
     for (const ss::ListenerSpec& listener : m_options.engine.listeners)
         tcp = tcp || !listener.udp;
     if (!tcp)
@@ -159,7 +161,7 @@ bool ScreenshotSession::enoughTraffic() const {
         open += c->state() == ClientConnection::State::Connected ? 1 : 0;
     }
     int connections = 0;
-    for (const ss::DescriptorInfo& row : m_window->session()->lastDescriptors())
+    for (const ss::DescriptorInfo& row : source()->lastDescriptors())
         connections += row.role == ss::Role::Connection ? 1 : 0;
     return answered >= m_sent && connections >= open;
 }
@@ -210,4 +212,8 @@ void ScreenshotSession::fail(const QString& error) {
     m_timer.stop();
     m_stage = Stage::Done;
     emit finished(1, error);
+}
+
+TraceSource* ScreenshotSession::source() const {
+    return m_options.traces ? static_cast<TraceSource*>(m_window->tracer()) : m_window->session();
 }

@@ -13,8 +13,10 @@
 #include <QTimer>
 
 #include "core/server/engine_config.h"
+#include "core/tracer/trace_target.h"
 
 class MainWindow;
+class TraceSource;
 
 struct ScreenshotOptions {
     QString path;
@@ -25,6 +27,10 @@ struct ScreenshotOptions {
     bool compareModels = false;
     // --open: the recording instead of a server, shown at its middle call once it is indexed.
     QString recordingPath;
+    // --run or --attach: the traced program instead of the server; the clients connect to its
+    // first listener.
+    bool traces = false;
+    ss::tracer::TraceTarget trace;
 };
 
 class ScreenshotSession : public QObject {
@@ -69,6 +75,8 @@ private:
     void startComparison();
     void enterStage(Stage stage);
     void capture();
+    // The source the picture shows: the engine, or the traced program.
+    TraceSource* source() const;
     void fail(const QString& error);
 
     MainWindow* m_window;

@@ -116,6 +116,7 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
     createLessons();
     m_statusWidgets = new StatusBarWidgets(statusBar());
     createRecording();
+    createTracing();
     createMenus();
     connectSource();
     connectViews();
@@ -145,6 +146,8 @@ MainWindow::MainWindow(const WindowOptions& options, QWidget* parent)
         startServer(m_options.engine);
     else if (!m_options.recordingPath.isEmpty())
         openRecording(m_options.recordingPath);
+    else if (m_options.traceAtOnce)
+        startTrace(m_options.trace);
     else if (m_defaultLayout && m_options.useSettings)
         m_dockSet.lessons->raise();  // a first start offers the lessons
 }
@@ -329,6 +332,9 @@ void MainWindow::createMenus() {
     openRecording->setShortcut(QKeySequence::Open);
     openRecording->setObjectName(QStringLiteral("openRecordingAction"));
     createRecordActions(file);
+    file->addSeparator();
+    createTraceActions(file);
+    file->addSeparator();
     QAction* savePng =
         file->addAction(tr("Save window as &PNG..."), this, &MainWindow::saveWindowPngWithDialog);
     savePng->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));

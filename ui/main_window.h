@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/server/engine_config.h"
+#include "core/tracer/trace_target.h"
 #include "ui/dock_layout.h"
 
 class CallTraceModel;
@@ -43,6 +44,7 @@ class TimelineView;
 class QLabel;
 class TraceSource;
 class RecordingSource;
+class TracerSource;
 class ReplayBar;
 class SourceSwitch;
 class Zoom;
@@ -59,8 +61,10 @@ struct WindowOptions {
     bool presentation = false;  // open in presentation mode, whatever the settings say
     QStringList views;          // brought to the front, in order (see MainWindow::showView)
     QString recordingPath;      // opened at once instead of running a server (--open)
-    QString lessonId;           // opened at once in the Lessons dock (--lesson)
-    QStringList lessonFolders;  // besides the built-in lessons and the settings' folder
+    ss::tracer::TraceTarget trace;  // traced at once instead of running a server (--run, --attach)
+    bool traceAtOnce = false;
+    QString lessonId;                   // opened at once in the Lessons dock (--lesson)
+    QStringList lessonFolders;          // besides the built-in lessons and the settings' folder
     std::vector<uint16_t> lessonPorts;  // where lessons start their presets (--port/--ports)
 };
 
@@ -81,6 +85,8 @@ public:
     TraceSource* session() const;
     // An open recording, replayed in the same views instead of the engine's records.
     RecordingSource* recording() const { return m_recording; }
+    // A program traced from outside (File > Trace a program, --run, --attach; Linux).
+    TracerSource* tracer() const { return m_tracer; }
     ReplayBar* replayBar() const { return m_replayBar; }
     ServerPanel* serverPanel() const { return m_serverPanel; }
     ClientPanel* clientPanel() const { return m_clientPanel; }
@@ -144,6 +150,11 @@ public slots:
     // (a name ending in .csv). False (with a status-bar message and *error) when it cannot.
     bool saveTrace(const QString& path, QString* error = nullptr);
     void saveTraceWithDialog();
+    // Stops the server (and a recording) and shows the program's calls instead: started with
+    // target.argv, or attached to target.attachPid. False (with a status-bar message and *error)
+    // when it cannot be traced.
+    bool startTrace(const ss::tracer::TraceTarget& target, QString* error = nullptr);
+    void traceProgramWithDialog();
 
 protected:
     bool event(QEvent* event) override;
@@ -174,6 +185,10 @@ private:
     void fitLessonDock();
     void selectLookedAtFd();
     void createRecordActions(QMenu* file);
+    void createTracing();
+    void createTraceActions(QMenu* file);
+    void onTraceStarted();
+    void onTraceStopped();
     void onRecordingStopped();
     void onRecorderState();
     void connectSource();
@@ -192,6 +207,9 @@ private:
     RecordingSource* m_recording = nullptr;
     SourceSwitch* m_switch = nullptr;  // what the views follow: the engine or the recording
     ReplayBar* m_replayBar = nullptr;
+    TracerSource* m_tracer = nullptr;
+    QAction* m_stopTraceAction = nullptr;
+    bool m_tracerTargetSet = false;  // the client panel points at the traced program's listener
     QAction* m_recordAction = nullptr;
     QLabel* m_recordLabel = nullptr;  // the status bar's "● REC"
     DescriptorTableModel* m_descriptorModel = nullptr;

@@ -4,11 +4,14 @@
 #include <dirent.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
+
+#include "core/tracer/tracer.h"
 
 namespace ss::tracer {
 namespace {
@@ -68,6 +71,46 @@ std::vector<pid_t> threadsOf(pid_t pid) {
         if (entry->d_name[0] != '.')
             tids.push_back(pid_t(std::atol(entry->d_name)));
     return tids;
+}
+
+namespace {
+
+int socketCount(pid_t pid) {
+    const std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(procFile(pid, "fd").c_str()),
+                                                  ::closedir);
+    if (!dir)
+        return 0;
+    int sockets = 0;
+    char link[64];
+    while (const dirent* entry = ::readdir(dir.get())) {
+        const ssize_t n = ::readlinkat(::dirfd(dir.get()), entry->d_name, link, sizeof link);
+        sockets += n > 8 && std::strncmp(link, "socket:[", 8) == 0;
+    }
+    return sockets;
+}
+
+}  // namespace
+
+std::vector<TraceableProcess> traceableProcesses() {
+    std::vector<TraceableProcess> out;
+    const std::unique_ptr<DIR, int (*)(DIR*)> proc(::opendir("/proc"), ::closedir);
+    if (!proc)
+        return out;
+    const std::string uid = std::to_string(::geteuid());
+    while (const dirent* entry = ::readdir(proc.get())) {
+        const auto pid = pid_t(std::atol(entry->d_name));
+        if (pid <= 0 || pid == ::getpid())
+            continue;
+        const std::string owner = statusField(pid, "Uid");
+        if (::geteuid() != 0 && owner.substr(0, owner.find('\t')) != uid)
+            continue;
+        const int sockets = socketCount(pid);  // unreadable for another user's process
+        if (sockets > 0)
+            out.push_back({pid, sockets, commandLineOf(pid)});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const TraceableProcess& a, const TraceableProcess& b) { return a.pid < b.pid; });
+    return out;
 }
 
 std::string attachError(pid_t pid, int err) {

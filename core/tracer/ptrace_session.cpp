@@ -2,6 +2,7 @@
 #include "core/tracer/ptrace_session.h"
 
 #include <fcntl.h>
+#include <linux/close_range.h>
 #include <signal.h>
 #include <sys/ptrace.h>
 #include <sys/wait.h>
@@ -67,6 +68,10 @@ int endSignal(EndAction action) {
     sigset_t none;
     sigemptyset(&none);
     ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    // Only 0, 1 and 2 reach the program, as when it starts from a terminal: the descriptors of
+    // the window (or of whatever started SelectScope) would shift its listener off fd 3. They
+    // close at exec, so that the failure report can still be written before it.
+    ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
     const char* stage = "chdir";
     if ((!dir || ::chdir(dir) == 0) && (stage = "seccomp", installSeccompFilter(filter))) {
         stage = "exec";

@@ -28,6 +28,16 @@ struct TracerBatch {
 // True on a build that can trace programs (Linux); elsewhere start() says why not.
 bool tracingAvailable();
 
+// A process of this user that has sockets open: what the window offers to attach to.
+struct TraceableProcess {
+    int pid = 0;
+    int sockets = 0;
+    std::string command;
+};
+// This user's processes (every process for root) with at least one socket, but this one, by
+// pid; empty where tracing is not available.
+std::vector<TraceableProcess> traceableProcesses();
+
 // One trace per object: start() once, stop() (or the program's end), take() what is left.
 class Tracer {
 public:

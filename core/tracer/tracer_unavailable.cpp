@@ -9,6 +9,10 @@ bool tracingAvailable() {
     return false;
 }
 
+std::vector<TraceableProcess> traceableProcesses() {
+    return {};
+}
+
 class Tracer::Impl {
 public:
     std::string command;

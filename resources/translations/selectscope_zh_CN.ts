@@ -1975,11 +1975,12 @@
     <message>
         <location filename="../../ui/main_window.cpp" line="+111"/>
         <location filename="../../ui/main_window_recording.cpp" line="+60"/>
+        <location filename="../../ui/main_window_tracing.cpp" line="+101"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>Zoom: %1 %</source>
         <translation>缩放：%1 %</translation>
     </message>
@@ -2061,7 +2062,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>打开录制(&amp;O)...</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Save window as &amp;PNG...</source>
         <translation>将窗口另存为 &amp;PNG……</translation>
     </message>
@@ -2164,6 +2165,7 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+13"/>
+        <location filename="../../ui/main_window_tracing.cpp" line="-6"/>
         <source>%1 - SelectScope</source>
         <translation>%1 - SelectScope</translation>
     </message>
@@ -2271,6 +2273,47 @@ Then connect a client, type a message and press Send.</source>
         <location filename="../../ui/main_window_lessons.cpp" line="+32"/>
         <source>Lessons</source>
         <translation>课程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window_tracing.cpp" line="-70"/>
+        <source>Process %1: %2</source>
+        <translation>进程 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Trace a program...</source>
+        <translation>跟踪程序(&amp;T)...</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the wait calls and sockets of your own server</source>
+        <translation>显示你自己的服务器的等待调用和套接字</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tracing a program is available on Linux only</source>
+        <translation>跟踪程序仅在 Linux 上可用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop tracing</source>
+        <translation>停止跟踪</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+22"/>
+        <source>Tracing a program is available on Linux only.</source>
+        <translation>跟踪程序仅在 Linux 上可用。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tracing %1</source>
+        <translation>正在跟踪 %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped tracing %1</source>
+        <translation>已停止跟踪 %1</translation>
     </message>
 </context>
 <context>
@@ -2847,7 +2890,7 @@ Then connect a client, type a message and press Send.</source>
 <context>
     <name>ScreenshotSession</name>
     <message>
-        <location filename="../../app/screenshot_session.cpp" line="+58"/>
+        <location filename="../../app/screenshot_session.cpp" line="+60"/>
         <source>the recording was not indexed within %1 ms</source>
         <translation>录制未能在 %1 毫秒内建立索引</translation>
     </message>
@@ -3435,6 +3478,114 @@ Then connect a client, type a message and press Send.</source>
     </message>
 </context>
 <context>
+    <name>TraceProgramDialog</name>
+    <message>
+        <location filename="../../ui/panels/trace_program_dialog.cpp" line="+38"/>
+        <source>Trace a program</source>
+        <translation>跟踪程序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start a program</source>
+        <translation>启动程序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach to a process</source>
+        <translation>附加到进程</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Trace</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Working folder</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>End it as Ctrl+C would (SIGINT)</source>
+        <translation>像 Ctrl+C 一样结束它 (SIGINT)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Terminate it (SIGTERM)</source>
+        <translation>终止它 (SIGTERM)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kill it (SIGKILL)</source>
+        <translation>强制杀死它 (SIGKILL)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Command line:</source>
+        <translation>命令行：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working folder:</source>
+        <translation>工作目录：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When tracing stops:</source>
+        <translation>停止跟踪时：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The program runs under the tracer from its first instruction and stops only at the calls SelectScope shows. It cannot run on untraced: it ends when tracing stops.</source>
+        <translation>程序从第一条指令起就在跟踪器下运行，只在 SelectScope 显示的调用处停下。它不能脱离跟踪继续运行：停止跟踪时它会结束。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sockets</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your processes that have sockets open. The process runs on, untouched, when tracing stops.</source>
+        <translation>你自己的、打开了套接字的进程。停止跟踪后，进程照常运行，不受影响。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Type the command line that starts the program, e.g. python3 server.py.</source>
+        <translation>请输入启动程序的命令行，例如 python3 server.py。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The working folder %1 does not exist.</source>
+        <translation>工作目录 %1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Pick a process in the list.</source>
+        <translation>请在列表中选择一个进程。</translation>
+    </message>
+</context>
+<context>
     <name>TraceText</name>
     <message>
         <location filename="../../ui/models/trace_format.cpp" line="+27"/>
@@ -3529,12 +3680,12 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>urgent</source>
         <translation>紧急数据</translation>
     </message>
@@ -3589,6 +3740,16 @@ Then connect a client, type a message and press Send.</source>
         <translation>忙循环</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>spawn</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>peer closed</source>
         <translation>对端关闭</translation>
@@ -3619,7 +3780,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>%1 · thread %2</source>
         <translation>%1 · 线程 %2</translation>
     </message>
@@ -3965,6 +4126,19 @@ Then connect a client, type a message and press Send.</source>
         <location line="+1"/>
         <source>The first bytes of the data in hexadecimal.</source>
         <translation>数据开头的若干字节，以十六进制显示。</translation>
+    </message>
+</context>
+<context>
+    <name>TracerSource</name>
+    <message>
+        <location filename="../../ui/tracer_source.cpp" line="+45"/>
+        <source>Could not trace the program: %1</source>
+        <translation>无法跟踪程序：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (pid %2)</source>
+        <translation>%1 (pid %2)</translation>
     </message>
 </context>
 <context>

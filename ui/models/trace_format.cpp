@@ -115,13 +115,16 @@ QString engineText(const std::string& text) {
     return result;
 }
 
+// A traced program's calls by their system call's name ("pselect6", "sendto(6)"); the
+// engine's by its backend or kind.
 QString callName(const ss::CallRecord& call) {
+    const bool traced = call.syscall != ss::Syscall::None;
     if (call.kind == ss::CallKind::Wait)
-        return toQString(ss::backendName(call.backend));
-    const char* name = call.kind == ss::CallKind::Accept ? "accept"
-                       : call.kind == ss::CallKind::Recv ? "recv"
-                                                         : "send";
-    const QString text = QStringLiteral("%1(%2)").arg(QLatin1String(name)).arg(call.fd);
+        return toQString(traced ? ss::syscallName(call.syscall) : ss::backendName(call.backend));
+    const std::string_view name =
+        traced ? ss::syscallName(call.syscall) : ss::callKindName(call.kind);
+    const QString text = call.fd < 0 ? QStringLiteral("%1()").arg(toQString(name))
+                                     : QStringLiteral("%1(%2)").arg(toQString(name)).arg(call.fd);
     return call.thread == 0 ? text
                             : QCoreApplication::translate("TraceText", "%1 · thread %2")
                                   .arg(text)
