@@ -152,7 +152,9 @@ int runTracedHeadless(const CliOptions& options) {
     installStopHandlers();
     ss::tracer::Tracer tracer;
     std::string error;
-    if (!tracer.start(traceTargetOf(options), &error)) {
+    ss::tracer::TraceTarget target = traceTargetOf(options);
+    target.stdoutToStderr = true;  // stdout carries the JSON lines
+    if (!tracer.start(target, &error)) {
         std::fprintf(stderr, "selectscope: error: %s\n", error.c_str());
         return 1;
     }

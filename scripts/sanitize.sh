@@ -3,6 +3,7 @@
 # Builds and runs the test suite under the sanitizers:
 #   - AddressSanitizer + UndefinedBehaviorSanitizer: the whole suite, GUI tests offscreen;
 #   - ThreadSanitizer: the engine's tests (label "core": plain C++ threads, no Qt inside).
+# Line tables only (-g1): a report names file and line, and the builds stay quick for CI.
 # Ends with a line "N passed, N failed" and exits non-zero on any failure.
 # Usage: scripts/sanitize.sh [asan|tsan]...   (default: both)
 set -euo pipefail
@@ -31,7 +32,7 @@ run_kind() {
     [[ $kind == tsan ]] && extra=(-DSELECTSCOPE_BUILD_GUI=OFF)
     cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSELECTSCOPE_BUILD_BENCH=OFF \
         -DSELECTSCOPE_FORTIFY=OFF -DSELECTSCOPE_WERROR=ON "${extra[@]}" \
-        -DCMAKE_CXX_FLAGS="-O1 -g -fno-omit-frame-pointer $flags" \
+        -DCMAKE_CXX_FLAGS="-O1 -g1 -fno-omit-frame-pointer $flags" \
         -DCMAKE_EXE_LINKER_FLAGS="$flags" >/dev/null
     cmake --build "$dir"
     local out="$dir/ctest.out" passed=0 failed=1

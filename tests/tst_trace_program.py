@@ -282,6 +282,40 @@ class TraceProgramTest(unittest.TestCase):
             self.assertEqual([(e["status"], e["text"]) for e in end], [(status, text)])
             self.assertEqual(lines[-1]["type"], "summary")
 
+    def run_traced(self, code):
+        done = subprocess.run([BINARY, "--headless", "--run", "--", sys.executable, "-c", code],
+                              capture_output=True, text=True, timeout=TIMEOUT)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        return [json.loads(line) for line in done.stdout.splitlines()]
+
+    def test_select_with_nfds_1024(self):
+        # The highest descriptor select() can take, 1023: nfds 1024, a 128-byte set.
+        lines = self.run_traced("import select, socket\n"
+                                "a, b = socket.socketpair()\n"
+                                "import os; os.dup2(a.fileno(), 1023)\n"
+                                "b.send(b'x')\n"
+                                "print(select.select([1023], [], [1023], 0))\n")
+        calls = [l for l in lines if l["type"] == "call" and l["call"] == "pselect6"]
+        self.assertEqual(len(calls), 1)
+        c = calls[0]
+        self.assertEqual((c["in"]["read"], c["in"]["write"], c["in"]["except"]),
+                         ([1023], None, [1023]))
+        self.assertEqual((c["ready"]["read"], c["ready"]["except"], c["ret"]), ([1023], [], 1))
+        self.assertEqual((c["args"], c["timeout_ms"]), ("nfds 1024", 0))
+
+    def test_unreadable_memory_is_named_not_guessed(self):
+        # A set at an address the program cannot read: the kernel says EFAULT, and the record
+        # says which set could not be read instead of showing one.
+        lines = self.run_traced("import ctypes\n"
+                                "libc = ctypes.CDLL(None, use_errno=True)\n"
+                                "libc.select(4, ctypes.c_void_p(8), None, None, None)\n")
+        calls = [l for l in lines if l["type"] == "call" and l["call"] == "pselect6"]
+        self.assertEqual(len(calls), 1)
+        c = calls[0]
+        self.assertEqual((c["ret"], c["errno_name"]), (-1, "EFAULT"))
+        self.assertEqual(c["in"]["read"], [])
+        self.assertRegex(c["fault"], r"^readfds in: Bad address reading 8 bytes at 0x8$")
+
     def test_children_are_followed(self):
         code = ("import os, socket\n"
                 "pid = os.fork()\n"

@@ -55,7 +55,8 @@ int endSignal(EndAction action) {
 // In the child, after fork(): everything here is async-signal-safe. The program starts with
 // default signal handling and nothing blocked, whatever the tracer's thread had.
 [[noreturn]] void runChild(const int sync[2], const int report[2], const char* dir,
-                           char* const* argv, const std::vector<sock_filter>& filter) {
+                           bool stdoutToStderr, char* const* argv,
+                           const std::vector<sock_filter>& filter) {
     ::close(sync[1]);
     ::close(report[0]);
     const int reportFd = report[1];
@@ -72,6 +73,8 @@ int endSignal(EndAction action) {
     // the window (or of whatever started SelectScope) would shift its listener off fd 3. They
     // close at exec, so that the failure report can still be written before it.
     ::close_range(3, ~0U, CLOSE_RANGE_CLOEXEC);
+    if (stdoutToStderr)
+        ::dup2(STDERR_FILENO, STDOUT_FILENO);
     const char* stage = "chdir";
     if ((!dir || ::chdir(dir) == 0) && (stage = "seccomp", installSeccompFilter(filter))) {
         stage = "exec";
@@ -124,7 +127,7 @@ bool PtraceSession::spawn(const TraceTarget& target, std::string* error) {
     }
     const pid_t child = ::fork();
     if (child == 0)
-        runChild(sync, report, dir, argv.data(), filter);
+        runChild(sync, report, dir, target.stdoutToStderr, argv.data(), filter);
     ::close(sync[0]);
     ::close(report[1]);
     if (child < 0 ||

@@ -25,6 +25,9 @@ struct TraceTarget {
     std::string workingDir;         // --run: where it starts; empty for ours
     int attachPid = 0;              // --attach: the process (all its threads)
     EndAction end = EndAction::Terminate;
+    // --headless: the program's standard output goes where SelectScope's standard error goes,
+    // so that the JSON lines on standard output stay JSON lines.
+    bool stdoutToStderr = false;
     // How long a started program has to end after the signal before it is killed.
     int endGraceMs = 3000;
 };
