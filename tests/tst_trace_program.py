@@ -147,6 +147,11 @@ def strace_sets(path):
     return calls
 
 
+def closed(pid, fd):
+    """True once the process no longer has `fd` open: it has handled the client's close."""
+    return not os.path.exists("/proc/%d/fd/%d" % (pid, fd))
+
+
 def echo_session(server):
     """The read/write-separation scenario: connect, "hello" and its echo, close. Before each
     client step the server sleeps in pselect6, so the calls in between are always the same."""
@@ -160,6 +165,7 @@ def echo_session(server):
         got += c.recv(16)
     wait_for("select() after the reply", idle)
     c.close()
+    wait_for("the server to close fd 4", lambda: closed(server.pid, 4))
     wait_for("select() after the close", idle)
     return got
 
@@ -235,6 +241,7 @@ class TraceProgramTest(unittest.TestCase):
         self.assertEqual(a.recv(16), b"ABC")
         wait_for("epoll_wait after the reply", idle)
         a.close()
+        wait_for("the server to close fd 5", lambda: closed(server.pid, 5))
         wait_for("epoll_wait after the close", idle)
         server.stop()
         waits = [c for c in server.lines() if c["type"] == "call" and c["call"] == "epoll_wait"

@@ -14,6 +14,12 @@
 #include "core/tracer/ptrace_session.h"
 
 namespace ss::tracer {
+namespace {
+
+// Records that make a full batch: a watcher waiting in waitForRecords() is woken early for it.
+constexpr size_t kWakeBatch = 4096;
+
+}  // namespace
 
 bool tracingAvailable() {
     return true;
@@ -29,7 +35,7 @@ public:
             return;
         }
         m_batch.calls.push_back(std::move(record));
-        m_changed.notify_all();
+        wakeWhenFull();
     }
     void event(SocketEvent&& event) override {
         std::lock_guard<std::mutex> lock(m_lock);
@@ -38,7 +44,15 @@ public:
             return;
         }
         m_batch.events.push_back(std::move(event));
-        m_changed.notify_all();
+        wakeWhenFull();
+    }
+
+    // A watcher that waits is woken by a full batch, not by every record: it drains on its own
+    // period otherwise, so that it formats and writes batches instead of waking the traced
+    // program's CPU once per record.
+    void wakeWhenFull() {
+        if (waiting() == kWakeBatch)
+            m_changed.notify_all();
     }
 
     void run(const TraceTarget& target);
@@ -150,7 +164,8 @@ TracerBatch Tracer::take() {
 void Tracer::waitForRecords(std::chrono::milliseconds bound) {
     Impl& d = *m_impl;
     std::unique_lock<std::mutex> lock(d.m_lock);
-    d.m_changed.wait_for(lock, bound, [&d] { return d.waiting() > 0 || d.m_finished.load(); });
+    d.m_changed.wait_for(lock, bound,
+                         [&d] { return d.waiting() >= kWakeBatch || d.m_finished.load(); });
 }
 
 bool Tracer::finished() const {

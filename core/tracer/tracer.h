@@ -58,7 +58,8 @@ public:
 
     // Everything recorded since the last take().
     TracerBatch take();
-    // Waits until records are waiting or the trace has finished, at most `bound`.
+    // Waits until a full batch of records is waiting or the trace has finished, at most `bound`:
+    // a watcher drains on its own period, in batches.
     void waitForRecords(std::chrono::milliseconds bound);
     // True once every traced process has ended, or stop() was called.
     bool finished() const;
