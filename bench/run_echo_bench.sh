@@ -17,6 +17,8 @@
 #   WINDOW_S [3]  CONNECTIONS [100]  SIZE [64]  BASE_PORT [19500]  BACKENDS ["select poll epoll"]
 #   SERVER_CPU [0]  LOAD_CPU [1]  ONLY_RAW [0]: 1 skips the engine rows.
 set -euo pipefail
+# shellcheck source=bench/bench_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench_lib.sh"
 
 BUILD_DIR=${BUILD_DIR:-./build}
 SELECTSCOPE=${SELECTSCOPE:-$BUILD_DIR/app/selectscope}
@@ -48,11 +50,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'echo "bench: interrupted" >&2; exit 130' INT TERM
-
-die() {
-    echo "bench: $*" >&2
-    exit 1
-}
 
 check_setup() {
     [[ -x $RAW_SERVER ]] || die "$RAW_SERVER not found (build the bench targets, or set BUILD_DIR)"
@@ -118,16 +115,6 @@ wait_for_port() {
     return 1
 }
 
-# Waits up to $2 seconds for a process to end by itself.
-await_exit() {
-    local pid=$1 limit=$(($2 * 20)) i
-    for ((i = 0; i < limit; i++)); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.05
-    done
-    return 1
-}
-
 # Lets a process finish for up to $2 seconds, then SIGINT, then (5 s later) SIGKILL.
 stop_process() {
     local pid=$1 grace=$2
@@ -145,19 +132,6 @@ server_command() {
             SERVER_CMD=("$SELECTSCOPE" --headless --preset echo --port "$port" --backend "$backend"
                 --trace "${kind#engine-}") ;;
     esac
-}
-
-# Reads one line from the load generator's stderr (fd 4), bounded by a timeout in seconds.
-expect_mark() {
-    local want=$1 timeout=$2 line
-    while IFS= read -r -t "$timeout" line <&4; do
-        [[ $line == *"$want"* ]] && return 0
-    done
-    return 1
-}
-
-json_field() {
-    sed -n "s/.*\"$2\":\([^,}]*\).*/\1/p" <<<"$1"
 }
 
 run_one() {
@@ -236,12 +210,6 @@ record() {
     if [[ $conns != "$CONNECTIONS" || $bad != 0 ]]; then
         echo "  ^ warning: $conns of $CONNECTIONS connections up, $bad mismatched bytes" >&2
     fi
-}
-
-# The median of the numbers on stdin, printed with the printf format $1.
-median() {
-    sort -g | awk -v f="$1\n" '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
-        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf f, m }'
 }
 
 # The median of column $3 over the rounds of backend $1 and server kind $2.

@@ -27,6 +27,8 @@
 #   SERVER_CPU [0]  LOAD_CPU [1]
 #   WAYS ["untraced selectscope strace"]: the ways to run, untraced first (it is the reference).
 set -euo pipefail
+# shellcheck source=bench/bench_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/bench_lib.sh"
 
 BUILD_DIR=${BUILD_DIR:-./build}
 SELECTSCOPE=${SELECTSCOPE:-$BUILD_DIR/app/selectscope}
@@ -64,11 +66,6 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'echo "bench: interrupted" >&2; exit 130' INT TERM
-
-die() {
-    echo "bench: $*" >&2
-    exit 1
-}
 
 check_setup() {
     [[ -x $ECHO_LOAD ]] || die "$ECHO_LOAD not found (build the bench targets, or set BUILD_DIR)"
@@ -183,16 +180,6 @@ fd_of_file() {
     return 1
 }
 
-# Waits up to $2 seconds for a process to end by itself.
-await_exit() {
-    local pid=$1 limit=$(($2 * 20)) i
-    for ((i = 0; i < limit; i++)); do
-        kill -0 "$pid" 2>/dev/null || return 0
-        sleep 0.05
-    done
-    return 1
-}
-
 # Waits (bounded, 10 s) for the server to write "PORT PID" into its port file, while the process
 # this script started ($2) lives. Sets PORT and SERVER_PID.
 await_port_file() {
@@ -230,19 +217,6 @@ stop_server() {
     fi
     LEAD_PID=""
     SERVER_PID=""
-}
-
-# Reads one line from the load generator's stderr (fd 4), bounded by a timeout in seconds.
-expect_mark() {
-    local want=$1 timeout=$2 line
-    while IFS= read -r -t "$timeout" line <&4; do
-        [[ $line == *"$want"* ]] && return 0
-    done
-    return 1
-}
-
-json_field() {
-    sed -n "s/.*\"$2\":\([^,}]*\).*/\1/p" <<<"$1"
 }
 
 # Samples, at one moment, everything the window is measured by: the server's and the tracer's
@@ -381,12 +355,6 @@ record() {
     if [[ $kind == selectscope && $dropped != 0 ]]; then
         echo "  ^ warning: selectscope dropped $dropped trace records (its bytes/rt is too low)" >&2
     fi
-}
-
-# The median of the numbers on stdin, printed with the printf format $1.
-median() {
-    sort -g | awk -v f="$1\n" '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit }
-        m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf f, m }'
 }
 
 # The median of column $2 over the rounds of way $1.

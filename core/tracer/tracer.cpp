@@ -28,24 +28,8 @@ bool tracingAvailable() {
 // The queue between the tracer's thread and the watcher, and the thread's state.
 class Tracer::Impl final : public RecordSink {
 public:
-    void call(CallRecord&& record) override {
-        std::lock_guard<std::mutex> lock(m_lock);
-        if (waiting() >= kQueueBound) {
-            ++m_batch.droppedTotal;
-            return;
-        }
-        m_batch.calls.push_back(std::move(record));
-        wakeWhenFull();
-    }
-    void event(SocketEvent&& event) override {
-        std::lock_guard<std::mutex> lock(m_lock);
-        if (waiting() >= kQueueBound) {
-            ++m_batch.droppedTotal;
-            return;
-        }
-        m_batch.events.push_back(std::move(event));
-        wakeWhenFull();
-    }
+    void call(CallRecord&& record) override { queue(m_batch.calls, std::move(record)); }
+    void event(SocketEvent&& event) override { queue(m_batch.events, std::move(event)); }
 
     // A watcher that waits is woken by a full batch, not by every record: it drains on its own
     // period otherwise, so that it formats and writes batches instead of waking the traced
@@ -53,6 +37,17 @@ public:
     void wakeWhenFull() {
         if (waiting() == kWakeBatch)
             m_changed.notify_all();
+    }
+
+    template <typename Record>
+    void queue(std::vector<Record>& list, Record record) {
+        std::lock_guard<std::mutex> lock(m_lock);
+        if (waiting() >= kQueueBound) {
+            ++m_batch.droppedTotal;
+            return;
+        }
+        list.push_back(std::move(record));
+        wakeWhenFull();
     }
 
     void run(const TraceTarget& target);
