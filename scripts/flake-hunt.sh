@@ -47,6 +47,8 @@ for ((run = 1; run <= runs; ++run)); do
     if [[ $f -gt 0 ]]; then
         # Keep the failing output: the failure that happens once in twenty is worth reading.
         grep -B2 -A30 -E '(Failed|\*\*\*Timeout|Exception)' "$log" | head -80 >&2 || true
+        # The assertions themselves (GoogleTest, Qt Test, Python's unittest), wherever they are.
+        grep -A8 -E '(: Failure$|^FAIL!|^(FAIL|ERROR): test|Traceback)' "$log" | head -80 >&2 || true
     fi
 done
 

@@ -4,7 +4,8 @@
 # Does nothing (quickly) when everything is already installed.
 # libqt6svg6 provides the SVG icon plugins that show the window icon. librsvg2-bin renders the PNG
 # icon sizes from the SVG at build time; desktop-file-utils and appstream validate the installed
-# launcher entry and metainfo (the install_metadata test).
+# launcher entry and metainfo (the install_metadata test). strace is the reference the tracer is
+# tested against; ccache lets a second build folder reuse the first one's objects.
 # Arguments name further packages to install the same way (scripts/package.sh adds its tools);
 # with --only first, just the named packages are checked and installed
 # (scripts/test-windows.sh needs the cross compiler and Wine, not Qt).
@@ -16,7 +17,7 @@ packages=(
     libqcustomplot-dev libgtest-dev libgmock-dev
     libqt6svg6 xvfb xauth fonts-wqy-microhei libgl1-mesa-dev
     librsvg2-bin desktop-file-utils appstream
-    clang-format python3 strace
+    clang-format python3 strace ccache
 )
 if [[ ${1:-} == --only ]]; then
     shift

@@ -310,6 +310,55 @@ class TraceProgramTest(unittest.TestCase):
         self.assertEqual((c["ready"]["read"], c["ready"]["except"], c["ret"]), ([1023], [], 1))
         self.assertEqual((c["args"], c["timeout_ms"]), ("nfds 1024", 0))
 
+    def test_ppoll_and_epoll_pwait2_with_their_timespecs(self):
+        # The calls Python's own modules do not make, through libc: a timespec timeout, rounded
+        # up to whole milliseconds and also given exactly in args.
+        lines = self.run_traced(
+            "import ctypes, select, socket\n"
+            "libc = ctypes.CDLL(None, use_errno=True)\n"
+            "a, b = socket.socketpair()\n"
+            "b.send(b'x')\n"
+            "class PollFd(ctypes.Structure):\n"
+            "    _fields_ = [('fd', ctypes.c_int), ('events', ctypes.c_short),\n"
+            "                ('revents', ctypes.c_short)]\n"
+            "class Timespec(ctypes.Structure):\n"
+            "    _fields_ = [('sec', ctypes.c_long), ('nsec', ctypes.c_long)]\n"
+            "fds = (PollFd * 2)(PollFd(a.fileno(), select.POLLIN, 0),\n"
+            "                   PollFd(b.fileno(), select.POLLIN | select.POLLOUT, 0))\n"
+            "libc.ppoll(fds, 2, ctypes.byref(Timespec(0, 2500000)), None)\n"
+            "ep = select.epoll()\n"
+            "ep.register(a.fileno(), select.EPOLLIN)\n"
+            "events = ctypes.create_string_buffer(64)\n"
+            "libc.epoll_pwait2(ep.fileno(), events, 4, ctypes.byref(Timespec(1, 0)), None)\n")
+        calls = {l["call"]: l for l in lines if l["type"] == "call"
+                 and l["call"] in ("ppoll", "epoll_pwait2")}
+        ppoll = calls["ppoll"]
+        a, b = 3, 4  # the socketpair: the program has only 0, 1 and 2 before it
+        self.assertEqual((ppoll["in"]["read"], ppoll["in"]["write"]), ([a, b], [b]))
+        self.assertEqual((ppoll["ready"]["read"], ppoll["ready"]["write"], ppoll["ret"]),
+                         ([a], [b], 2))
+        self.assertEqual(ppoll["timeout_ms"], 3)
+        self.assertEqual(ppoll["args"], "nfds 2, timeout 0 s 2500000 ns")
+        # select(2) itself (glibc's select() makes pselect6), with a timeval.
+        lines = self.run_traced(
+            "import ctypes, socket\n"
+            "libc = ctypes.CDLL(None, use_errno=True)\n"
+            "a, b = socket.socketpair()\n"
+            "b.send(b'x')\n"
+            "readfds = ctypes.c_ulong(1 << a.fileno())\n"
+            "timeval = (ctypes.c_long * 2)(0, 1500)\n"
+            "libc.syscall(23, a.fileno() + 1, ctypes.byref(readfds), None, None, timeval)\n")
+        select2 = [l for l in lines if l["type"] == "call" and l["call"] == "select"]
+        self.assertEqual(len(select2), 1)
+        self.assertEqual((select2[0]["in"]["read"], select2[0]["in"]["write"],
+                          select2[0]["ready"]["read"], select2[0]["timeout_ms"]),
+                         ([3], None, [3], 2))
+        self.assertEqual(select2[0]["args"], "nfds 4, timeout 0 s 1500 us")
+        wait = calls["epoll_pwait2"]
+        self.assertEqual((wait["in"]["read"], wait["ready"]["read"], wait["ret"]), ([a], [a], 1))
+        self.assertEqual((wait["timeout_ms"], wait["backend"]), (1000, "epoll"))
+        self.assertEqual(wait["changes"], [{"op": "add", "fd": a, "interest": 1}])
+
     def test_unreadable_memory_is_named_not_guessed(self):
         # A set at an address the program cannot read: the kernel says EFAULT, and the record
         # says which set could not be read instead of showing one.

@@ -78,6 +78,9 @@ private slots:
         QVERIFY(window.startTrace(rwServer(m_dir.filePath(QStringLiteral("port1")))));
         QVERIFY(window.tracer()->isRunning());
         QVERIFY(window.windowTitle().contains(QStringLiteral("rw_select_server.py")));
+        const QLabel* label = window.findChild<QLabel*>(QStringLiteral("traceLabel"));
+        QVERIFY(!label->isHidden());
+        QCOMPARE(label->text(), QStringLiteral("● TRACE pid %1").arg(window.tracer()->pid()));
         const quint16 port = tracedListenerPort(window);
         QTcpSocket client;
         client.connectToHost(QStringLiteral("127.0.0.1"), port);
@@ -122,6 +125,7 @@ private slots:
         QVERIFY(!window.tracer()->isRunning());
         QTRY_VERIFY_WITH_TIMEOUT(!alive(pid), kWaitMs);  // ended with SIGTERM, and reaped
         QCOMPARE(window.windowTitle(), QStringLiteral("SelectScope"));
+        QVERIFY(label->isHidden());
     }
 
     void startingTheServerEndsTheTrace() {

@@ -209,6 +209,7 @@ private:
     ReplayBar* m_replayBar = nullptr;
     TracerSource* m_tracer = nullptr;
     QAction* m_stopTraceAction = nullptr;
+    QLabel* m_traceLabel = nullptr;  // the status bar's "● TRACE pid N"
     bool m_tracerTargetSet = false;  // the client panel points at the traced program's listener
     QAction* m_recordAction = nullptr;
     QLabel* m_recordLabel = nullptr;  // the status bar's "● REC"

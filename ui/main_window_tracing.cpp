@@ -4,7 +4,9 @@
 // trace, and a trace for them: one source of records is on screen at a time.
 #include <QAction>
 #include <QKeySequence>
+#include <QLabel>
 #include <QMenu>
+#include <QStatusBar>
 #include <QUrl>
 
 #include "core/tracer/tracer.h"
@@ -55,6 +57,14 @@ void MainWindow::createTraceActions(QMenu* file) {
     m_stopTraceAction = file->addAction(tr("Stop tracing"), m_tracer, &TracerSource::stop);
     m_stopTraceAction->setObjectName(QStringLiteral("stopTraceAction"));
     m_stopTraceAction->setEnabled(false);
+    // While a program is traced, the status bar says whose calls the views show: the server
+    // panel beside them belongs to the built-in server.
+    m_traceLabel = new QLabel(statusBar());
+    m_traceLabel->setObjectName(QStringLiteral("traceLabel"));
+    m_traceLabel->setStyleSheet(
+        QStringLiteral("QLabel { background: #1565c0; color: white; padding: 0 8px; }"));
+    m_traceLabel->hide();
+    statusBar()->addPermanentWidget(m_traceLabel);
 }
 
 bool MainWindow::startTrace(const ss::tracer::TraceTarget& target, QString* error) {
@@ -92,12 +102,16 @@ void MainWindow::traceProgramWithDialog() {
 void MainWindow::onTraceStarted() {
     removeFirstStartGuidance();
     m_stopTraceAction->setEnabled(true);
+    m_traceLabel->setText(tr("● TRACE pid %1").arg(m_tracer->pid()));
+    m_traceLabel->setToolTip(m_tracer->description());
+    m_traceLabel->show();
     setWindowTitle(tr("%1 - SelectScope").arg(m_tracer->description()));
     showStatusMessage(tr("Tracing %1").arg(m_tracer->description()));
 }
 
 void MainWindow::onTraceStopped() {
     m_stopTraceAction->setEnabled(false);
+    m_traceLabel->hide();
     setWindowTitle(tr("SelectScope"));
     showStatusMessage(tr("Stopped tracing %1").arg(m_tracer->description()));
 }

@@ -46,6 +46,7 @@ bool TracerSource::start() {
         return false;
     }
     m_tracer = std::move(tracer);
+    m_pid = m_tracer->pid();
     m_description =
         tr("%1 (pid %2)").arg(QString::fromStdString(m_tracer->command())).arg(m_tracer->pid());
     m_stats = ss::EngineStats();

@@ -36,6 +36,8 @@ public:
     const ss::tracer::TraceTarget& target() const { return m_target; }
     // "python3 server.py (pid 4242)" while a trace runs or after it ended.
     QString description() const;
+    // The traced process (the program started, or the one attached to); 0 before any trace.
+    int pid() const { return m_pid; }
 
     Capabilities capabilities() const override { return Capability::Start; }
     bool isRunning() const override { return m_tracer != nullptr; }
@@ -60,6 +62,7 @@ private:
     ss::tracer::TraceTarget m_target;
     std::unique_ptr<ss::tracer::Tracer> m_tracer;
     QString m_description;
+    int m_pid = 0;
     QTimer m_timer;
     int m_tick = 0;
     ss::EngineStats m_stats;

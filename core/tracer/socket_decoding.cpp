@@ -124,10 +124,12 @@ SocketEvent eventFor(const PendingCall& call, EventKind kind, const FdFacts& fac
     return e;
 }
 
-// An error worth an event: not the EAGAIN of a non-blocking socket with nothing to do, nor an
-// EINTR, which the call record already shows.
+// An error worth an event: not the EAGAIN of a non-blocking socket with nothing to do, nor a
+// signal's interruption (EINTR, or the kernel's ERESTART* codes from 512 on), which the call
+// record already shows.
 bool errorWorthEvent(int err) {
-    return err != 0 && err != EAGAIN && err != EWOULDBLOCK && err != EINTR && err != EINPROGRESS;
+    return err != 0 && err < 512 && err != EAGAIN && err != EWOULDBLOCK && err != EINTR &&
+           err != EINPROGRESS;
 }
 
 void leaveData(PendingCall& call, FdFacts& facts, std::vector<SocketEvent>* events) {

@@ -1975,7 +1975,7 @@
     <message>
         <location filename="../../ui/main_window.cpp" line="+111"/>
         <location filename="../../ui/main_window_recording.cpp" line="+60"/>
-        <location filename="../../ui/main_window_tracing.cpp" line="+101"/>
+        <location filename="../../ui/main_window_tracing.cpp" line="+115"/>
         <source>SelectScope</source>
         <translation>SelectScope</translation>
     </message>
@@ -2165,7 +2165,7 @@ Then connect a client, type a message and press Send.</source>
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../../ui/main_window_tracing.cpp" line="-6"/>
+        <location filename="../../ui/main_window_tracing.cpp" line="-7"/>
         <source>%1 - SelectScope</source>
         <translation>%1 - SelectScope</translation>
     </message>
@@ -2275,17 +2275,17 @@ Then connect a client, type a message and press Send.</source>
         <translation>课程</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window_tracing.cpp" line="-70"/>
+        <location filename="../../ui/main_window_tracing.cpp" line="-81"/>
         <source>Process %1: %2</source>
         <translation>进程 %1：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>&amp;Trace a program...</source>
         <translation>跟踪程序(&amp;T)...</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Show the wait calls and sockets of your own server</source>
         <translation>显示你自己的服务器的等待调用和套接字</translation>
     </message>
@@ -2300,18 +2300,23 @@ Then connect a client, type a message and press Send.</source>
         <translation>停止跟踪</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <location line="+22"/>
         <source>Tracing a program is available on Linux only.</source>
         <translation>跟踪程序仅在 Linux 上可用。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>● TRACE pid %1</source>
+        <translation>● 跟踪 pid %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tracing %1</source>
         <translation>正在跟踪 %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Stopped tracing %1</source>
         <translation>已停止跟踪 %1</translation>
     </message>
@@ -3540,7 +3545,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>停止跟踪时：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The program runs under the tracer from its first instruction and stops only at the calls SelectScope shows. It cannot run on untraced: it ends when tracing stops.</source>
         <translation>程序从第一条指令起就在跟踪器下运行，只在 SelectScope 显示的调用处停下。它不能脱离跟踪继续运行：停止跟踪时它会结束。</translation>
     </message>
@@ -3565,7 +3570,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Your processes that have sockets open. The process runs on, untouched, when tracing stops.</source>
         <translation>你自己的、打开了套接字的进程。停止跟踪后，进程照常运行，不受影响。</translation>
     </message>
@@ -3780,7 +3785,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>%1 · thread %2</source>
         <translation>%1 · 线程 %2</translation>
     </message>
@@ -4136,7 +4141,7 @@ Then connect a client, type a message and press Send.</source>
         <translation>无法跟踪程序：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1 (pid %2)</source>
         <translation>%1 (pid %2)</translation>
     </message>
