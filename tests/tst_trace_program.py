@@ -295,6 +295,12 @@ class TraceProgramTest(unittest.TestCase):
         self.assertEqual(done.returncode, 0, done.stderr)
         return [json.loads(line) for line in done.stdout.splitlines()]
 
+    def only_call(self, lines, name):
+        """The one call line of system call `name`; fails unless there is exactly one."""
+        calls = [l for l in lines if l["type"] == "call" and l["call"] == name]
+        self.assertEqual(len(calls), 1)
+        return calls[0]
+
     def test_select_with_nfds_1024(self):
         # The highest descriptor select() can take, 1023: nfds 1024, a 128-byte set.
         lines = self.run_traced("import select, socket\n"
@@ -302,9 +308,7 @@ class TraceProgramTest(unittest.TestCase):
                                 "import os; os.dup2(a.fileno(), 1023)\n"
                                 "b.send(b'x')\n"
                                 "print(select.select([1023], [], [1023], 0))\n")
-        calls = [l for l in lines if l["type"] == "call" and l["call"] == "pselect6"]
-        self.assertEqual(len(calls), 1)
-        c = calls[0]
+        c = self.only_call(lines, "pselect6")
         self.assertEqual((c["in"]["read"], c["in"]["write"], c["in"]["except"]),
                          ([1023], None, [1023]))
         self.assertEqual((c["ready"]["read"], c["ready"]["except"], c["ret"]), ([1023], [], 1))
@@ -348,12 +352,11 @@ class TraceProgramTest(unittest.TestCase):
             "readfds = ctypes.c_ulong(1 << a.fileno())\n"
             "timeval = (ctypes.c_long * 2)(0, 1500)\n"
             "libc.syscall(23, a.fileno() + 1, ctypes.byref(readfds), None, None, timeval)\n")
-        select2 = [l for l in lines if l["type"] == "call" and l["call"] == "select"]
-        self.assertEqual(len(select2), 1)
-        self.assertEqual((select2[0]["in"]["read"], select2[0]["in"]["write"],
-                          select2[0]["ready"]["read"], select2[0]["timeout_ms"]),
+        select2 = self.only_call(lines, "select")
+        self.assertEqual((select2["in"]["read"], select2["in"]["write"],
+                          select2["ready"]["read"], select2["timeout_ms"]),
                          ([3], None, [3], 2))
-        self.assertEqual(select2[0]["args"], "nfds 4, timeout 0 s 1500 us")
+        self.assertEqual(select2["args"], "nfds 4, timeout 0 s 1500 us")
         wait = calls["epoll_pwait2"]
         self.assertEqual((wait["in"]["read"], wait["ready"]["read"], wait["ret"]), ([a], [a], 1))
         self.assertEqual((wait["timeout_ms"], wait["backend"]), (1000, "epoll"))
@@ -365,9 +368,7 @@ class TraceProgramTest(unittest.TestCase):
         lines = self.run_traced("import ctypes\n"
                                 "libc = ctypes.CDLL(None, use_errno=True)\n"
                                 "libc.select(4, ctypes.c_void_p(8), None, None, None)\n")
-        calls = [l for l in lines if l["type"] == "call" and l["call"] == "pselect6"]
-        self.assertEqual(len(calls), 1)
-        c = calls[0]
+        c = self.only_call(lines, "pselect6")
         self.assertEqual((c["ret"], c["errno_name"]), (-1, "EFAULT"))
         self.assertEqual(c["in"]["read"], [])
         self.assertRegex(c["fault"], r"^readfds in: Bad address reading 8 bytes at 0x8$")

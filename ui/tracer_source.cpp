@@ -69,12 +69,7 @@ void TracerSource::stop() {
 // The last records, then an empty table: the program is no longer traced.
 void TracerSource::finish() {
     m_timer.stop();
-    TraceBatch batch;
-    ss::tracer::TracerBatch last = m_tracer->take();
-    batch.calls = std::move(last.calls);
-    batch.events = std::move(last.events);
-    batch.droppedTotal = last.droppedTotal;
-    absorb(batch);
+    absorb(takeBatch());
     m_tracer.reset();
     m_rows.clear();
     emit descriptorsUpdated(m_rows);
@@ -89,15 +84,19 @@ void TracerSource::refresh() {
         finish();
         return;
     }
+    absorb(takeBatch());
+    if (m_tick++ % (kRefreshHz / kTableHz) == 0)
+        sampleTable();
+    emit statsUpdated(m_stats);
+}
+
+TraceBatch TracerSource::takeBatch() {
     ss::tracer::TracerBatch taken = m_tracer->take();
     TraceBatch batch;
     batch.calls = std::move(taken.calls);
     batch.events = std::move(taken.events);
     batch.droppedTotal = taken.droppedTotal;
-    absorb(batch);
-    if (m_tick++ % (kRefreshHz / kTableHz) == 0)
-        sampleTable();
-    emit statsUpdated(m_stats);
+    return batch;
 }
 
 void TracerSource::absorb(const TraceBatch& batch) {

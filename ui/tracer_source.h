@@ -55,6 +55,8 @@ signals:
     void processEnded(int pid, const QString& how);
 
 private:
+    // What the tracer's queue holds now, as the views take it.
+    TraceBatch takeBatch();
     void absorb(const TraceBatch& batch);
     void sampleTable();
     void finish();

@@ -18,12 +18,43 @@
 #include <ctime>
 #include <vector>
 
+#include "core/poller/native_flags.h"
 #include "core/poller/poller.h"
 #include "core/tracer/decoder_state.h"
 #include "core/tracer/tracee_memory.h"
 
 namespace ss::tracer {
 namespace {
+
+// The same mapping as the engine's poll and epoll backends: POLLNVAL counts as an error.
+constexpr NativeFlags<short> kPollFlags{
+    POLLIN, POLLOUT, POLLPRI, POLLHUP, short(POLLERR | POLLNVAL), short(POLLHUP | POLLERR)};
+constexpr NativeFlags<uint32_t> kEpollFlags{EPOLLIN,  EPOLLOUT, EPOLLPRI,
+                                            EPOLLHUP, EPOLLERR, EPOLLHUP | EPOLLERR};
+
+// A descriptor into the record's "in" lists, one per interest bit.
+void addIn(CallRecord& r, int32_t fd, uint8_t bits) {
+    if (bits & kRead)
+        r.inRead.push_back(fd);
+    if (bits & kWrite)
+        r.inWrite.push_back(fd);
+    if (bits & kExcept)
+        r.inExcept.push_back(fd);
+}
+
+// A descriptor into the record's "ready" lists, one per bit the kernel reported.
+void addReady(CallRecord& r, int32_t fd, uint8_t bits) {
+    if (bits & kRead)
+        r.readyRead.push_back(fd);
+    if (bits & kWrite)
+        r.readyWrite.push_back(fd);
+    if (bits & kExcept)
+        r.readyExcept.push_back(fd);
+    if (bits & kHangup)
+        r.readyHangup.push_back(fd);
+    if (bits & kError)
+        r.readyError.push_back(fd);
+}
 
 constexpr const char* kSetNames[] = {"readfds", "writefds", "exceptfds"};
 
@@ -126,14 +157,8 @@ void enterPoll(PendingCall& call) {
     std::vector<pollfd> fds;
     readPollfds(call, &fds, "in");
     for (const pollfd& p : fds) {
-        if (p.fd < 0)
-            continue;  // the kernel skips negative descriptors
-        if (p.events & POLLIN)
-            r.inRead.push_back(p.fd);
-        if (p.events & POLLOUT)
-            r.inWrite.push_back(p.fd);
-        if (p.events & POLLPRI)
-            r.inExcept.push_back(p.fd);
+        if (p.fd >= 0)  // the kernel skips negative descriptors
+            addIn(r, p.fd, kPollFlags.named(p.events));
     }
     addArgs(r, "nfds " + std::to_string(uint32_t(call.entry.args[1])));
     if (uint32_t(call.entry.args[1]) > kMaxDecoded)
@@ -149,23 +174,12 @@ void leavePoll(PendingCall& call) {
     std::vector<pollfd> fds;
     if (r.ret <= 0 || !readPollfds(call, &fds, "out"))
         return;
-    for (const pollfd& p : fds) {
-        if (p.revents & POLLIN)
-            r.readyRead.push_back(p.fd);
-        if (p.revents & POLLOUT)
-            r.readyWrite.push_back(p.fd);
-        if (p.revents & POLLPRI)
-            r.readyExcept.push_back(p.fd);
-        if (p.revents & POLLHUP)
-            r.readyHangup.push_back(p.fd);
-        if (p.revents & (POLLERR | POLLNVAL))
-            r.readyError.push_back(p.fd);
-    }
+    for (const pollfd& p : fds)
+        addReady(r, p.fd, kPollFlags.named(p.revents));
 }
 
 uint8_t interestOf(uint32_t events) {
-    return uint8_t(((events & EPOLLIN) ? kRead : 0) | ((events & EPOLLOUT) ? kWrite : 0) |
-                   ((events & EPOLLPRI) ? kExcept : 0));
+    return uint8_t(kEpollFlags.named(events) & (kRead | kWrite | kExcept));
 }
 
 void enterEpollWait(PendingCall& call, ProcessState& process) {
@@ -174,13 +188,7 @@ void enterEpollWait(PendingCall& call, ProcessState& process) {
     r.fd = epfd;
     EpollTable& table = process.epoll(epfd);
     for (const auto& [fd, watch] : table.watches) {
-        const uint8_t interest = interestOf(watch.events);
-        if (interest & kRead)
-            r.inRead.push_back(fd);
-        if (interest & kWrite)
-            r.inWrite.push_back(fd);
-        if (interest & kExcept)
-            r.inExcept.push_back(fd);
+        addIn(r, fd, interestOf(watch.events));
     }
     r.changes = std::move(table.pending);
     table.pending.clear();
@@ -212,18 +220,7 @@ void leaveEpollWait(PendingCall& call, ProcessState& process) {
                             " matches no descriptor this epoll descriptor watches");
             continue;
         }
-        const int32_t fd = match->first;
-        const uint32_t bits = e.events;
-        if (bits & EPOLLIN)
-            r.readyRead.push_back(fd);
-        if (bits & EPOLLOUT)
-            r.readyWrite.push_back(fd);
-        if (bits & EPOLLPRI)
-            r.readyExcept.push_back(fd);
-        if (bits & EPOLLHUP)
-            r.readyHangup.push_back(fd);
-        if (bits & EPOLLERR)
-            r.readyError.push_back(fd);
+        addReady(r, match->first, kEpollFlags.named(e.events));
     }
     for (std::vector<int32_t>* list :
          {&r.readyRead, &r.readyWrite, &r.readyExcept, &r.readyHangup, &r.readyError})
