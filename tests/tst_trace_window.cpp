@@ -14,6 +14,7 @@
 
 #include <signal.h>
 
+#include "core/poller/poller.h"
 #include "core/tracer/tracer.h"
 #include "tests/support/window_echo.h"
 #include "ui/main_window.h"
@@ -126,6 +127,33 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!alive(pid), kWaitMs);  // ended with SIGTERM, and reaped
         QCOMPARE(window.windowTitle(), QStringLiteral("SelectScope"));
         QVERIFY(label->isHidden());
+    }
+
+    // A selectors server blocks in epoll_wait() with no timeout after its reply: the table keeps
+    // what its last completed wait call watched, the new connection included.
+    void theTableMarksWhatTheLastWaitCallWatched() {
+        MainWindow window(quietWindow());
+        ss::tracer::TraceTarget target = rwServer(m_dir.filePath(QStringLiteral("port3")));
+        target.argv[1] = SELECTSCOPE_TRACER_SERVERS "/selectors_server.py";
+        QVERIFY(window.startTrace(target));
+        QTcpSocket client;
+        client.connectToHost(QStringLiteral("127.0.0.1"), tracedListenerPort(window));
+        QVERIFY(client.waitForConnected(kWaitMs));
+        client.write("abc");
+        QVERIFY(client.waitForBytesWritten(kWaitMs));
+        QByteArray reply;
+        while (reply.size() < 3 && client.waitForReadyRead(kWaitMs))
+            reply += client.readAll();
+        QCOMPARE(reply, QByteArrayLiteral("ABC"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const ss::DescriptorInfo* row = rowWithPeer(
+                    *window.tracer(), QStringLiteral("127.0.0.1:%1").arg(client.localPort()));
+                return row && row->interest == ss::kRead && row->state == ss::ConnState::Open &&
+                       row->bytesIn == 3 && row->bytesOut == 3;
+            }(),
+            kWaitMs);
+        QCOMPARE(window.tracer()->lastStats().watchedDescriptors, uint64_t(2));
     }
 
     void startingTheServerEndsTheTrace() {

@@ -99,73 +99,86 @@ TraceBatch TracerSource::takeBatch() {
     return batch;
 }
 
+// In the order things happened (a call at its return, as its events), so that an accept comes
+// before the wait calls that then watch the new descriptor, whichever list it is in.
 void TracerSource::absorb(const TraceBatch& batch) {
     const int leader = m_tracer ? m_tracer->pid() : 0;
-    for (const ss::CallRecord& c : batch.calls) {
-        ++m_stats.traceRecords;
-        if (c.kind != ss::CallKind::Wait) {
-            m_stats.socketCalls += c.kind != ss::CallKind::Other;
-            continue;
-        }
-        ++m_stats.waitCalls;
-        m_stats.interruptedCalls += c.ret < 0 && interrupted(c.err);
-        m_stats.backend = c.backend;
-        m_stats.timeoutMs = c.timeoutMs;
-        if (c.pid != leader)
-            continue;
-        for (auto& [fd, marks] : m_marks)
-            marks.interest = marks.lastReady = 0;
-        for (const auto* list : {&c.inRead, &c.inWrite, &c.inExcept})
-            for (int32_t fd : *list)
-                m_marks[fd];
-        for (auto& [fd, marks] : m_marks) {
-            marks.interest = bitsOf(c.inRead, fd, ss::kRead) | bitsOf(c.inWrite, fd, ss::kWrite) |
-                             bitsOf(c.inExcept, fd, ss::kExcept);
-            marks.lastReady =
-                bitsOf(c.readyRead, fd, ss::kRead) | bitsOf(c.readyWrite, fd, ss::kWrite) |
-                bitsOf(c.readyExcept, fd, ss::kExcept) | bitsOf(c.readyHangup, fd, ss::kHangup) |
-                bitsOf(c.readyError, fd, ss::kError);
-        }
-    }
-    for (const ss::SocketEvent& e : batch.events) {
-        ++m_stats.traceRecords;
-        const bool ours = e.pid == leader;
-        switch (e.kind) {
-            case ss::EventKind::Accept:
-                ++m_stats.accepted;
-                if (ours)
-                    m_marks[e.fd] = FdMarks();
-                break;
-            case ss::EventKind::Close:
-                ++m_stats.closed;
-                if (ours)
-                    m_marks.erase(e.fd);
-                break;
-            case ss::EventKind::Recv:
-            case ss::EventKind::Datagram:
-                m_stats.bytesIn += uint64_t(e.bytes);
-                m_stats.datagramsIn += e.kind == ss::EventKind::Datagram;
-                if (ours)
-                    m_marks[e.fd].bytesIn += uint64_t(e.bytes);
-                break;
-            case ss::EventKind::Send:
-                m_stats.bytesOut += uint64_t(e.bytes);
-                if (ours)
-                    m_marks[e.fd].bytesOut += uint64_t(e.bytes);
-                break;
-            case ss::EventKind::Error:
-                ++m_stats.errors;
-                break;
-            case ss::EventKind::Exit:
-                emit processEnded(e.pid, QString::fromStdString(e.text));
-                break;
-            default:
-                break;
-        }
+    size_t c = 0, e = 0;
+    while (c < batch.calls.size() || e < batch.events.size()) {
+        const bool callFirst =
+            e == batch.events.size() ||
+            (c < batch.calls.size() &&
+             batch.calls[c].startNs + batch.calls[c].durationNs <= batch.events[e].timeNs);
+        if (callFirst)
+            noteCall(batch.calls[c++], leader);
+        else
+            noteEvent(batch.events[e++], leader);
     }
     m_stats.traceDropped = batch.droppedTotal;
     if (!batch.calls.empty() || !batch.events.empty())
         emit batchReady(batch);
+}
+
+void TracerSource::noteCall(const ss::CallRecord& c, int leader) {
+    ++m_stats.traceRecords;
+    if (c.kind != ss::CallKind::Wait) {
+        m_stats.socketCalls += c.kind != ss::CallKind::Other;
+        return;
+    }
+    ++m_stats.waitCalls;
+    m_stats.interruptedCalls += c.ret < 0 && interrupted(c.err);
+    m_stats.backend = c.backend;
+    m_stats.timeoutMs = c.timeoutMs;
+    if (c.pid != leader)
+        return;
+    for (const auto* list : {&c.inRead, &c.inWrite, &c.inExcept})
+        for (int32_t fd : *list)
+            m_marks[fd];
+    for (auto& [fd, marks] : m_marks) {
+        marks.interest = bitsOf(c.inRead, fd, ss::kRead) | bitsOf(c.inWrite, fd, ss::kWrite) |
+                         bitsOf(c.inExcept, fd, ss::kExcept);
+        marks.lastReady =
+            bitsOf(c.readyRead, fd, ss::kRead) | bitsOf(c.readyWrite, fd, ss::kWrite) |
+            bitsOf(c.readyExcept, fd, ss::kExcept) | bitsOf(c.readyHangup, fd, ss::kHangup) |
+            bitsOf(c.readyError, fd, ss::kError);
+    }
+}
+
+void TracerSource::noteEvent(const ss::SocketEvent& e, int leader) {
+    ++m_stats.traceRecords;
+    const bool ours = e.pid == leader;
+    switch (e.kind) {
+        case ss::EventKind::Accept:
+            ++m_stats.accepted;
+            if (ours)
+                m_marks[e.fd] = FdMarks();
+            break;
+        case ss::EventKind::Close:
+            ++m_stats.closed;
+            if (ours)
+                m_marks.erase(e.fd);
+            break;
+        case ss::EventKind::Recv:
+        case ss::EventKind::Datagram:
+            m_stats.bytesIn += uint64_t(e.bytes);
+            m_stats.datagramsIn += e.kind == ss::EventKind::Datagram;
+            if (ours)
+                m_marks[e.fd].bytesIn += uint64_t(e.bytes);
+            break;
+        case ss::EventKind::Send:
+            m_stats.bytesOut += uint64_t(e.bytes);
+            if (ours)
+                m_marks[e.fd].bytesOut += uint64_t(e.bytes);
+            break;
+        case ss::EventKind::Error:
+            ++m_stats.errors;
+            break;
+        case ss::EventKind::Exit:
+            emit processEnded(e.pid, QString::fromStdString(e.text));
+            break;
+        default:
+            break;
+    }
 }
 
 // The kernel's view of the main process's sockets, marked with what the program did with them.

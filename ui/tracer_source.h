@@ -58,6 +58,8 @@ private:
     // What the tracer's queue holds now, as the views take it.
     TraceBatch takeBatch();
     void absorb(const TraceBatch& batch);
+    void noteCall(const ss::CallRecord& call, int leader);
+    void noteEvent(const ss::SocketEvent& event, int leader);
     void sampleTable();
     void finish();
 
